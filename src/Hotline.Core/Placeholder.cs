@@ -1,0 +1,1 @@
+namespace Hotline.Core; public static class Placeholder {}
