@@ -1,0 +1,9 @@
+namespace Hotline.Core.Cases;
+
+/// <summary>How a contact reached the hotline.</summary>
+public enum Channel
+{
+    Voice,
+    Sms,
+    Console,
+}

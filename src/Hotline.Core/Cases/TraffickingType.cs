@@ -1,0 +1,9 @@
+namespace Hotline.Core.Cases;
+
+public enum TraffickingType
+{
+    Unknown,
+    Sex,
+    Labour,
+    SexAndLabour,
+}

@@ -1,1 +1,0 @@
-namespace Hotline.Core; public static class Placeholder {}

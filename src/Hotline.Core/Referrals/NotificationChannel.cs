@@ -1,0 +1,8 @@
+namespace Hotline.Core.Referrals;
+
+public enum NotificationChannel
+{
+    Sms,
+    Webhook,
+    Email,
+}
