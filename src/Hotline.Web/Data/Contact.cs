@@ -1,0 +1,41 @@
+using Hotline.Core.Cases;
+
+namespace Hotline.Web.Data;
+
+/// <summary>
+/// One call or one SMS conversation. Holds the intake machine's stored state so that any node can take
+/// the next webhook: nothing about a call lives in memory between requests.
+/// </summary>
+public class Contact
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public Case Case { get; set; } = null!;
+    public Channel Channel { get; set; }
+    /// <summary>Twilio CallSid for calls; the first MessageSid for SMS conversations. Unique.</summary>
+    public string ExternalId { get; set; } = "";
+    /// <summary>SMS only: keyed hash of sender + hotline number, to find the open conversation.</summary>
+    public string? ConversationKey { get; set; }
+    public string FlowId { get; set; } = "";
+
+    // Stored state of the intake machine.
+    public string NodeId { get; set; } = "";
+    public string Language { get; set; } = "en";
+    public int Step { get; set; }
+    public int InvalidAttempts { get; set; }
+
+    public ContactState State { get; set; } = ContactState.Intake;
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset LastActivityAt { get; set; }
+    public DateTimeOffset? EnqueuedAt { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>Last Twilio call status seen; statuses only move forward.</summary>
+    public string? CallStatus { get; set; }
+    public string? RecordingSid { get; set; }
+    public string? RecordingUrl { get; set; }
+    public int? RecordingSeconds { get; set; }
+    public string? AnsweredBy { get; set; }
+
+    public uint Version { get; set; }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Web.Data;
+
+public class HotlineDbContext(DbContextOptions<HotlineDbContext> options, PersonalDataProtector protector)
+    : IdentityDbContext<HotlineUser>(options), IDataProtectionKeyContext
+{
+    internal PersonalDataProtector Protector { get; } = protector;
+
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<IntakeAnswer> IntakeAnswers => Set<IntakeAnswer>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AgencyChannel> AgencyChannels => Set<AgencyChannel>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        var encrypted = new EncryptedStringConverter(Protector);
+        builder.ApplyConfiguration(new CaseConfiguration(encrypted));
+        builder.ApplyConfiguration(new ContactConfiguration());
+        builder.ApplyConfiguration(new IntakeAnswerConfiguration());
+        builder.ApplyConfiguration(new CaseNoteConfiguration(encrypted));
+        builder.ApplyConfiguration(new AgencyConfiguration(encrypted));
+        builder.ApplyConfiguration(new ReferralConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new NotificationConfiguration(encrypted));
+        builder.Entity<SmsOptOut>(e => { e.ToTable("sms_opt_outs"); e.HasKey(x => x.CallerHash); e.Property(x => x.CallerHash).HasMaxLength(64); });
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+    }
+}

@@ -1,0 +1,37 @@
+using Hotline.Core.Referrals;
+
+namespace Hotline.Web.Data;
+
+/// <summary>A tracked referral of one case to one agency.</summary>
+public class Referral
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public Case Case { get; set; } = null!;
+    public Guid AgencyId { get; set; }
+    public Agency Agency { get; set; } = null!;
+    public ReferralStatus Status { get; set; } = ReferralStatus.Pending;
+    public bool Mandatory { get; set; }
+    public ConsentBasis ConsentBasis { get; set; }
+    /// <summary>How much of the case the agency may see: Full, Minimal or Anonymous.</summary>
+    public string DataLevel { get; set; } = "Minimal";
+    public string RuleId { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public string CreatedBy { get; set; } = "system";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? DeclinedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? FailedAt { get; set; }
+    public DateTimeOffset? ExpiredAt { get; set; }
+    public DateTimeOffset? AcknowledgeBy { get; set; }
+    public int DeliveryAttempts { get; set; }
+    public string? LastError { get; set; }
+    public string? DeclineReason { get; set; }
+    /// <summary>The referral this one replaced when that one expired unacknowledged.</summary>
+    public Guid? EscalatedFromId { get; set; }
+    public uint Version { get; set; }
+}

@@ -1,0 +1,101 @@
+using Hangfire;
+using Hotline.Web.Operators;
+using Hotline.Web.Data;
+using Hotline.Web.Health;
+using Hotline.Web.Infrastructure;
+using Hotline.Web.Jobs;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Hotline.Web;
+
+/// <summary>Service registration and the request pipeline, in one place so tests and tools build the same host.</summary>
+public static class HotlineSetup
+{
+    public static HotlineSettings AddHotline(this WebApplicationBuilder builder)
+    {
+        var settings = HotlineSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new CallerHasher(settings.CallerHashKey));
+        services.AddHttpContextAccessor();
+        // First hosted service: the database must be migrated before Data Protection loads its key ring
+        // from it and before the Hangfire server starts.
+        services.AddHostedService<StartupTasks>();
+
+        services.AddDataProtection()
+            .SetApplicationName("HotlineService")
+            .PersistKeysToDbContext<HotlineDbContext>();
+        services.AddSingleton<PersonalDataProtector>();
+        services.AddDbContext<HotlineDbContext>(o => o
+            .UseNpgsql(settings.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(0))
+            .ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>());
+        services.AddScoped<Audit>();
+
+        services.AddIdentity<HotlineUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 10;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<HotlineDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "hotline.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Console, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            // Secure by default: anything not marked otherwise needs a signed-in user with a role.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireRole(Roles.All).Build());
+        services.AddAntiforgery(o => o.Cookie.Name = "hotline.xsrf");
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddProblemDetails();
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in (builder.Configuration["Hotline:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+
+        services.AddTwilioRestClient(settings);
+        services.AddHotlineJobs(settings);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
+            .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"]);
+        return settings;
+    }
+
+    public static void UseHotline(this WebApplication app, HotlineSettings settings)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHangfireDashboardWithNoAuthorizationFilters("/hangfire", new DashboardOptions { DashboardTitle = "Hotline jobs", AppPath = "/" })
+            .RequireAuthorization(Policies.Supervisor);
+        app.MapControllers();
+    }
+}

@@ -1,0 +1,32 @@
+using Hotline.Web.Data;
+
+namespace Hotline.Web.Infrastructure;
+
+/// <summary>
+/// Runs before the service takes traffic: migrations (under an advisory lock), roles and the first admin,
+/// then the seeders registered by features (sample agencies...).
+/// </summary>
+public sealed class StartupTasks(IServiceProvider services, HotlineSettings settings, IEnumerable<IStartupSeeder> seeders, ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        if (!settings.MigrateOnStartup) return;
+        await DatabaseMigrator.MigrateAsync(services, ct);
+        await using (var connection = new Npgsql.NpgsqlConnection(settings.ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            // Idempotent and serialised by the installer's own lock, so concurrent nodes are fine.
+            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, "hangfire");
+        }
+        await FirstAdmin.EnsureAsync(services, settings, logger);
+        foreach (var seeder in seeders) await seeder.SeedAsync(ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>Seeds data a feature needs on an empty database; must be idempotent.</summary>
+public interface IStartupSeeder
+{
+    Task SeedAsync(CancellationToken ct);
+}

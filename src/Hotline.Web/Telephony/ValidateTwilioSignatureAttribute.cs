@@ -1,0 +1,39 @@
+using Hotline.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Twilio.Security;
+
+namespace Hotline.Web.Telephony;
+
+/// <summary>
+/// Refuses any webhook whose X-Twilio-Signature does not match (403, nothing written). The URL is rebuilt
+/// the way Twilio saw it: the configured public base URL when behind a proxy, else the request's own.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResourceFilter
+{
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var settings = http.RequestServices.GetRequiredService<HotlineSettings>();
+        var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
+        var url = TwilioUrl.AsTwilioSawIt(http.Request, settings.PublicBaseUrl);
+        var form = http.Request.HasFormContentType
+            ? (await http.Request.ReadFormAsync(http.RequestAborted)).ToDictionary(f => f.Key, f => f.Value.ToString())
+            : [];
+        if (string.IsNullOrEmpty(signature) || !new RequestValidator(settings.TwilioAuthToken).Validate(url, form, signature))
+        {
+            http.RequestServices.GetRequiredService<ILogger<ValidateTwilioSignatureAttribute>>()
+                .LogWarning("Refused Twilio webhook with {Problem} signature for {Path} from {Ip}",
+                    string.IsNullOrEmpty(signature) ? "a missing" : "an invalid", http.Request.Path, http.Connection.RemoteIpAddress);
+            context.Result = new ObjectResult(new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Invalid Twilio signature",
+                Detail = "This endpoint only accepts requests signed by Twilio with the hotline's auth token.",
+            }) { StatusCode = StatusCodes.Status403Forbidden };
+            return;
+        }
+        await next();
+    }
+}

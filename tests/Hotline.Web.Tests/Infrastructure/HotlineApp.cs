@@ -1,0 +1,74 @@
+using Hotline.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hotline.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real service under WebApplicationFactory: its own PostgreSQL database, Twilio's API mocked by
+/// WireMock.Net, a settable clock. Settings can be overridden per test class.
+/// </summary>
+public sealed class HotlineApp : WebApplicationFactory<Program>
+{
+    public const string AuthToken = "test-auth-token-0123456789abcdef";
+    public const string PublicBaseUrl = "http://hotline.test";
+    public const string AdminEmail = "admin@hotline.test";
+    public const string AdminPassword = "Admin-Password-123!";
+    public const string HotlineNumber = "+15550100000";
+
+    public string ConnectionString { get; }
+    public TwilioApiMock Twilio { get; }
+    public TestClock Clock { get; } = new();
+    private readonly Dictionary<string, string?> _settings;
+
+    public HotlineApp(string connectionString, TwilioApiMock twilio, IDictionary<string, string?>? overrides = null)
+    {
+        ConnectionString = connectionString;
+        Twilio = twilio;
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Hotline"] = connectionString,
+            ["Twilio:AccountSid"] = TwilioApiMock.AccountSid,
+            ["Twilio:AuthToken"] = AuthToken,
+            ["Twilio:PhoneNumber"] = HotlineNumber,
+            ["Twilio:ApiBaseUrl"] = twilio.Url,
+            ["Hotline:PublicBaseUrl"] = PublicBaseUrl,
+            ["Hotline:CallerHashKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            ["Agencies:WebhookSigningSecret"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()),
+            ["Hotline:SupervisorPhone"] = "+15550100999",
+            ["Hotline:BackupLine"] = "+15550100111",
+            ["Hangfire:ServerEnabled"] = "false",
+            ["Admin:Email"] = AdminEmail,
+            ["Admin:Password"] = AdminPassword,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) _settings[key] = value;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Settings must be visible while Program reads them (before Build), so use host settings too.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<HotlineDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<HotlineDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
+    }
+}

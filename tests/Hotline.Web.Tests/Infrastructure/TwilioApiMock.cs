@@ -1,0 +1,37 @@
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Hotline.Web.Tests.Infrastructure;
+
+/// <summary>WireMock.Net standing in for api.twilio.com: answers SMS sends and call updates like Twilio does.</summary>
+public sealed class TwilioApiMock : IDisposable
+{
+    public const string AccountSid = "AC00000000000000000000000000000000";
+    public WireMockServer Server { get; } = WireMockServer.Start();
+    public string Url => Server.Url!;
+
+    public TwilioApiMock() => StubSuccess();
+
+    public void StubSuccess()
+    {
+        Server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/Messages.json").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"sid\":\"SM" + new string('1', 32) + "\",\"status\":\"queued\",\"account_sid\":\"" + AccountSid + "\"}"));
+        Server.Given(Request.Create().WithPath(new WireMock.Matchers.RegexMatcher($"^/2010-04-01/Accounts/{AccountSid}/Calls/CA[0-9a-zA-Z]+\\.json$")).UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"sid\":\"CA" + new string('2', 32) + "\",\"status\":\"in-progress\",\"account_sid\":\"" + AccountSid + "\"}"));
+        Server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/Calls.json").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"sid\":\"CA" + new string('3', 32) + "\",\"status\":\"queued\",\"account_sid\":\"" + AccountSid + "\"}"));
+    }
+
+    /// <summary>Bodies of the SMS sends Twilio received (form-encoded).</summary>
+    public IReadOnlyList<string> SentMessages() =>
+        Server.LogEntries.Where(e => e.RequestMessage!.Path.EndsWith("/Messages.json")).Select(e => e.RequestMessage!.Body ?? "").ToList();
+
+    public IReadOnlyList<string> CallUpdates() =>
+        Server.LogEntries.Where(e => e.RequestMessage!.Path.Contains("/Calls/")).Select(e => e.RequestMessage!.Body ?? "").ToList();
+
+    public void Dispose() => Server.Stop();
+}
