@@ -108,28 +108,22 @@ public sealed class IntakeEngine(Flow flow)
         return option is null ? (null, null) : (option.Key, option);
     }
 
+    /// <summary>
+    /// The one option whose keyword or label appears in the text. A match inside another option's longer match
+    /// gives way ("no" inside "no se" means unsure); two separate matches ("yes no") are ambiguous, hence invalid.
+    /// </summary>
     private static AskOption? BestKeyword(AskNode ask, string text, IReadOnlyList<string> languages)
     {
-        AskOption? best = null;
-        var bestLength = 0;
-        var ambiguous = false;
+        var matches = new List<(AskOption Option, string Phrase)>();
         foreach (var option in ask.Options)
         {
             var words = languages.SelectMany(l =>
                 (option.Keywords.TryGetValue(l, out var k) ? k : []).Concat(option.Label.TryGetValue(l, out var label) ? [label] : []));
-            var length = TextMatching.LongestMatch(text, words);
-            if (length == 0)
-                continue;
-            if (length > bestLength)
-            {
-                (best, bestLength, ambiguous) = (option, length, false);
-            }
-            else if (length == bestLength)
-            {
-                ambiguous = true;
-            }
+            if (TextMatching.LongestMatch(text, words) is { } phrase)
+                matches.Add((option, phrase));
         }
-        return ambiguous ? null : best;
+        var kept = matches.Where(m => !matches.Any(o => o.Option != m.Option && TextMatching.IsPartOf(m.Phrase, o.Phrase))).ToList();
+        return kept.Count == 1 ? kept[0].Option : null;
     }
 
     /// <summary>One turn's working set: the cursor, its machine, and what the caller will hear.</summary>

@@ -34,17 +34,21 @@ internal static class TextMatching
         return sb.ToString();
     }
 
-    /// <summary>Length of the longest candidate phrase found as whole words in the normalized text, or 0.</summary>
-    public static int LongestMatch(string normalizedText, IEnumerable<string> candidates)
+    /// <summary>The longest candidate phrase (normalized) found as whole words in the normalized text, or null.</summary>
+    public static string? LongestMatch(string normalizedText, IEnumerable<string> candidates)
     {
         var padded = " " + normalizedText + " ";
-        var best = 0;
+        string? best = null;
         foreach (var candidate in candidates)
         {
             var c = Normalize(candidate);
-            if (c.Length > best && padded.Contains(" " + c + " ", StringComparison.Ordinal))
-                best = c.Length;
+            if (c.Length > (best?.Length ?? 0) && padded.Contains(" " + c + " ", StringComparison.Ordinal))
+                best = c;
         }
         return best;
     }
+
+    /// <summary>Whether <paramref name="phrase"/> occurs as whole words inside <paramref name="longer"/>.</summary>
+    public static bool IsPartOf(string phrase, string longer) =>
+        phrase.Length < longer.Length && (" " + longer + " ").Contains(" " + phrase + " ", StringComparison.Ordinal);
 }

@@ -8,7 +8,7 @@ public class FlowValidationTests
     private const string File = "test.yaml";
 
     // Lines matter: tests assert on them. "ask1" is declared on line 30, its field on 32, its option next on 37.
-    private const string Valid = """
+    internal const string Valid = """
         id: test
         name: Test line
         languages: [en, es]
