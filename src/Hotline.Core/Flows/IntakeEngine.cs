@@ -10,7 +10,7 @@ public sealed class IntakeEngine(Flow flow)
 {
     public Flow Flow { get; } = flow ?? throw new ArgumentNullException(nameof(flow));
 
-    private static readonly IReadOnlyDictionary<string, string> NoAnswers = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> NoAnswers = new Dictionary<string, string>().AsReadOnly();
 
     /// <summary>Step 0: plays say nodes and follows branches from the start node until a question or terminal.</summary>
     public IntakeStep Start(DateTimeOffset now)
@@ -33,6 +33,8 @@ public sealed class IntakeEngine(Flow flow)
 
         var turn = new Turn(Flow, ask.Id, state.Answers, language, now);
         var (trigger, option) = Match(ask, input, language);
+        if (trigger is not null && !turn.Machine.CanFire(trigger))
+            trigger = null;
         if (trigger is null)
         {
             var attempts = state.InvalidAttempts + 1;
@@ -64,7 +66,7 @@ public sealed class IntakeEngine(Flow flow)
         turn.Cursor.Answers = answers;
         turn.Machine.Fire(trigger);
         turn.RunAutomatic();
-        var newState = new IntakeState(turn.Cursor.Node, language, state.Step + 1, 0, answers);
+        var newState = new IntakeState(turn.Cursor.Node, language, state.Step + 1, 0, answers.AsReadOnly());
         return new IntakeStep(newState, recorded, turn.Reply(), InputAccepted: true) { PassedNodes = turn.Passed };
     }
 
