@@ -1,0 +1,104 @@
+using System.Text;
+
+namespace Hotline.Core.Flows;
+
+/// <summary>A loaded, validated intake flow. Immutable; safe to share between requests.</summary>
+public sealed class Flow
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string SourceFile { get; init; }
+    public required IReadOnlyList<string> Languages { get; init; }
+    public string DefaultLanguage => Languages[0];
+    public required string EmergencyNumber { get; init; }
+    public required string BackupLine { get; init; }
+    public required TimeZoneInfo TimeZone { get; init; }
+    public required int MaxInvalidAttempts { get; init; }
+    public required string StartNode { get; init; }
+    public required string FallbackNode { get; init; }
+    public required QueueSettings Queue { get; init; }
+    public required int SmsInactivityMinutes { get; init; }
+    public required IReadOnlyDictionary<string, FlowNode> Nodes { get; init; }
+
+    /// <summary>Open hours per weekday; a missing or empty day is closed.</summary>
+    public required IReadOnlyDictionary<DayOfWeek, IReadOnlyList<TimeRange>> OpenHours { get; init; }
+    public required IReadOnlySet<DateOnly> Holidays { get; init; }
+
+    /// <summary>Named callback windows (local times, every day).</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> CallbackWindows { get; init; }
+
+    /// <summary>System messages: key -> language -> text.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Messages { get; init; }
+
+    /// <summary>
+    /// A system message in the given language (the default language if not declared), with {emergency},
+    /// {backupLine} and the given values substituted.
+    /// </summary>
+    public string Message(string key, string language, IReadOnlyDictionary<string, string>? values = null)
+    {
+        if (!Messages.TryGetValue(key, out var texts))
+            throw new KeyNotFoundException($"Flow '{Id}' has no message '{key}'.");
+        return Render(texts, language, values);
+    }
+
+    /// <summary>Picks the text for a language (default language as fallback) and fills placeholders.</summary>
+    public string Render(IReadOnlyDictionary<string, string> texts, string language, IReadOnlyDictionary<string, string>? values = null)
+    {
+        if (!texts.TryGetValue(language, out var text))
+            text = texts.TryGetValue(DefaultLanguage, out var d) ? d : texts.Values.FirstOrDefault() ?? "";
+        var sb = new StringBuilder(text)
+            .Replace("{emergency}", EmergencyNumber)
+            .Replace("{backupLine}", BackupLine);
+        if (values is not null)
+            foreach (var (k, v) in values)
+                sb.Replace("{" + k + "}", v);
+        return sb.ToString();
+    }
+
+    public string LanguageOrDefault(string? language) =>
+        language is not null && Languages.Contains(language, StringComparer.Ordinal) ? language : DefaultLanguage;
+
+    /// <summary>Whether operators are on duty at this instant (local weekday hours, closed on holidays).</summary>
+    public bool IsOpen(DateTimeOffset now)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, TimeZone);
+        if (Holidays.Contains(DateOnly.FromDateTime(local.DateTime)))
+            return false;
+        return OpenHours.TryGetValue(local.DayOfWeek, out var ranges) && ranges.Any(r => r.Contains(local.TimeOfDay));
+    }
+
+    /// <summary>
+    /// When a callback in the named window may happen: <paramref name="now"/> if inside the window, else the next
+    /// start of the window, in the flow's time zone. A null or unknown window means "any time" (now), so a caller
+    /// is never left without a callback because a flow changed between their call and the callback.
+    /// </summary>
+    public DateTimeOffset NextCallbackTime(string? windowName, DateTimeOffset now)
+    {
+        if (windowName is null || !CallbackWindows.TryGetValue(windowName, out var ranges) || ranges.Count == 0)
+            return now;
+        var local = TimeZoneInfo.ConvertTime(now, TimeZone);
+        if (ranges.Any(r => r.Contains(local.TimeOfDay)))
+            return now;
+        DateTimeOffset? best = null;
+        for (var day = 0; day <= 1 && best is null; day++)
+        {
+            var date = local.Date.AddDays(day);
+            foreach (var r in ranges)
+            {
+                var candidate = ToInstant(date + r.Start);
+                if (candidate > now && (best is null || candidate < best))
+                    best = candidate;
+            }
+        }
+        return best ?? now;
+    }
+
+    private DateTimeOffset ToInstant(DateTime localTime)
+    {
+        // A start inside a daylight-saving gap does not exist; the first valid minute after it does.
+        while (TimeZone.IsInvalidTime(localTime))
+            localTime = localTime.AddMinutes(30);
+        var unspecified = DateTime.SpecifyKind(localTime, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, TimeZone.GetUtcOffset(unspecified));
+    }
+}

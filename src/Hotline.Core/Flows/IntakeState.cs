@@ -1,0 +1,8 @@
+namespace Hotline.Core.Flows;
+
+/// <summary>
+/// Where a caller is in a flow. Always at an ask node or a terminal. Step counts caller turns (0 after Start)
+/// so the web layer can spot repeated or stale webhooks.
+/// </summary>
+public sealed record IntakeState(
+    string NodeId, string Language, int Step, int InvalidAttempts, IReadOnlyDictionary<string, string> Answers);

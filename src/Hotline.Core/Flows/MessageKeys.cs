@@ -1,0 +1,24 @@
+namespace Hotline.Core.Flows;
+
+/// <summary>System messages every flow must translate into each of its languages (see flows/README.md).</summary>
+public static class MessageKeys
+{
+    public const string Invalid = "invalid";
+    public const string QueueWait = "queue_wait";
+    public const string QueueOfferCallback = "queue_offer_callback";
+    public const string CallbackConfirmed = "callback_confirmed";
+    public const string VoicemailPrompt = "voicemail_prompt";
+    public const string VoicemailThanks = "voicemail_thanks";
+    public const string TechnicalProblem = "technical_problem";
+    public const string SmsHelp = "sms_help";
+    public const string SmsStop = "sms_stop";
+    public const string SmsStart = "sms_start";
+    public const string SmsExpired = "sms_expired";
+    public const string Goodbye = "goodbye";
+
+    public static IReadOnlyList<string> Required { get; } =
+    [
+        Invalid, QueueWait, QueueOfferCallback, CallbackConfirmed, VoicemailPrompt, VoicemailThanks,
+        TechnicalProblem, SmsHelp, SmsStop, SmsStart, SmsExpired, Goodbye,
+    ];
+}

@@ -1,0 +1,3 @@
+namespace Hotline.Core.Flows;
+
+public sealed record QueueSettings(string Name, int OfferCallbackAfterSeconds, int MaxQueueSize);

@@ -1,0 +1,3 @@
+namespace Hotline.Core.Flows;
+
+public sealed record RecordedAnswer(string NodeId, string Field, string Value);

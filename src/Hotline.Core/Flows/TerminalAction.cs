@@ -1,0 +1,3 @@
+namespace Hotline.Core.Flows;
+
+public sealed record TerminalAction(TerminalKind Kind, string NodeId);

@@ -1,0 +1,3 @@
+namespace Hotline.Core.Flows;
+
+public enum TerminalKind { Queue, Voicemail, Hangup }
