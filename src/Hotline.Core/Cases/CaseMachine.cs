@@ -13,7 +13,11 @@ public static class CaseMachine
         [CaseStatus.AwaitingTriage, CaseStatus.InProgress, CaseStatus.Referred, CaseStatus.FollowUp];
 
     public static StateMachine<CaseStatus, CaseTrigger> Create(
-        Func<CaseStatus> read, Action<CaseStatus> write, Action<CaseOutcome>? closedWith = null)
+        Func<CaseStatus> read, Action<CaseStatus> write, Action<CaseOutcome>? closedWith = null) =>
+        Build(read, write, closedWith, withIgnoredRepeats: true);
+
+    private static StateMachine<CaseStatus, CaseTrigger> Build(
+        Func<CaseStatus> read, Action<CaseStatus> write, Action<CaseOutcome>? closedWith, bool withIgnoredRepeats)
     {
         var machine = new StateMachine<CaseStatus, CaseTrigger>(read, write);
         var close = machine.SetTriggerParameters<CaseOutcome>(CaseTrigger.Close);
@@ -45,7 +49,7 @@ public static class CaseMachine
         }
 
         // The end of the call (status callback) arrives after intake more often than not: not an error.
-        foreach (var status in Enum.GetValues<CaseStatus>().Where(s => s != CaseStatus.Intake))
+        foreach (var status in Enum.GetValues<CaseStatus>().Where(s => withIgnoredRepeats && s != CaseStatus.Intake))
         {
             machine.Configure(status)
                 .Ignore(CaseTrigger.CallerHungUp)
@@ -54,7 +58,7 @@ public static class CaseMachine
 
         machine.Configure(CaseStatus.Closed)
             .Permit(CaseTrigger.Reopen, CaseStatus.InProgress)
-            .OnEntryFrom(close, outcome => closedWith?.Invoke(outcome));
+            .OnEntryFrom(close, outcome => closedWith?.Invoke(outcome), "record outcome");
 
         return machine;
     }
@@ -77,6 +81,7 @@ public static class CaseMachine
                 return new CaseTransition(current, trigger, current, null, "A case cannot be closed without an outcome");
             }
 
+            // A fresh descriptor is equivalent to the one registered in Create: Stateless matches by trigger.
             machine.Fire(new StateMachine<CaseStatus, CaseTrigger>.TriggerWithParameters<CaseOutcome>(CaseTrigger.Close), outcome.Value);
         }
         else
@@ -96,7 +101,9 @@ public static class CaseMachine
             .Distinct()
             .ToList();
 
-    public static string ToMermaid() => MermaidGraph.Format(Create(() => CaseStatus.Intake, _ => { }).GetInfo());
+    /// <summary>The lifecycle as a picture; ignored late repeats are left out because they would only add noise.</summary>
+    public static string ToMermaid() =>
+        MermaidGraph.Format(Build(() => CaseStatus.Intake, _ => { }, null, withIgnoredRepeats: false).GetInfo());
 
     private static string ErrorFor(CaseStatus current, CaseTrigger trigger) => (current, trigger) switch
     {

@@ -9,7 +9,39 @@ namespace Hotline.Core.Referrals;
 /// </summary>
 public static class ReferralMachine
 {
+    /// <summary>
+    /// Repeats and late arrivals that change nothing, so retried webhooks and at-least-once jobs are
+    /// harmless: once the agency has answered, a second acknowledgement, a late delivery receipt or the
+    /// old deadline firing succeed with Changed == false (the deadline job then knows not to escalate).
+    /// </summary>
+    private static readonly (ReferralStatus Status, ReferralTrigger Trigger)[] IgnoredRepeats =
+    [
+        (ReferralStatus.Delivered, ReferralTrigger.DeliveryConfirmed),
+        (ReferralStatus.Failed, ReferralTrigger.DeliveryFailed),
+        (ReferralStatus.Acknowledged, ReferralTrigger.Acknowledge),
+        (ReferralStatus.Acknowledged, ReferralTrigger.DeliveryConfirmed),
+        (ReferralStatus.Acknowledged, ReferralTrigger.DeadlinePassed),
+        (ReferralStatus.Accepted, ReferralTrigger.Accept),
+        (ReferralStatus.Accepted, ReferralTrigger.Acknowledge),
+        (ReferralStatus.Accepted, ReferralTrigger.DeliveryConfirmed),
+        (ReferralStatus.Accepted, ReferralTrigger.DeadlinePassed),
+        (ReferralStatus.Declined, ReferralTrigger.Decline),
+        (ReferralStatus.Declined, ReferralTrigger.Acknowledge),
+        (ReferralStatus.Declined, ReferralTrigger.DeliveryConfirmed),
+        (ReferralStatus.Declined, ReferralTrigger.DeadlinePassed),
+        (ReferralStatus.Expired, ReferralTrigger.DeadlinePassed),
+        (ReferralStatus.Expired, ReferralTrigger.DeliveryConfirmed),
+        (ReferralStatus.Closed, ReferralTrigger.Close),
+    ];
+
     public static StateMachine<ReferralStatus, ReferralTrigger> Create(Func<ReferralStatus> read, Action<ReferralStatus> write)
+    {
+        var machine = Build(read, write);
+        IgnoreRepeats(machine);
+        return machine;
+    }
+
+    private static StateMachine<ReferralStatus, ReferralTrigger> Build(Func<ReferralStatus> read, Action<ReferralStatus> write)
     {
         var machine = new StateMachine<ReferralStatus, ReferralTrigger>(read, write);
 
@@ -26,48 +58,36 @@ public static class ReferralMachine
 
         machine.Configure(ReferralStatus.Delivered)
             .Permit(ReferralTrigger.Acknowledge, ReferralStatus.Acknowledged)
-            .Permit(ReferralTrigger.DeadlinePassed, ReferralStatus.Expired)
-            .Ignore(ReferralTrigger.DeliveryConfirmed); // duplicate status callback
+            .Permit(ReferralTrigger.DeadlinePassed, ReferralStatus.Expired);
 
         machine.Configure(ReferralStatus.Failed)
             .Permit(ReferralTrigger.Retry, ReferralStatus.Sent)
             // A delivery that keeps failing must still escalate when the deadline passes.
-            .Permit(ReferralTrigger.DeadlinePassed, ReferralStatus.Expired)
-            .Ignore(ReferralTrigger.DeliveryFailed);
+            .Permit(ReferralTrigger.DeadlinePassed, ReferralStatus.Expired);
 
-        // Once the agency has answered, late receipts, repeated acknowledgements and the old deadline
-        // change nothing: the deadline job re-reads the referral and sees Changed == false.
         machine.Configure(ReferralStatus.Acknowledged)
             .Permit(ReferralTrigger.Accept, ReferralStatus.Accepted)
-            .Permit(ReferralTrigger.Decline, ReferralStatus.Declined)
-            .Ignore(ReferralTrigger.Acknowledge)
-            .Ignore(ReferralTrigger.DeliveryConfirmed)
-            .Ignore(ReferralTrigger.DeadlinePassed);
+            .Permit(ReferralTrigger.Decline, ReferralStatus.Declined);
 
         machine.Configure(ReferralStatus.Accepted)
-            .Permit(ReferralTrigger.Close, ReferralStatus.Closed)
-            .Ignore(ReferralTrigger.Accept)
-            .Ignore(ReferralTrigger.Acknowledge)
-            .Ignore(ReferralTrigger.DeliveryConfirmed)
-            .Ignore(ReferralTrigger.DeadlinePassed);
+            .Permit(ReferralTrigger.Close, ReferralStatus.Closed);
 
         machine.Configure(ReferralStatus.Declined)
-            .Permit(ReferralTrigger.Close, ReferralStatus.Closed)
-            .Ignore(ReferralTrigger.Decline)
-            .Ignore(ReferralTrigger.Acknowledge)
-            .Ignore(ReferralTrigger.DeliveryConfirmed)
-            .Ignore(ReferralTrigger.DeadlinePassed);
+            .Permit(ReferralTrigger.Close, ReferralStatus.Closed);
 
         machine.Configure(ReferralStatus.Expired)
             // The case moved on to the next rung; this referral only waits to be closed.
-            .Permit(ReferralTrigger.Close, ReferralStatus.Closed)
-            .Ignore(ReferralTrigger.DeadlinePassed)
-            .Ignore(ReferralTrigger.DeliveryConfirmed);
-
-        machine.Configure(ReferralStatus.Closed)
-            .Ignore(ReferralTrigger.Close);
+            .Permit(ReferralTrigger.Close, ReferralStatus.Closed);
 
         return machine;
+    }
+
+    private static void IgnoreRepeats(StateMachine<ReferralStatus, ReferralTrigger> machine)
+    {
+        foreach (var (status, trigger) in IgnoredRepeats)
+        {
+            machine.Configure(status).Ignore(trigger);
+        }
     }
 
     /// <summary>Applies one trigger to a stored status; never throws for a refused change.</summary>
@@ -93,8 +113,9 @@ public static class ReferralMachine
             .Distinct()
             .ToList();
 
+    /// <summary>The lifecycle as a picture; ignored repeats are left out because they would only add noise.</summary>
     public static string ToMermaid() =>
-        MermaidGraph.Format(Create(() => ReferralStatus.Pending, _ => { }).GetInfo());
+        MermaidGraph.Format(Build(() => ReferralStatus.Pending, _ => { }).GetInfo());
 
     private static string ErrorFor(ReferralStatus current, ReferralTrigger trigger) => (current, trigger) switch
     {

@@ -122,5 +122,6 @@ public class CaseMachineTests
 
         Assert.Contains("AwaitingTriage", graph, StringComparison.Ordinal);
         Assert.Contains("Reopen", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain("Closed --> Closed", graph, StringComparison.Ordinal);
     }
 }

@@ -140,5 +140,6 @@ public class ReferralMachineTests
         Assert.Contains("stateDiagram", graph, StringComparison.Ordinal);
         Assert.Contains("Acknowledged", graph, StringComparison.Ordinal);
         Assert.Contains("DeadlinePassed", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain("Accepted --> Accepted", graph, StringComparison.Ordinal);
     }
 }
