@@ -1,0 +1,14 @@
+using Hotline.Core.Cases;
+using Hotline.Core.Referrals;
+
+namespace Hotline.Core.Pathway;
+
+/// <summary>A whole pathway as loaded from one YAML file; validated, so every field is usable as is.</summary>
+public sealed record PathwayDefinition(
+    string Name,
+    IReadOnlyList<PathwayRule> Rules,
+    IReadOnlyDictionary<Urgency, TimeSpan> TriageDeadlines,
+    IReadOnlyDictionary<string, AgencyType> NeedAgencies,
+    IReadOnlyList<TimeSpan> FollowUpCadence,
+    bool AnonymousNotificationsForRefusingAdults,
+    int RetentionDays);

@@ -1,0 +1,15 @@
+namespace Hotline.Core.Referrals;
+
+/// <summary>What can happen to a referral: our own actions, channel receipts, the agency's answers, the clock.</summary>
+public enum ReferralTrigger
+{
+    Dispatch,
+    DeliveryConfirmed,
+    DeliveryFailed,
+    Retry,
+    Acknowledge,
+    Accept,
+    Decline,
+    DeadlinePassed,
+    Close,
+}

@@ -1,0 +1,22 @@
+namespace Hotline.Core.Tests.Pathway;
+
+/// <summary>Finds the repository's flows/ folder, so tests check the files that actually ship.</summary>
+internal static class RepositoryFiles
+{
+    public static string FlowsDirectory { get; } = Find();
+
+    public static string Flow(string fileName) => Path.Combine(FlowsDirectory, fileName);
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HotlineService.sln")))
+            {
+                return Path.Combine(dir.FullName, "flows");
+            }
+        }
+
+        throw new InvalidOperationException("HotlineService.sln not found above the test output folder");
+    }
+}
