@@ -4,21 +4,24 @@ using Npgsql;
 namespace Hotline.Web.Data;
 
 /// <summary>
-/// Applies EF migrations under a PostgreSQL advisory lock, so several nodes starting at once do not race:
-/// the first migrates, the others wait and then find nothing to do.
+/// Prepares the database when nodes start. Everything runs under one PostgreSQL advisory lock, so several
+/// nodes starting at once do not race: the first migrates (EF schema, then Hangfire's) and seeds, the others
+/// wait and then find nothing to do.
 /// </summary>
 public static class DatabaseMigrator
 {
     // Any constant works; it only has to be the same on every node.
     private const long LockKey = 0x48_4F_54_4C_49_4E_45; // "HOTLINE"
 
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    public static Task MigrateAsync(IServiceProvider services, CancellationToken ct = default) =>
+        PrepareAsync(services, _ => Task.CompletedTask, ct);
+
+    /// <summary>Creates the database if needed, then migrates and runs <paramref name="seed"/> under the lock.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, Func<CancellationToken, Task> seed, CancellationToken ct = default)
     {
         var connectionString = services.GetRequiredService<Infrastructure.HotlineSettings>().ConnectionString;
         // Before anything touches the DbContext: its encryption key ring lives in this database.
         await EnsureDatabaseExistsAsync(connectionString, ct);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
 
         await using var lockConnection = new NpgsqlConnection(connectionString);
         await lockConnection.OpenAsync(ct);
@@ -26,12 +29,16 @@ public static class DatabaseMigrator
             await take.ExecuteNonQueryAsync(ct);
         try
         {
-            await db.Database.MigrateAsync(ct);
+            await using (var scope = services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().Database.MigrateAsync(ct);
+            // Hangfire's installer is not safe when two nodes run it at once; the same lock covers it.
+            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(lockConnection, "hangfire");
+            await seed(ct);
         }
         finally
         {
             await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", lockConnection);
-            await release.ExecuteNonQueryAsync(ct);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

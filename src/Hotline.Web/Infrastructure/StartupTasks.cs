@@ -11,15 +11,11 @@ public sealed class StartupTasks(IServiceProvider services, HotlineSettings sett
     public async Task StartAsync(CancellationToken ct)
     {
         if (!settings.MigrateOnStartup) return;
-        await DatabaseMigrator.MigrateAsync(services, ct);
-        await using (var connection = new Npgsql.NpgsqlConnection(settings.ConnectionString))
+        await DatabaseMigrator.PrepareAsync(services, async token =>
         {
-            await connection.OpenAsync(ct);
-            // Idempotent and serialised by the installer's own lock, so concurrent nodes are fine.
-            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, "hangfire");
-        }
-        await FirstAdmin.EnsureAsync(services, settings, logger);
-        foreach (var seeder in seeders) await seeder.SeedAsync(ct);
+            await FirstAdmin.EnsureAsync(services, settings, logger);
+            foreach (var seeder in seeders) await seeder.SeedAsync(token);
+        }, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
