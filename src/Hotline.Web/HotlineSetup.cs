@@ -1,4 +1,6 @@
 using Hangfire;
+using Hotline.Core.Flows;
+using Hotline.Core.Pathway;
 using Hotline.Web.Operators;
 using Hotline.Web.Data;
 using Hotline.Web.Health;
@@ -23,6 +25,11 @@ public static class HotlineSetup
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new CallerHasher(settings.CallerHashKey));
+        // Flows and pathway rules are data, loaded and validated once: a bad file stops start-up with file:line: reason.
+        var flow = FlowLoader.LoadFile(settings.FlowFile).WithOverrides(settings.EmergencyNumber, settings.BackupLine);
+        services.AddSingleton(flow);
+        services.AddSingleton(new IntakeEngine(flow));
+        services.AddSingleton(PathwayPolicy.LoadFile(settings.PathwayFile));
         services.AddHttpContextAccessor();
         // First hosted service: the database must be migrated before Data Protection loads its key ring
         // from it and before the Hangfire server starts.

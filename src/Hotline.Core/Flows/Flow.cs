@@ -55,6 +55,20 @@ public sealed class Flow
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The same flow with the deployment's emergency number and backup line, when configuration sets them
+    /// (one flow file can serve regions whose numbers differ).
+    /// </summary>
+    public Flow WithOverrides(string? emergencyNumber, string? backupLine) =>
+        emergencyNumber is null && backupLine is null ? this : new Flow
+        {
+            Id = Id, Name = Name, SourceFile = SourceFile, Languages = Languages,
+            EmergencyNumber = emergencyNumber ?? EmergencyNumber, BackupLine = backupLine ?? BackupLine,
+            TimeZone = TimeZone, MaxInvalidAttempts = MaxInvalidAttempts, StartNode = StartNode, FallbackNode = FallbackNode,
+            Queue = Queue, SmsInactivityMinutes = SmsInactivityMinutes, Nodes = Nodes, OpenHours = OpenHours,
+            Holidays = Holidays, CallbackWindows = CallbackWindows, Messages = Messages,
+        };
+
     public string LanguageOrDefault(string? language) =>
         language is not null && Languages.Contains(language, StringComparer.Ordinal) ? language : DefaultLanguage;
 
