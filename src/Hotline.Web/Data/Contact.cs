@@ -23,6 +23,12 @@ public class Contact
     public string Language { get; set; } = "en";
     public int Step { get; set; }
     public int InvalidAttempts { get; set; }
+    /// <summary>The answers so far (field -> value) as JSON, so the machine's branches can be rebuilt without a join.</summary>
+    public string AnswersJson { get; set; } = "{}";
+    /// <summary>SMS: the last MessageSid handled, so a Twilio retry of the same message changes nothing.</summary>
+    public string? LastMessageSid { get; set; }
+    /// <summary>The caller pressed 1 in the queue to leave for a callback instead of waiting.</summary>
+    public bool CallbackRequested { get; set; }
 
     public ContactState State { get; set; } = ContactState.Intake;
     public DateTimeOffset StartedAt { get; set; }

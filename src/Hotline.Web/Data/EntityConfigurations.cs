@@ -54,6 +54,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(x => x.Language).HasMaxLength(10);
         e.Property(x => x.CallStatus).HasMaxLength(20);
         e.Property(x => x.RecordingSid).HasMaxLength(64);
+        e.Property(x => x.AnswersJson).HasColumnType("jsonb");
+        e.Property(x => x.LastMessageSid).HasMaxLength(64);
         e.Property(x => x.Version).IsRowVersion();
     }
 }

@@ -12,6 +12,7 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options, Person
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<IntakeAnswer> IntakeAnswers => Set<IntakeAnswer>();
+    public DbSet<ContactTurn> ContactTurns => Set<ContactTurn>();
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencyChannel> AgencyChannels => Set<AgencyChannel>();
@@ -21,6 +22,13 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options, Person
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // PostgreSQL timestamptz takes UTC only; local times (callback windows are local) are converted here once.
+        conventions.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        conventions.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -28,6 +36,15 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options, Person
         builder.ApplyConfiguration(new CaseConfiguration(encrypted));
         builder.ApplyConfiguration(new ContactConfiguration());
         builder.ApplyConfiguration(new IntakeAnswerConfiguration());
+        builder.Entity<ContactTurn>(e =>
+        {
+            e.ToTable("contact_turns");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.ContactId, x.Step }).IsUnique();
+            e.Property(x => x.FromNode).HasMaxLength(64);
+            e.Property(x => x.ToNode).HasMaxLength(64);
+            e.Property(x => x.Input).HasMaxLength(20);
+        });
         builder.ApplyConfiguration(new CaseNoteConfiguration(encrypted));
         builder.ApplyConfiguration(new AgencyConfiguration(encrypted));
         builder.ApplyConfiguration(new ReferralConfiguration());

@@ -17,6 +17,13 @@ public sealed class CallerHasher(byte[] key)
         return Convert.ToHexStringLower(mac);
     }
 
+    /// <summary>Keys an SMS conversation by sender and hotline number together.</summary>
+    public string HashConversation(string? from, string? to)
+    {
+        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"sms|{Normalise(from)}|{Normalise(to)}"));
+        return Convert.ToHexStringLower(mac);
+    }
+
     /// <summary>Keeps digits and a leading plus, so "+1 (555) 010-0000" and "+15550100000" match.</summary>
     public static string Normalise(string? phoneNumber)
     {

@@ -357,9 +357,16 @@ namespace Hotline.Web.Data.Migrations
                     b.Property<string>("AnsweredBy")
                         .HasColumnType("text");
 
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("CallStatus")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("CallbackRequested")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
@@ -399,6 +406,10 @@ namespace Hotline.Web.Data.Migrations
 
                     b.Property<DateTimeOffset>("LastActivityAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastMessageSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("NodeId")
                         .IsRequired()
@@ -444,6 +455,49 @@ namespace Hotline.Web.Data.Migrations
                     b.HasIndex("ConversationKey", "LastActivityAt");
 
                     b.ToTable("contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Web.Data.ContactTurn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromNode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Input")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToNode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("contact_turns", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Web.Data.HotlineUser", b =>

@@ -149,6 +149,25 @@ namespace Hotline.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "contact_turns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Step = table.Column<int>(type: "integer", nullable: false),
+                    FromNode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ToNode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Input = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Accepted = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_contact_turns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -359,6 +378,9 @@ namespace Hotline.Web.Data.Migrations
                     Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Step = table.Column<int>(type: "integer", nullable: false),
                     InvalidAttempts = table.Column<int>(type: "integer", nullable: false),
+                    AnswersJson = table.Column<string>(type: "jsonb", nullable: false),
+                    LastMessageSid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CallbackRequested = table.Column<bool>(type: "boolean", nullable: false),
                     State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -534,6 +556,12 @@ namespace Hotline.Web.Data.Migrations
                 columns: new[] { "Status", "Urgency", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_contact_turns_ContactId_Step",
+                table: "contact_turns",
+                columns: new[] { "ContactId", "Step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_contacts_CaseId",
                 table: "contacts",
                 column: "CaseId");
@@ -613,6 +641,9 @@ namespace Hotline.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "case_notes");
+
+            migrationBuilder.DropTable(
+                name: "contact_turns");
 
             migrationBuilder.DropTable(
                 name: "contacts");

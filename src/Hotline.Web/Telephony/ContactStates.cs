@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Hotline.Core.Flows;
+using Hotline.Web.Data;
+
+namespace Hotline.Web.Telephony;
+
+/// <summary>Moves the intake machine's state in and out of the stored contact row.</summary>
+public static class ContactStates
+{
+    public static IntakeState Of(Contact contact) => new(
+        contact.NodeId, contact.Language, contact.Step, contact.InvalidAttempts,
+        JsonSerializer.Deserialize<Dictionary<string, string>>(contact.AnswersJson) ?? []);
+
+    public static void Store(Contact contact, IntakeState state)
+    {
+        contact.NodeId = state.NodeId;
+        contact.Language = state.Language;
+        contact.Step = state.Step;
+        contact.InvalidAttempts = state.InvalidAttempts;
+        contact.AnswersJson = JsonSerializer.Serialize(state.Answers);
+    }
+
+    /// <summary>What the turn log records of an input: the digits, or only the kind of input (never speech or text).</summary>
+    public static string Describe(CallerInput input) =>
+        input.IsSilence ? "silence"
+        : !string.IsNullOrWhiteSpace(input.Digits) ? (input.Digits.Length > 8 ? input.Digits[..8] : input.Digits)
+        : "text";
+}

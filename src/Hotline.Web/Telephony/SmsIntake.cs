@@ -1,0 +1,116 @@
+using Hotline.Core.Cases;
+using Hotline.Core.Flows;
+using Hotline.Web.Data;
+using Hotline.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Web.Telephony;
+
+/// <summary>
+/// SMS intake: the same flow as voice, as numbered text menus. A conversation is keyed by sender + hotline
+/// number (hashed) and expires after the flow's inactivity period. STOP / START / HELP are honoured.
+/// Returns the reply text, or null for no reply.
+/// </summary>
+public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
+{
+    private Flow Flow => recorder.Flow;
+    private HotlineDbContext Db => recorder.Db;
+
+    public async Task<string?> ReceiveAsync(SmsWebhook sms, CancellationToken ct)
+    {
+        var key = hasher.HashConversation(sms.From, sms.To);
+        var callerHash = hasher.Hash(sms.From);
+        var conversation = await OpenConversationAsync(key, ct);
+        if (conversation is not null && conversation.LastMessageSid == sms.MessageSid)
+            return SmsText.Render(recorder.CurrentReply(conversation)); // Twilio retried this very message
+
+        if (SmsKeywords.IsStop(sms.Body)) return await StopAsync(conversation, callerHash, ct);
+        if (SmsKeywords.IsStart(sms.Body))
+        {
+            await Db.SmsOptOuts.Where(o => o.CallerHash == callerHash).ExecuteDeleteAsync(ct);
+            return await BeginAsync(sms, key, Flow.Message(MessageKeys.SmsStart, Flow.DefaultLanguage), ct);
+        }
+        var language = Flow.LanguageOrDefault(conversation?.Language);
+        if (SmsKeywords.IsHelp(sms.Body))
+        {
+            var help = Flow.Message(MessageKeys.SmsHelp, language);
+            return conversation?.State == ContactState.Intake ? SmsText.Render(recorder.CurrentReply(conversation), help) : help;
+        }
+        if (conversation is null)
+        {
+            // Someone who texted STOP gets no messages until they text START.
+            if (await Db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct)) return null;
+            return await BeginAsync(sms, key, prefix: null, ct);
+        }
+        if (conversation.LastActivityAt.AddMinutes(Flow.SmsInactivityMinutes) < recorder.Now)
+        {
+            recorder.Abandon(conversation, ContactState.Expired);
+            await recorder.CommitAsync(conversation, ct);
+            return await BeginAsync(sms, key, prefix: null, ct);
+        }
+        return conversation.State switch
+        {
+            ContactState.Intake => await AnswerAsync(conversation, sms, ct),
+            ContactState.Voicemail => await TakeMessageAsync(conversation, sms, ContactState.Completed, Flow.Message(MessageKeys.VoicemailThanks, language), ct),
+            _ => await TakeMessageAsync(conversation, sms, conversation.State, reply: null, ct), // queued: an advocate reads it
+        };
+    }
+
+    private Task<Contact?> OpenConversationAsync(string key, CancellationToken ct) =>
+        Db.Contacts.Include(c => c.Case)
+            .Where(c => c.ConversationKey == key && (c.State == ContactState.Intake || c.State == ContactState.Queued || c.State == ContactState.Voicemail))
+            .OrderByDescending(c => c.LastActivityAt)
+            .FirstOrDefaultAsync(ct);
+
+    private async Task<string?> BeginAsync(SmsWebhook sms, string key, string? prefix, CancellationToken ct)
+    {
+        var (contact, step) = recorder.Begin(Channel.Sms, sms.MessageSid, sms.From, key);
+        contact.LastMessageSid = sms.MessageSid;
+        if (!await recorder.CommitAsync(contact, ct)) return null;
+        return SmsText.Render(step.Reply, prefix);
+    }
+
+    private async Task<string?> AnswerAsync(Contact conversation, SmsWebhook sms, CancellationToken ct)
+    {
+        var body = sms.Body.Trim();
+        var input = body.Length is > 0 and <= 2 && body.All(char.IsAsciiDigit) ? new CallerInput(body, null) : new CallerInput(null, body);
+        var step = recorder.Answer(conversation, input);
+        conversation.LastMessageSid = sms.MessageSid;
+        if (!await recorder.CommitAsync(conversation, ct)) return null;
+        return SmsText.Render(step.Reply);
+    }
+
+    /// <summary>Free text after the questions: kept (encrypted) on the case for the advocate.</summary>
+    private async Task<string?> TakeMessageAsync(Contact conversation, SmsWebhook sms, ContactState next, string? reply, CancellationToken ct)
+    {
+        var @case = conversation.Case;
+        var line = $"[{recorder.Now:yyyy-MM-dd HH:mm} text] {sms.Body.Trim()}";
+        @case.Narrative = string.IsNullOrEmpty(@case.Narrative) ? line : @case.Narrative + "\n" + line;
+        @case.UpdatedAt = recorder.Now;
+        conversation.LastMessageSid = sms.MessageSid;
+        conversation.LastActivityAt = recorder.Now;
+        if (next != conversation.State)
+        {
+            conversation.State = next;
+            conversation.EndedAt = recorder.Now;
+        }
+        return await recorder.CommitAsync(conversation, ct) ? reply : null;
+    }
+
+    private async Task<string?> StopAsync(Contact? conversation, string callerHash, CancellationToken ct)
+    {
+        var language = Flow.LanguageOrDefault(conversation?.Language);
+        if (conversation is not null)
+        {
+            if (conversation.State == ContactState.Intake) recorder.Abandon(conversation, ContactState.Completed);
+            else conversation.State = ContactState.Completed;
+            // A sender who said STOP must not be called or texted back, whatever they answered before.
+            conversation.Case.CallbackAllowed = false;
+            conversation.Case.CallbackDueAt = null;
+        }
+        if (!await Db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct))
+            Db.SmsOptOuts.Add(new SmsOptOut { CallerHash = callerHash, At = recorder.Now });
+        await Db.SaveChangesAsync(ct);
+        return Flow.Message(MessageKeys.SmsStop, language);
+    }
+}

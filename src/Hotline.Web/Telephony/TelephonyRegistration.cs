@@ -1,0 +1,13 @@
+namespace Hotline.Web.Telephony;
+
+public static class TelephonyRegistration
+{
+    public static IServiceCollection AddTelephony(this IServiceCollection services)
+    {
+        services.AddScoped<IntakeRecorder>();
+        services.AddScoped<CallIntake>();
+        services.AddScoped<CallProgress>();
+        services.AddScoped<SmsIntake>();
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Twilio.TwiML;
+
+namespace Hotline.Web.Telephony;
+
+/// <summary>Base for Twilio webhooks: signed by Twilio rather than signed in, no anti-forgery, safe on failure.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ValidateTwilioSignature]
+[TwilioSafeFailure]
+public abstract class TwilioController : Controller
+{
+    protected static ContentResult Twiml(TwiML response) =>
+        new() { Content = response.ToString(), ContentType = "application/xml", StatusCode = StatusCodes.Status200OK };
+
+    protected static int? IntOrNull(string? value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    protected static string? Short(string? value, int max) =>
+        string.IsNullOrEmpty(value) ? null : value.Length > max ? value[..max] : value;
+}

@@ -1,0 +1,66 @@
+using Hotline.Core.Flows;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hotline.Web.Telephony;
+
+/// <summary>Twilio voice webhooks. Thin: parse the form, hand one step to the intake, return TwiML.</summary>
+[Route("twilio/voice")]
+public sealed class VoiceController(CallIntake intake, CallProgress progress, Flow flow) : TwilioController
+{
+    [HttpPost("incoming")]
+    public async Task<IActionResult> Incoming(CancellationToken ct) =>
+        CallWebhook.FromForm(Request.Form) is { } call ? Twiml(await intake.IncomingAsync(call, ct)) : Unusable();
+
+    [HttpPost("gather")]
+    public async Task<IActionResult> Gather([FromQuery] string? step, CancellationToken ct)
+    {
+        if (CallWebhook.FromForm(Request.Form) is not { } call) return Unusable();
+        var input = new CallerInput(Short(Request.Form["Digits"], 32), Short(Request.Form["SpeechResult"], 500));
+        return Twiml(await intake.GatherAsync(call, IntOrNull(step), input, ct));
+    }
+
+    [HttpPost("queue-wait")]
+    public IActionResult QueueWait([FromQuery] string? lang) =>
+        Twiml(progress.QueueWait(lang, IntOrNull(Request.Form["QueuePosition"]) ?? 1, IntOrNull(Request.Form["QueueTime"]) ?? 0));
+
+    [HttpPost("queue-callback")]
+    public async Task<IActionResult> QueueCallback(CancellationToken ct) =>
+        CallWebhook.FromForm(Request.Form) is { } call
+            ? Twiml(await progress.QueueCallbackAsync(call, Short(Request.Form["Digits"], 8), ct))
+            : Twiml(new Twilio.TwiML.VoiceResponse());
+
+    [HttpPost("queue-result")]
+    public async Task<IActionResult> QueueResult(CancellationToken ct) =>
+        CallWebhook.FromForm(Request.Form) is { } call
+            ? Twiml(await progress.QueueResultAsync(call, Short(Request.Form["QueueResult"], 20), ct))
+            : Unusable();
+
+    [HttpPost("recording")]
+    public async Task<IActionResult> Recording(CancellationToken ct) =>
+        CallWebhook.FromForm(Request.Form) is { } call ? Twiml(await progress.RecordingAsync(call, RecordingOf(Request.Form), ct)) : Unusable();
+
+    [HttpPost("recording-status")]
+    public async Task<IActionResult> RecordingStatus(CancellationToken ct)
+    {
+        if (CallWebhook.FromForm(Request.Form) is { } call) await progress.RecordingStatusAsync(call, RecordingOf(Request.Form), ct);
+        return NoContent();
+    }
+
+    [HttpPost("status")]
+    public async Task<IActionResult> Status(CancellationToken ct)
+    {
+        var status = Short(Request.Form["CallStatus"], 20);
+        if (CallWebhook.FromForm(Request.Form) is { } call && CallStatuses.IsKnown(status)) await progress.StatusAsync(call, status!, ct);
+        return NoContent();
+    }
+
+    /// <summary>Twilio's fallback URL: used when the primary URL fails or times out. No database needed.</summary>
+    [HttpPost("fallback")]
+    public IActionResult Fallback() => Twiml(VoiceTwiml.TechnicalProblem(flow));
+
+    /// <summary>A signed request we cannot place (no CallSid): still never leave a caller in silence.</summary>
+    private ContentResult Unusable() => Twiml(VoiceTwiml.TechnicalProblem(flow));
+
+    private static Recording RecordingOf(IFormCollection form) => new(
+        Short(form["RecordingSid"], 64), Short(form["RecordingUrl"], 300), IntOrNull(form["RecordingDuration"]));
+}

@@ -1,0 +1,88 @@
+using Hotline.Web.Data;
+using Hotline.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Web.Tests.Telephony;
+
+public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private readonly TwilioWebhooks _twilio = new(fixture.App.CreateClient());
+
+    [Fact]
+    public async Task FullConversation_AsNumberedMenus_EndsQueuedWithEveryAnswer()
+    {
+        const string sender = "+15550001111";
+        var reply = await _twilio.SmsAsync("hello", sender);
+        Assert.Contains("If you are in immediate danger", reply.MessageBody);
+        Assert.Contains("1 - English", reply.MessageBody);
+
+        reply = await _twilio.SmsAsync("2", sender);                 // español
+        Assert.Contains("1 - Sí", reply.MessageBody);
+        reply = await _twilio.SmsAsync("si", sender);                // safe to talk, by keyword
+        foreach (var text in new[] { "2", "2", "2", "2" }) reply = await _twilio.SmsAsync(text, sender); // no danger, no child, help, no callback
+        Assert.Contains("especialista", reply.MessageBody);
+
+        var contact = await fixture.App.WithDbAsync(db => db.Contacts.Include(c => c.Case).AsNoTracking()
+            .OrderByDescending(c => c.StartedAt).FirstAsync(c => c.Channel == Hotline.Core.Cases.Channel.Sms && c.State == ContactState.Queued));
+        var answers = await fixture.App.WithDbAsync(db => db.IntakeAnswers.Where(a => a.ContactId == contact.Id).ToDictionaryAsync(a => a.Field, a => a.Value));
+        Assert.Equal("es", answers["language"]);
+        Assert.Equal("yes", answers["safeToTalk"]);
+        Assert.Equal("help", answers["need"]);
+        Assert.Equal("no", answers["callbackAllowed"]);
+
+        // Later texts reach the advocate, kept encrypted on the case.
+        await _twilio.SmsAsync("estoy en la calle Main", sender);
+        var narrative = await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == contact.CaseId).Select(c => c.Narrative).SingleAsync());
+        Assert.Contains("calle Main", narrative);
+    }
+
+    [Fact]
+    public async Task Stop_EndsConversation_OptsOut_AndSilencesUntilStart()
+    {
+        const string sender = "+15550002222";
+        await _twilio.SmsAsync("hi", sender);
+        var stop = await _twilio.SmsAsync("STOP", sender);
+        Assert.Contains("You will not get more messages", stop.MessageBody);
+        Assert.True(await fixture.App.WithDbAsync(db => db.SmsOptOuts.AnyAsync()));
+
+        var ignored = await _twilio.SmsAsync("hello again", sender);
+        Assert.Null(ignored.MessageBody);
+
+        var start = await _twilio.SmsAsync("START", sender);
+        Assert.Contains("Welcome back", start.MessageBody);
+        Assert.Contains("1 - English", start.MessageBody);
+    }
+
+    [Fact]
+    public async Task RepeatedMessageSid_IsAnsweredWithoutAdvancing()
+    {
+        const string sender = "+15550003333";
+        await _twilio.SmsAsync("hi", sender);
+        var sid = TwilioWebhooks.NewMessageSid();
+        var first = await _twilio.SmsAsync("1", sender, sid);
+        var retry = await _twilio.SmsAsync("1", sender, sid);
+        Assert.Equal(first.MessageBody, retry.MessageBody);
+        var steps = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId != null && c.Channel == Hotline.Core.Cases.Channel.Sms).Select(c => c.Step).ToListAsync());
+        Assert.Contains(1, steps);
+        Assert.DoesNotContain(2, steps);
+    }
+
+    [Fact]
+    public async Task Conversation_AfterInactivity_ExpiresAndStartsAfresh()
+    {
+        const string sender = "+15550004444";
+        await _twilio.SmsAsync("hi", sender);
+        await _twilio.SmsAsync("1", sender);
+        fixture.App.Clock.Advance(TimeSpan.FromMinutes(31));
+        try
+        {
+            var reply = await _twilio.SmsAsync("1", sender);
+            Assert.Contains("If you are in immediate danger", reply.MessageBody);
+            Assert.Equal(1, await fixture.App.WithDbAsync(db => db.Contacts.CountAsync(c => c.State == ContactState.Expired)));
+        }
+        finally
+        {
+            fixture.App.Clock.Set(TestClock.WednesdayAfternoon);
+        }
+    }
+}
