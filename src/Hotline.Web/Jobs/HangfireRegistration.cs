@@ -29,6 +29,11 @@ public static class HangfireRegistration
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<PostgreSqlStorage>()));
         services.Replace(ServiceDescriptor.Singleton<JobStorage>(sp => sp.GetRequiredService<PostgreSqlStorage>()));
+        services.AddScoped<CallbackDueJob>();
+        services.AddScoped<CallbackSweepJob>();
+        services.AddScoped<SmsExpiryJob>();
+        services.AddScoped<IntakeEndedJob>();
+        services.AddSingleton<Infrastructure.IStartupSeeder, RecurringJobs>();
         if (settings.HangfireServerEnabled)
         {
             services.AddHangfireServer(o =>

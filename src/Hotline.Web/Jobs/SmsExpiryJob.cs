@@ -1,0 +1,33 @@
+using Hangfire;
+using Hotline.Core.Cases;
+using Hotline.Core.Flows;
+using Hotline.Web.Data;
+using Hotline.Web.Telephony;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Web.Jobs;
+
+/// <summary>
+/// Ends SMS conversations that went quiet for longer than the flow allows, keeping what was said and
+/// keeping any consented callback promise, like a dropped call.
+/// </summary>
+public sealed class SmsExpiryJob(HotlineDbContext db, IntakeRecorder recorder, Flow flow, TimeProvider clock)
+{
+    public const string Id = "sms-expiry";
+
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    public async Task RunAsync()
+    {
+        var cutoff = clock.GetUtcNow().AddMinutes(-flow.SmsInactivityMinutes);
+        var stale = await db.Contacts.Where(c => c.Channel == Channel.Sms && c.State == ContactState.Intake && c.LastActivityAt < cutoff)
+            .Select(c => c.ExternalId).Take(500).ToListAsync();
+        foreach (var externalId in stale)
+        {
+            var contact = await recorder.LoadAsync(externalId, CancellationToken.None);
+            if (contact is null || contact.State != ContactState.Intake) continue;
+            recorder.Abandon(contact, ContactState.Expired);
+            await recorder.CommitAsync(contact, CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Hotline.Core.Cases;
+using Hotline.Web.Data;
+using Hotline.Web.Jobs;
+using Hotline.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hotline.Web.Tests.Telephony;
+
+public class SweepJobTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private async Task RunAsync<TJob>(Func<TJob, Task> run) where TJob : notnull
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        await run(scope.ServiceProvider.GetRequiredService<TJob>());
+    }
+
+    [Fact]
+    public async Task CallbackSweep_DuePromiseWithoutJob_PutsItOnTheBoardOnce()
+    {
+        var id = Guid.NewGuid();
+        await fixture.App.WithDbAsync(async db =>
+        {
+            db.Cases.Add(new Case
+            {
+                Id = id, Reference = "HL-26-SWP" + id.ToString("N")[..3], FirstChannel = Channel.Voice, FlowId = "national", Status = CaseStatus.AwaitingTriage,
+                CallbackAllowed = true, CallbackDueAt = fixture.App.Clock.GetUtcNow().AddMinutes(-5), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        await RunAsync<CallbackSweepJob>(j => j.RunAsync());
+        await RunAsync<CallbackSweepJob>(j => j.RunAsync());
+
+        Assert.True(await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.CallbackDue).SingleAsync()));
+        Assert.Equal(1, await fixture.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == id && a.Action == "callback.due")));
+    }
+
+    [Fact]
+    public async Task SmsExpiry_QuietConversation_IsExpiredKeepingAnswers()
+    {
+        var twilio = new TwilioWebhooks(fixture.App.CreateClient());
+        await twilio.SmsAsync("hi", "+15550005555");
+        await twilio.SmsAsync("1", "+15550005555");
+        fixture.App.Clock.Advance(TimeSpan.FromHours(1));
+        try
+        {
+            await RunAsync<SmsExpiryJob>(j => j.RunAsync());
+        }
+        finally
+        {
+            fixture.App.Clock.Set(TestClock.WednesdayAfternoon);
+        }
+        var contact = await fixture.App.WithDbAsync(db => db.Contacts.Include(c => c.Case).SingleAsync(c => c.Channel == Channel.Sms));
+        Assert.Equal(ContactState.Expired, contact.State);
+        Assert.True(contact.Case.Abandoned);
+        Assert.Equal(1, await fixture.App.WithDbAsync(db => db.IntakeAnswers.CountAsync(a => a.ContactId == contact.Id)));
+    }
+}
