@@ -7,12 +7,16 @@ public static class FlowLoader
 
     public static Flow Parse(string yaml, string fileName) => new FlowParser(fileName).Parse(yaml);
 
-    /// <summary>Loads every *.yaml / *.yml file of a folder; reports the errors of all files together and duplicate ids.</summary>
+    /// <summary>
+    /// Loads every flow file of a folder (*.yaml / *.yml, except the pathway rules and agency directory that
+    /// share the folder); reports the errors of all files together and duplicate ids.
+    /// </summary>
     public static IReadOnlyList<Flow> LoadDirectory(string directory)
     {
         var flows = new List<Flow>();
         var errors = new List<FlowError>();
-        var files = Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml")).Order(StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml"))
+            .Where(IsFlowFile).Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
             try
@@ -31,5 +35,12 @@ public static class FlowLoader
         if (errors.Count > 0)
             throw new FlowValidationException(errors);
         return flows;
+    }
+
+    /// <summary>Pathway rules are named pathway.*.yaml and the agency directory agencies*.yaml.</summary>
+    public static bool IsFlowFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return !name.StartsWith("pathway.", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("agencies", StringComparison.OrdinalIgnoreCase);
     }
 }
