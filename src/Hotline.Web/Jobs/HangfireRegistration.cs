@@ -33,6 +33,7 @@ public static class HangfireRegistration
         services.AddScoped<CallbackSweepJob>();
         services.AddScoped<SmsExpiryJob>();
         services.AddScoped<IntakeEndedJob>();
+        services.AddScoped<RetentionJob>();
         services.AddSingleton<Infrastructure.IStartupSeeder, RecurringJobs>();
         if (settings.HangfireServerEnabled)
         {
