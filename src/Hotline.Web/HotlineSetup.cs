@@ -6,6 +6,7 @@ using Hotline.Web.Data;
 using Hotline.Web.Health;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
+using Hotline.Web.Referrals;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -83,6 +84,7 @@ public static class HotlineSetup
 
         services.AddTwilioRestClient(settings);
         services.AddHotlineJobs(settings);
+        services.AddReferrals(settings);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"]);
