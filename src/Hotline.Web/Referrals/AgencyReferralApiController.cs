@@ -34,4 +34,8 @@ public sealed class AgencyReferralApiController(AgencyReferralActions actions) :
     }
 }
 
-public sealed record DeclineRequest([property: Required, StringLength(1000, MinimumLength = 1)] string? Reason);
+public sealed class DeclineRequest
+{
+    [Required, StringLength(1000, MinimumLength = 1)]
+    public string? Reason { get; init; }
+}

@@ -83,8 +83,8 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
 
         await _f.RunAsync<ReferralDeliveryJob>(j => j.RunAsync(referral.Id, 0));
 
-        var body = Assert.Single(_f.Received($"/agency/{FederalPolice}")
-            .Where(e => e.RequestMessage!.Body!.Contains(@case.Reference))).RequestMessage!.Body!;
+        var body = Assert.Single(_f.Received($"/agency/{FederalPolice}"),
+            e => e.RequestMessage!.Body!.Contains(@case.Reference)).RequestMessage!.Body!;
         Assert.Contains("\"dataLevel\":\"Anonymous\"", body);
         Assert.DoesNotContain("5559876", body);
         Assert.DoesNotContain("Maria", body);
@@ -113,7 +113,7 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
 
         await _f.RunAsync<ReferralDeliveryJob>(j => j.RunAsync(referral.Id, 0));
 
-        var request = Assert.Single(_f.Received($"/agency/{FederalPolice}").Where(e => e.RequestMessage!.Body!.Contains(@case.Reference))).RequestMessage!;
+        var request = Assert.Single(_f.Received($"/agency/{FederalPolice}"), e => e.RequestMessage!.Body!.Contains(@case.Reference)).RequestMessage!;
         var timestamp = request.Headers!["X-Hotline-Timestamp"].Single();
         var signature = request.Headers!["X-Hotline-Signature"].Single();
         Assert.True(Verify(WebhookSecret, timestamp, signature, request.Body!, _f.App.Clock.GetUtcNow()));
