@@ -7,8 +7,10 @@ using Hotline.Core.Referrals;
 using Hotline.Web.Jobs;
 using Hotline.Web.Referrals;
 using Hotline.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Hotline.Web.Tests.Referrals.ReferralFixture;
 
 namespace Hotline.Web.Tests.Referrals;
@@ -156,6 +158,24 @@ public partial class AgencyLinkTests : IClassFixture<ReferralFixture>
         var response = await Client().GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/sign-in", response.Headers.Location!.ToString());
+    }
+
+    [Theory]
+    [InlineData("Operator", false)]
+    [InlineData("Supervisor", false)]
+    [InlineData("Admin", true)]
+    public async Task AgencyAdmin_PolicyOnController_AdmitsOnlyAdmins(string role, bool admitted)
+    {
+        // No sign-in form exists on this branch yet, so check the controller's policy against each role.
+        var policy = typeof(AgenciesController).GetCustomAttributes(typeof(AuthorizeAttribute), false)
+            .Cast<AuthorizeAttribute>().Single().Policy!;
+        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, role)], "test"));
+        var authorization = _f.App.Services.GetRequiredService<IAuthorizationService>();
+
+        var result = await authorization.AuthorizeAsync(user, policy);
+
+        Assert.Equal(admitted, result.Succeeded);
     }
 
     private HttpClient Client() => _f.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

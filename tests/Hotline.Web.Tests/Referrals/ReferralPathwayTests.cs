@@ -219,6 +219,23 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
         Assert.Single(_f.SmsTo("+15550100999"), b => b.Contains(@case.Reference) && b.Contains("not triaged"));
     }
 
+    [Fact]
+    public async Task FollowUpCheckIn_OutsideSafeWindow_WaitsUntilWindowThenRaisesOnce()
+    {
+        // The clock starts at 14:00 in Chicago: outside the caller's "morning" window.
+        var @case = await _f.NewCaseAsync(c => { c.CallbackAllowed = true; c.CallbackWindow = "morning"; });
+
+        await _f.RunAsync<FollowUpCheckInJob>(j => j.RunAsync(@case.Id, 0));
+        Assert.False((await _f.App.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == @case.Id))).CallbackDue);
+
+        _f.App.Clock.Set(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero)); // 09:00 in Chicago
+        await _f.RunAsync<FollowUpCheckInJob>(j => j.RunAsync(@case.Id, 0));
+        await _f.RunAsync<FollowUpCheckInJob>(j => j.RunAsync(@case.Id, 0));
+
+        Assert.True((await _f.App.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == @case.Id))).CallbackDue);
+        Assert.Equal(1, await _f.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == @case.Id && a.Action == "followup.due")));
+    }
+
     private async Task<Hotline.Web.Data.Referral> SendAsync(Guid caseId, Guid agencyId)
     {
         Hotline.Web.Data.Referral? referral = null;
