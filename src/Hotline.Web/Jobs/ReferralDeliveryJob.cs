@@ -53,6 +53,3 @@ public sealed class ReferralDeliveryJob(HotlineDbContext db, NotificationSender 
         throw new ReferralDeliveryException($"Referral {referralId} could not be delivered: {referral.LastError}");
     }
 }
-
-/// <summary>Thrown so Hangfire schedules the next attempt; the reason is already on the referral row.</summary>
-public sealed class ReferralDeliveryException(string message) : Exception(message);

@@ -99,5 +99,3 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
         db.AgencyChannels.AddRange(agency.Channels);
     }
 }
-
-public sealed record AgencyEditPage(Guid? Id, AgencyForm Form, IReadOnlyList<AgencyChannel> Channels);

@@ -46,7 +46,3 @@ public sealed class AgencyLinks(IDataProtectionProvider protection, TimeProvider
             : new LinkCheck(LinkState.Valid, id);
     }
 }
-
-public enum LinkState { Valid, Expired, Invalid }
-
-public sealed record LinkCheck(LinkState State, Guid ReferralId);

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Hotline.Core.Referrals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -32,10 +31,4 @@ public sealed class AgencyReferralApiController(AgencyReferralActions actions) :
             return Problem(detail: answer.Problem, statusCode: answer.StatusCode, title: "The referral cannot take this answer");
         return Ok(new { reference = referral.Case.Reference, status = referral.Status.ToString() });
     }
-}
-
-public sealed class DeclineRequest
-{
-    [Required, StringLength(1000, MinimumLength = 1)]
-    public string? Reason { get; init; }
 }

@@ -46,5 +46,3 @@ public sealed class AgencyReferralController(AgencyReferralActions actions) : Co
         return View("Unavailable", answer.Problem);
     }
 }
-
-public sealed record AgencyReferralPage(string Token, Data.Referral Referral, string? Done);
