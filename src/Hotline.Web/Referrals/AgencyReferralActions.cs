@@ -50,7 +50,15 @@ public sealed class AgencyReferralActions(HotlineDbContext db, AgencyLinks links
         var transition = lifecycle.Apply(referral, trigger, Actor(referral), referral.Agency.Name, detail);
         if (!transition.Succeeded) return AgencyAnswer.Refuse(409, transition.Error!);
         if (trigger == ReferralTrigger.Decline && transition.Changed) referral.DeclineReason = reason!.Trim();
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The deadline job (or a colleague) changed the referral meanwhile: ask to look again, never a 500.
+            return AgencyAnswer.Refuse(409, "The referral changed while you were answering. Please reload the page and try again.");
+        }
         return new AgencyAnswer(200, null, referral);
     }
 

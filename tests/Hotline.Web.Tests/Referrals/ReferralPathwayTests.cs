@@ -26,13 +26,16 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
     [Fact]
     public async Task SeedDirectory_SampleFile_StoresAgenciesWithOrderedChannelsAndHoursThatRoundTrip()
     {
-        var agencies = await _f.App.WithDbAsync(db => db.Agencies.Include(a => a.Channels).ToListAsync());
-        Assert.Equal(12, agencies.Count);
+        var file = AgencyDirectoryFile.Load(Path.Combine(RepoRoot(), "flows", "agencies.sample.yaml"));
+        // Other tests add agencies of their own (jurisdiction ZZ); the seeded ones are the file's.
+        var agencies = await _f.App.WithDbAsync(db => db.Agencies.Include(a => a.Channels).Where(a => !a.Jurisdictions.Contains("ZZ")).ToListAsync());
+        Assert.Equal(12, file.Count);
+        Assert.Equal(file.Select(e => e.Listing.Id).Order(), agencies.Select(a => a.Id).Order());
         var federal = agencies.Single(a => a.Id == FederalPolice);
         Assert.Equal([NotificationChannel.Webhook, NotificationChannel.Sms], federal.Channels.OrderBy(c => c.Position).Select(c => c.Channel));
         var housing = agencies.Single(a => a.Name == "Bay Area Survivor Housing");
         Assert.Equal("Mon,Tue,Wed,Thu,Fri 08:00-20:00", housing.Hours);
-        var fromFile = AgencyDirectoryFile.Load(Path.Combine(RepoRoot(), "flows", "agencies.sample.yaml")).Single(e => e.Listing.Id == housing.Id).Listing.Hours!;
+        var fromFile = file.Single(e => e.Listing.Id == housing.Id).Listing.Hours!;
         Assert.Equal(fromFile.Windows.OrderBy(w => w.Day), housing.ToListing().Hours!.Windows.OrderBy(w => w.Day));
         Assert.Null(federal.ToListing().Hours); // 24/7
     }
@@ -234,6 +237,56 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
 
         Assert.True((await _f.App.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == @case.Id))).CallbackDue);
         Assert.Equal(1, await _f.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == @case.Id && a.Action == "followup.due")));
+    }
+
+    [Fact]
+    public async Task SuggestAsync_ChildCaseAfterEvaluation_ListsMandatoryAgenciesMarkedAlreadyReferred()
+    {
+        var @case = await _f.NewCaseAsync(c => { c.ChildInvolved = true; c.ContactType = ContactType.Tip; });
+        await _f.RunAsync<CasePathway>(p => p.EvaluateAsync(@case.Id, "caller", default));
+        IReadOnlyList<ReferralSuggestion> suggestions = [];
+
+        await _f.RunAsync<ReferralDesk>(async d => suggestions = await d.SuggestAsync(@case.Id, default));
+
+        var texasCps = Assert.Single(suggestions, s => s.AgencyId == TexasChildProtection);
+        Assert.True(texasCps.Mandatory && texasCps.AlreadyReferred && texasCps.OpenNow);
+        Assert.Equal((ConsentBasis.MandatoryNoConsentNeeded, "Full"), (texasCps.ConsentBasis, texasCps.DataLevel));
+        var national = Assert.Single(suggestions, s => s.AgencyId == NationalChildProtection);
+        Assert.False(national.AlreadyReferred);
+        Assert.DoesNotContain(suggestions, s => s.Type == AgencyType.Shelter);
+    }
+
+    [Fact]
+    public async Task ResendAsync_DeliveredReferral_SendsOneMoreNotification()
+    {
+        var agency = await _f.NewWebhookAgencyAsync("/resend/" + Guid.NewGuid().ToString("N"));
+        var @case = await _f.NewCaseAsync(c => { c.ConsentToShare = true; c.Jurisdiction = "ZZ"; });
+        var referral = await SendAsync(@case.Id, agency.Id);
+        await _f.RunAsync<ReferralDeliveryJob>(j => j.RunAsync(referral.Id, 0));
+
+        await _f.RunAsync<ReferralDesk>(d => d.ResendAsync(referral.Id, "op-1", "Operator One", default));
+        await _f.RunAsync<ReferralDeliveryJob>(j => j.RunAsync(referral.Id, 1));
+        await _f.RunAsync<ReferralDeliveryJob>(j => j.RunAsync(referral.Id, 1));
+
+        Assert.Equal(2, _f.Received(new Uri(agency.Channels[0].Address).AbsolutePath).Count);
+        Assert.Equal(1, (await _f.ReferralsAsync(@case.Id)).Single().ResendCount);
+    }
+
+    [Theory]
+    [InlineData("Mon,Tue,Wed,Thu,Fri 08:00-18:00; Sat 22:00-06:00")]
+    [InlineData("Sun 00:00-23:59")]
+    public void HoursText_FormatOfParse_RoundTrips(string text)
+    {
+        Assert.Equal(text, HoursText.Format(HoursText.Parse(text)));
+    }
+
+    [Fact]
+    public void HoursText_UnknownDay_ExplainsTheFormat()
+    {
+        Assert.False(HoursText.TryParse("Mo 08:00-18:00", out _, out var error));
+        Assert.Contains("not a day", error);
+        Assert.True(HoursText.TryParse("24/7", out var always, out _));
+        Assert.Null(always);
     }
 
     private async Task<Hotline.Web.Data.Referral> SendAsync(Guid caseId, Guid agencyId)
