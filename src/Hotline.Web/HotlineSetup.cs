@@ -6,6 +6,7 @@ using Hotline.Web.Data;
 using Hotline.Web.Health;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
+using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -85,6 +86,7 @@ public static class HotlineSetup
         services.AddTwilioRestClient(settings);
         services.AddTelephony();
         services.AddHotlineJobs(settings);
+        services.AddReferrals(settings);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"]);

@@ -9,4 +9,6 @@ public class AgencyChannel
     public Guid AgencyId { get; set; }
     public NotificationChannel Channel { get; set; }
     public string Address { get; set; } = "";
+    /// <summary>Channels are tried in this order (lower first), as the agency listed them.</summary>
+    public int Position { get; set; }
 }

@@ -104,6 +104,17 @@ internal sealed class AgencyConfiguration(EncryptedStringConverter encrypted) : 
     }
 }
 
+internal sealed class AgencyChannelConfiguration : IEntityTypeConfiguration<AgencyChannel>
+{
+    public void Configure(EntityTypeBuilder<AgencyChannel> e)
+    {
+        e.ToTable("agency_channels");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.Address).HasMaxLength(300);
+    }
+}
+
 internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
 {
     public void Configure(EntityTypeBuilder<Referral> e)

@@ -47,6 +47,7 @@ public class HotlineDbContext(DbContextOptions<HotlineDbContext> options, Person
         });
         builder.ApplyConfiguration(new CaseNoteConfiguration(encrypted));
         builder.ApplyConfiguration(new AgencyConfiguration(encrypted));
+        builder.ApplyConfiguration(new AgencyChannelConfiguration());
         builder.ApplyConfiguration(new ReferralConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration(encrypted));

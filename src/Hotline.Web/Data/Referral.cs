@@ -29,6 +29,8 @@ public class Referral
     public DateTimeOffset? ExpiredAt { get; set; }
     public DateTimeOffset? AcknowledgeBy { get; set; }
     public int DeliveryAttempts { get; set; }
+    /// <summary>How many times an operator asked to send it again; each resend is its own idempotent notification.</summary>
+    public int ResendCount { get; set; }
     public string? LastError { get; set; }
     public string? DeclineReason { get; set; }
     /// <summary>The referral this one replaced when that one expired unacknowledged.</summary>

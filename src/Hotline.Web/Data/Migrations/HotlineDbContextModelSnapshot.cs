@@ -88,19 +88,25 @@ namespace Hotline.Web.Data.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Channel")
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Position")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
 
-                    b.ToTable("AgencyChannels");
+                    b.ToTable("agency_channels", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Web.Data.AuditEntry", b =>
@@ -747,6 +753,9 @@ namespace Hotline.Web.Data.Migrations
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("ResendCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RuleId")
                         .IsRequired()

@@ -217,19 +217,20 @@ namespace Hotline.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "AgencyChannels",
+                name: "agency_channels",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Channel = table.Column<int>(type: "integer", nullable: false),
-                    Address = table.Column<string>(type: "text", nullable: false)
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AgencyChannels", x => x.Id);
+                    table.PrimaryKey("PK_agency_channels", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AgencyChannels_agencies_AgencyId",
+                        name: "FK_agency_channels_agencies_AgencyId",
                         column: x => x.AgencyId,
                         principalTable: "agencies",
                         principalColumn: "Id",
@@ -455,6 +456,7 @@ namespace Hotline.Web.Data.Migrations
                     ExpiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AcknowledgeBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DeliveryAttempts = table.Column<int>(type: "integer", nullable: false),
+                    ResendCount = table.Column<int>(type: "integer", nullable: false),
                     LastError = table.Column<string>(type: "text", nullable: true),
                     DeclineReason = table.Column<string>(type: "text", nullable: true),
                     EscalatedFromId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -483,8 +485,8 @@ namespace Hotline.Web.Data.Migrations
                 columns: new[] { "Type", "Active" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AgencyChannels_AgencyId",
-                table: "AgencyChannels",
+                name: "IX_agency_channels_AgencyId",
+                table: "agency_channels",
                 column: "AgencyId");
 
             migrationBuilder.CreateIndex(
@@ -619,7 +621,7 @@ namespace Hotline.Web.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AgencyChannels");
+                name: "agency_channels");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hotline.Web.Data.Migrations
 {
     [DbContext(typeof(HotlineDbContext))]
-    [Migration("20261126080815_Initial")]
+    [Migration("20261126081749_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -91,19 +91,25 @@ namespace Hotline.Web.Data.Migrations
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Channel")
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Position")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
 
-                    b.ToTable("AgencyChannels");
+                    b.ToTable("agency_channels", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Web.Data.AuditEntry", b =>
@@ -750,6 +756,9 @@ namespace Hotline.Web.Data.Migrations
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("ResendCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RuleId")
                         .IsRequired()

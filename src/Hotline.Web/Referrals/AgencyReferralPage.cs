@@ -1,0 +1,3 @@
+namespace Hotline.Web.Referrals;
+
+public sealed record AgencyReferralPage(string Token, Data.Referral Referral, string? Done);

@@ -1,0 +1,35 @@
+using Hotline.Web.Infrastructure;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace Hotline.Web.Referrals;
+
+/// <summary>Sends e-mail over SMTP (MailKit). Without Smtp:Host it fails with a reason instead of pretending.</summary>
+public sealed class EmailChannel(HotlineSettings settings)
+{
+    public async Task<DeliveryResult> SendAsync(string to, string subject, string text, CancellationToken ct)
+    {
+        var smtp = settings.Smtp;
+        if (string.IsNullOrWhiteSpace(smtp.Host))
+            return DeliveryResult.Fail("E-mail is not configured (Smtp:Host is empty), so nothing was sent");
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = text };
+        try
+        {
+            using var client = new SmtpClient { Timeout = 15000 };
+            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+            if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
+            var answer = await client.SendAsync(message, ct);
+            await client.DisconnectAsync(true, ct);
+            return DeliveryResult.Ok(answer);
+        }
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or AuthenticationException or SslHandshakeException)
+        {
+            return DeliveryResult.Fail($"The SMTP server refused or could not be reached: {e.Message}");
+        }
+    }
+}

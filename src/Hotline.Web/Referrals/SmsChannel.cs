@@ -1,0 +1,28 @@
+using Hotline.Web.Infrastructure;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace Hotline.Web.Referrals;
+
+/// <summary>Sends SMS through Twilio's REST API from the hotline's own number.</summary>
+public sealed class SmsChannel(ITwilioRestClient twilio, HotlineSettings settings)
+{
+    public async Task<DeliveryResult> SendAsync(string to, string text)
+    {
+        try
+        {
+            var message = await MessageResource.CreateAsync(to: new PhoneNumber(to), from: new PhoneNumber(settings.TwilioNumber), body: text, client: twilio);
+            return DeliveryResult.Ok(message.Sid);
+        }
+        catch (ApiException e)
+        {
+            return DeliveryResult.Fail($"Twilio refused the SMS ({e.Code}): {e.Message}");
+        }
+        catch (ApiConnectionException e)
+        {
+            return DeliveryResult.Fail($"Twilio could not be reached: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text;
+using Hotline.Web.Infrastructure;
+
+namespace Hotline.Web.Referrals;
+
+/// <summary>Posts a signed JSON notification to an agency's own system.</summary>
+public sealed class WebhookChannel(IHttpClientFactory http, HotlineSettings settings, TimeProvider clock)
+{
+    public const string ClientName = "agency-webhooks";
+
+    public async Task<DeliveryResult> SendAsync(string url, string json, CancellationToken ct)
+    {
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(settings.AgencyWebhookSecret, timestamp, json));
+        try
+        {
+            using var response = await http.CreateClient(ClientName).SendAsync(request, ct);
+            return response.IsSuccessStatusCode
+                ? DeliveryResult.Ok()
+                : DeliveryResult.Fail($"The agency's webhook answered HTTP {(int)response.StatusCode}");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return DeliveryResult.Fail($"The agency's webhook could not be reached: {e.Message}");
+        }
+    }
+}
