@@ -82,6 +82,7 @@ public static class HotlineSetup
         });
 
         services.AddTwilioRestClient(settings);
+        services.AddOperatorConsole();
         services.AddHotlineJobs(settings);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
