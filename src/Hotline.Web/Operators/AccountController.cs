@@ -39,6 +39,11 @@ public sealed class AccountController(SignInManager<HotlineUser> signIn, Audit a
         return Redirect("/account/sign-in");
     }
 
+    /// <summary>The cookie handler redirects here on a missing role; the page itself answers 403 so the refusal is honest.</summary>
     [AllowAnonymous, HttpGet("denied")]
-    public IActionResult Denied() => View();
+    public IActionResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
 }
