@@ -22,9 +22,19 @@ public static class CaseTimeline
         foreach (var referral in c.Referrals)
             entries.Add(new TimelineEntry(referral.CreatedAt, "referral", $"Referral to {referral.Agency?.Name ?? "agency"} ({referral.Status})",
                 (referral.Mandatory ? "Mandatory. " : "") + referral.Reason));
-        foreach (var change in history)
+        foreach (var change in history.Where(h => h.Action != "case.note"))
             entries.Add(new TimelineEntry(change.At, change.Action.StartsWith("referral", StringComparison.Ordinal) ? "referral" : "change",
-                $"{change.Action} by {change.ActorName}", change.Detail));
+                $"{Words(change.Action)} by {change.ActorName}", change.Detail));
         return entries.OrderBy(e => e.At).ToList();
     }
+
+    private static string Words(string action) => action switch
+    {
+        "case.classify" => "Classified",
+        "case.status" => "Status changed",
+        "case.consent" => "Consent recorded",
+        "case.safe-contact" => "Safe-contact details changed",
+        "call.take" => "Call taken",
+        _ => action,
+    };
 }

@@ -12,7 +12,7 @@ namespace Hotline.Web.Operators;
 /// </summary>
 public static class FlowDiagram
 {
-    private const int BoxW = 150, BoxH = 44, GapX = 24, GapY = 56, Margin = 20;
+    private const int BoxW = 172, BoxH = 44, GapX = 24, GapY = 56, Margin = 20;
 
     public static string Svg(Flow flow)
     {
@@ -98,7 +98,7 @@ public static class FlowDiagram
             .Select(g => g.Select(d => d.Key).OrderBy(k => k, StringComparer.Ordinal).ToList()).ToList();
     }
 
-    private static string Fit(string text) => text.Length <= 20 ? text : text[..19] + "…";
+    private static string Fit(string text) => text.Length <= 24 ? text : text[..23] + "…";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 

@@ -54,7 +54,7 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
         var statusChart = SvgChart.Bar("Cases opened in the period, by status now", "Status", "Cases",
             byStatus.Select(b => (Words(b.Item1.ToString()), (double)b.Item2)).ToList());
         var typesChart = SvgChart.Line("Contact types per week", "Week starting", "Cases", weekLabels,
-            Enum.GetValues<ContactType>().Select(t => (Words(t.ToString()), PerWeek(cases.Where(c => c.ContactType == t), c => c.CreatedAt))).ToList());
+            Enum.GetValues<ContactType>().Select(t => (ShortName(t), PerWeek(cases.Where(c => c.ContactType == t), c => c.CreatedAt))).ToList());
         var traffickingChart = SvgChart.Line("Trafficking types per week", "Week starting", "Cases", weekLabels,
             Enum.GetValues<TraffickingType>().Select(t => (Words(t.ToString()), PerWeek(cases.Where(c => c.TraffickingType == t), c => c.CreatedAt))).ToList());
 
@@ -70,6 +70,15 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
         for (var w = WeekStart(from); w <= to; w = w.AddDays(7)) weeks.Add(w);
         return weeks;
     }
+
+    public static string ShortName(ContactType type) => type switch
+    {
+        ContactType.TrainingTechnicalAssistance => "Training / TA",
+        ContactType.GeneralInformation => "General information",
+        ContactType.HighRiskNotTrafficking => "High risk, not trafficking",
+        ContactType.RequestForServices => "Request for services",
+        _ => type.ToString(),
+    };
 
     /// <summary>"RequestForServices" -> "Request for services".</summary>
     public static string Words(string name) =>

@@ -27,7 +27,7 @@ public static class SvgChart
             var y = Height - Bottom - h;
             sb.Append(F($"<rect class=\"bar\" x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{slot * 0.7:0.#}\" height=\"{h:0.#}\" fill=\"{Palette[0]}\"><title>{E(label)}: {value:0.##}</title></rect>"));
             sb.Append(F($"<text x=\"{x + slot * 0.35:0.#}\" y=\"{y - 4:0.#}\" text-anchor=\"middle\" class=\"value\">{value:0.##}</text>"));
-            sb.Append(F($"<text x=\"{x + slot * 0.35:0.#}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\" class=\"tick\">{E(Short(label, slot))}</text>"));
+            sb.Append(F($"<text x=\"{x + slot * 0.35:0.#}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\" class=\"tick\">{TwoLines(label, x + slot * 0.35, slot)}</text>"));
         }
         return Close(sb);
     }
@@ -36,7 +36,7 @@ public static class SvgChart
     {
         var max = NiceMax(series.SelectMany(s => s.Values));
         var summary = string.Join("; ", series.Select(s => $"{s.Name}: {string.Join(", ", s.Values.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}"));
-        var legendRows = (series.Count + 3) / 4;
+        var legendRows = (series.Count + 2) / 3;
         var height = PlotHeight + legendRows * 18;
         var sb = Open(title, xAxis, yAxis, max, summary, height);
         var step = xLabels.Count > 1 ? (double)(Width - Left - Right - 20) / (xLabels.Count - 1) : 0;
@@ -52,9 +52,9 @@ public static class SvgChart
             foreach (var (v, i) in series[s].Values.Select((v, i) => (v, i)))
                 sb.Append(F($"<circle cx=\"{X(i):0.#}\" cy=\"{Y(v):0.#}\" r=\"3.5\" fill=\"{colour}\"><title>{E(series[s].Name)} {E(xLabels[i])}: {v:0.##}</title></circle>"));
             // Legend along the bottom: colour is never the only cue, the name is written next to it.
-            var lx = Left + (s % 4) * 125;
-            var ly = PlotHeight + 4 + (s / 4) * 18;
-            sb.Append(F($"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{lx + 16}\" y=\"{ly + 1}\" class=\"legend\">{E(Short(series[s].Name, 110))}</text>"));
+            var lx = Left + (s % 3) * 170;
+            var ly = PlotHeight + 4 + (s / 3) * 18;
+            sb.Append(F($"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{lx + 16}\" y=\"{ly + 1}\" class=\"legend\">{E(Short(series[s].Name, 150))}</text>"));
         }
         return Close(sb);
     }
@@ -67,10 +67,12 @@ public static class SvgChart
         sb.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{E(title)}\">"));
         sb.Append($"<title>{E(title)}</title><desc>{E(summary)}</desc>");
         sb.Append(F($"<text x=\"{Width / 2}\" y=\"20\" text-anchor=\"middle\" class=\"chart-title\">{E(title)}</text>"));
-        for (var i = 0; i <= 4; i++)
+        // Counts read best in whole steps: 5 steps for 5, 10, 25, 50...; 4 otherwise.
+        var steps = max % 5 == 0 ? 5 : 4;
+        for (var i = 0; i <= steps; i++)
         {
-            var v = max * i / 4;
-            var y = Height - Bottom - (Height - Top - Bottom) * i / 4.0;
+            var v = max * i / steps;
+            var y = Height - Bottom - (Height - Top - Bottom) * i / (double)steps;
             sb.Append(F($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" class=\"grid\"/>"));
             sb.Append(F($"<text x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" class=\"tick\">{v:0.#}</text>"));
         }
@@ -97,6 +99,14 @@ public static class SvgChart
         string.Join(", ", bars.Select(b => $"{b.Label}: {b.Value.ToString("0.##", CultureInfo.InvariantCulture)}"));
 
     private static string Short(string text, double room) => text.Length * 6.5 <= room ? text : text[..Math.Max(3, (int)(room / 6.5) - 1)] + "…";
+
+    /// <summary>A long bar label goes on two lines rather than being cut.</summary>
+    private static string TwoLines(string label, double x, double room)
+    {
+        var space = label.IndexOf(' ');
+        if (label.Length * 6.5 <= room || space < 0) return E(Short(label, room));
+        return F($"{E(Short(label[..space], room))}<tspan x=\"{x:0.#}\" dy=\"13\">{E(Short(label[(space + 1)..], room))}</tspan>");
+    }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
