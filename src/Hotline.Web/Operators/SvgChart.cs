@@ -54,7 +54,7 @@ public static class SvgChart
             // Legend along the bottom: colour is never the only cue, the name is written next to it.
             var lx = Left + (s % 3) * 170;
             var ly = PlotHeight + 4 + (s / 3) * 18;
-            sb.Append(F($"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{lx + 16}\" y=\"{ly + 1}\" class=\"legend\">{E(Short(series[s].Name, 150))}</text>"));
+            sb.Append(F($"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{lx + 16}\" y=\"{ly + 1}\" class=\"legend\">{E(Short(series[s].Name, 168))}</text>"));
         }
         return Close(sb);
     }
@@ -78,7 +78,7 @@ public static class SvgChart
         }
         sb.Append(F($"<line x1=\"{Left}\" x2=\"{Left}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" class=\"axis\"/>"));
         sb.Append(F($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Height - Bottom}\" y2=\"{Height - Bottom}\" class=\"axis\"/>"));
-        sb.Append(F($"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - Bottom + 34}\" text-anchor=\"middle\" class=\"axis-label\">{E(xAxis)}</text>"));
+        sb.Append(F($"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - Bottom + 46}\" text-anchor=\"middle\" class=\"axis-label\">{E(xAxis)}</text>"));
         sb.Append(F($"<text transform=\"translate(12 {(Top + Height - Bottom) / 2}) rotate(-90)\" text-anchor=\"middle\" class=\"axis-label\">{E(yAxis)}</text>"));
         return sb;
     }
