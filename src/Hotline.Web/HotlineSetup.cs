@@ -85,6 +85,7 @@ public static class HotlineSetup
 
         services.AddTwilioRestClient(settings);
         services.AddTelephony();
+        services.AddOperatorConsole();
         services.AddHotlineJobs(settings);
         services.AddReferrals(settings);
         services.AddHealthChecks()

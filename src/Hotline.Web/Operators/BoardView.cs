@@ -1,0 +1,30 @@
+using Hotline.Core.Cases;
+using Hotline.Core.Referrals;
+
+namespace Hotline.Web.Operators;
+
+/// <summary>Everything the live board shows, read in one go so the 5-second poll stays cheap.</summary>
+public sealed record BoardView(
+    DateTimeOffset Now,
+    IReadOnlyList<WaitingCaller> Waiting,
+    IReadOnlyList<CallbackOwed> Callbacks,
+    IReadOnlyList<OpenCase> OpenCases,
+    IReadOnlyList<LateReferral> LateReferrals);
+
+public sealed record WaitingCaller(
+    Guid ContactId, Guid CaseId, string Reference, Channel Channel, string Language, DateTimeOffset WaitingSince,
+    Urgency Urgency, bool ImminentDanger, bool ChildInvolved, bool? SafeToCallBack)
+{
+    public bool IsCrisis => ImminentDanger || Urgency == Urgency.Crisis;
+}
+
+public sealed record CallbackOwed(Guid CaseId, string Reference, DateTimeOffset? DueAt, string? Window, bool? VoicemailAllowed, Urgency Urgency);
+
+public sealed record OpenCase(
+    Guid CaseId, string Reference, CaseStatus Status, Urgency Urgency, ContactType? ContactType,
+    DateTimeOffset? TriageDueAt, bool ImminentDanger, bool ChildInvolved, string? AssignedTo)
+{
+    public bool IsCrisis => ImminentDanger || Urgency == Urgency.Crisis || ContactType == Core.Cases.ContactType.Crisis;
+}
+
+public sealed record LateReferral(Guid CaseId, string Reference, string Agency, ReferralStatus Status, DateTimeOffset AcknowledgeBy);

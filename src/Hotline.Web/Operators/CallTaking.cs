@@ -1,0 +1,65 @@
+using System.Security;
+using Hotline.Core.Cases;
+using Hotline.Web.Data;
+using Hotline.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+
+namespace Hotline.Web.Operators;
+
+/// <summary>Connects a queued caller to an operator: claims the call first so two operators cannot both dial it.</summary>
+public sealed class CallTaking(HotlineDbContext db, ITwilioRestClient twilio, TimeProvider clock, Audit audit, ILogger<CallTaking> log)
+{
+    /// <returns>null when connected, otherwise a message fit to show the operator.</returns>
+    public async Task<string?> TakeAsync(Guid contactId, HotlineUser op, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(op.OperatorPhone))
+            return "Your account has no operator phone, so the call cannot be put through. Ask an admin to add one on the Users page.";
+        var contact = await db.Contacts.Include(c => c.Case).SingleOrDefaultAsync(c => c.Id == contactId, ct);
+        if (contact is null || contact.State != ContactState.Queued)
+            return "This caller is no longer waiting: another operator took the call or the caller hung up.";
+
+        var now = clock.GetUtcNow();
+        contact.State = ContactState.WithOperator;
+        contact.AnsweredAt = now;
+        contact.AnsweredBy = op.Id;
+        contact.LastActivityAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct); // the xmin token makes this the claim
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return "Another operator took this call a moment ago.";
+        }
+
+        try
+        {
+            // The number is escaped: it ends up inside TwiML.
+            var twiml = new Twilio.Types.Twiml("<Response><Dial>" + SecurityElement.Escape(op.OperatorPhone.Trim()) + "</Dial></Response>");
+            await CallResource.UpdateAsync(pathSid: contact.ExternalId, twiml: twiml, client: twilio);
+        }
+        catch (Exception e) when (e is ApiException or ApiConnectionException or HttpRequestException or TaskCanceledException)
+        {
+            log.LogWarning(e, "Putting call {ContactId} through to an operator failed", contactId);
+            contact.State = ContactState.Queued;
+            contact.AnsweredAt = null;
+            contact.AnsweredBy = null;
+            await db.SaveChangesAsync(CancellationToken.None);
+            return "The call could not be put through (the caller may have just hung up). The caller stays in the queue.";
+        }
+
+        var @case = contact.Case;
+        // A caller can reach the queue before intake is marked complete; triage follows either way.
+        if (@case.Status == CaseStatus.Intake) @case.Status = CaseMachine.Apply(@case.Status, CaseTrigger.IntakeCompleted).To;
+        var took = CaseMachine.Apply(@case.Status, CaseTrigger.OperatorTook);
+        if (took.Succeeded) @case.Status = took.To;
+        @case.AssignedOperatorId = op.Id;
+        @case.UpdatedAt = now;
+        audit.Record("call.take", @case.Id, $"contact {contact.Id}; case {(took.Succeeded ? "now " + took.To : "stays " + took.From)}");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+using Hotline.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Web.Operators;
+
+/// <summary>Finds cases by reference and classification; newest first, 25 a page.</summary>
+public sealed class CaseFinder(HotlineDbContext db, ConsoleClock clock)
+{
+    public const int PageSize = 25;
+
+    public async Task<CaseSearchResult> FindAsync(CaseSearch s, CancellationToken ct)
+    {
+        var q = db.Cases.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(s.Ref)) q = q.Where(c => c.Reference.Contains(s.Ref.Trim().ToUpper()));
+        if (s.Status is { } status) q = q.Where(c => c.Status == status);
+        if (s.Type is { } type) q = q.Where(c => c.ContactType == type);
+        if (!string.IsNullOrWhiteSpace(s.Jurisdiction)) q = q.Where(c => c.Jurisdiction == s.Jurisdiction.Trim().ToUpper());
+        if (!string.IsNullOrWhiteSpace(s.Operator)) q = q.Where(c => c.AssignedOperatorId == s.Operator);
+        if (clock.StartOfDay(s.From) is { } from) q = q.Where(c => c.CreatedAt >= from);
+        if (clock.StartOfDay(s.To?.AddDays(1)) is { } to) q = q.Where(c => c.CreatedAt < to);
+
+        s.Page = Math.Max(1, s.Page);
+        var total = await q.CountAsync(ct);
+        var operators = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var names = operators.ToDictionary(o => o.Id, o => o.DisplayName);
+        var rows = await q.OrderByDescending(c => c.CreatedAt).Skip((s.Page - 1) * PageSize).Take(PageSize)
+            .Select(c => new CaseRow(c.Id, c.Reference, c.Status, c.Urgency, c.ContactType, c.Jurisdiction, c.AssignedOperatorId, c.CreatedAt))
+            .ToListAsync(ct);
+        rows = rows.Select(r => r with { AssignedTo = r.AssignedTo is { } id && names.TryGetValue(id, out var n) ? n : null }).ToList();
+        return new CaseSearchResult(s, rows, total, PageSize, operators.Select(o => (o.Id, o.DisplayName)).ToList());
+    }
+}

@@ -1,0 +1,40 @@
+using Hotline.Web.Data;
+
+namespace Hotline.Web.Operators;
+
+/// <summary>Merges contacts, notes, referrals and audited changes into one history, oldest first.</summary>
+public static class CaseTimeline
+{
+    public static IReadOnlyList<TimelineEntry> Build(Case c, IReadOnlyList<AuditEntry> history)
+    {
+        var entries = new List<TimelineEntry>();
+        foreach (var contact in c.Contacts)
+        {
+            var what = contact.Channel == Core.Cases.Channel.Sms ? "Text conversation" : "Call";
+            var ended = contact.EndedAt is { } e ? $"lasted {ConsoleClock.Span(e - contact.StartedAt)}, " : "";
+            var recording = contact.RecordingUrl is null ? "" : $", recording {contact.RecordingSeconds ?? 0} s";
+            entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
+                $"{ended}status {contact.State}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
+            if (contact.RecordingUrl is { } url) entries.Add(new TimelineEntry(contact.EndedAt ?? contact.StartedAt, "recording", "Voicemail recording", url));
+        }
+        foreach (var note in c.Notes)
+            entries.Add(new TimelineEntry(note.At, "note", $"Note by {note.AuthorName}", note.Body));
+        foreach (var referral in c.Referrals)
+            entries.Add(new TimelineEntry(referral.CreatedAt, "referral", $"Referral to {referral.Agency?.Name ?? "agency"} ({referral.Status})",
+                (referral.Mandatory ? "Mandatory. " : "") + referral.Reason));
+        foreach (var change in history.Where(h => h.Action != "case.note"))
+            entries.Add(new TimelineEntry(change.At, change.Action.StartsWith("referral", StringComparison.Ordinal) ? "referral" : "change",
+                $"{Words(change.Action)} by {change.ActorName}", change.Detail));
+        return entries.OrderBy(e => e.At).ToList();
+    }
+
+    private static string Words(string action) => action switch
+    {
+        "case.classify" => "Classified",
+        "case.status" => "Status changed",
+        "case.consent" => "Consent recorded",
+        "case.safe-contact" => "Safe-contact details changed",
+        "call.take" => "Call taken",
+        _ => action,
+    };
+}

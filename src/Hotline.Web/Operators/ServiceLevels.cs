@@ -1,0 +1,86 @@
+using System.Globalization;
+using Hotline.Core.Cases;
+using Hotline.Core.Referrals;
+using Hotline.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Web.Operators;
+
+/// <summary>
+/// Contact-centre measures (offered, answered, abandoned, speed of answer, longest wait) and case mix by
+/// week. A call is "offered" when it reached the operator queue: calls that ended in the IVR never asked for a person.
+/// </summary>
+public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
+{
+    public async Task<ServiceLevelReport> ReportAsync(DashboardPeriod period, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.Local(clock.Now).DateTime);
+        var to = period.To ?? today;
+        var from = period.From ?? to.AddDays(-27);
+        if (from > to) (from, to) = (to, from);
+        var start = clock.StartOfDay(from)!.Value;
+        var end = clock.StartOfDay(to.AddDays(1))!.Value;
+
+        var queued = await db.Contacts.AsNoTracking()
+            .Where(c => c.EnqueuedAt >= start && c.EnqueuedAt < end)
+            .Select(c => new { c.EnqueuedAt, c.AnsweredAt, c.EndedAt, c.State })
+            .ToListAsync(ct);
+        var answered = queued.Where(c => c.AnsweredAt is not null).ToList();
+        var abandoned = queued.Count(c => c.AnsweredAt is null && c.State == ContactState.Abandoned);
+        TimeSpan? asa = answered.Count == 0 ? null : TimeSpan.FromSeconds(answered.Average(c => (c.AnsweredAt!.Value - c.EnqueuedAt!.Value).TotalSeconds));
+        var now = clock.Now;
+        TimeSpan? longest = queued.Count == 0 ? null : queued.Max(c => (c.AnsweredAt ?? c.EndedAt ?? now) - c.EnqueuedAt!.Value);
+
+        var cases = await db.Cases.AsNoTracking()
+            .Where(c => c.CreatedAt >= start && c.CreatedAt < end)
+            .Select(c => new { c.Status, c.ContactType, c.TraffickingType, c.CreatedAt })
+            .ToListAsync(ct);
+        var byStatus = Enum.GetValues<CaseStatus>().Select(s => (s, cases.Count(c => c.Status == s))).ToList();
+        var overdue = await db.Referrals.CountAsync(r => r.AcknowledgeBy < now
+            && (r.Status == ReferralStatus.Pending || r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Delivered || r.Status == ReferralStatus.Failed), ct);
+
+        var weeks = WeeksOf(from, to);
+        string Week(DateTimeOffset at) => WeekStart(DateOnly.FromDateTime(clock.Local(at).DateTime)).ToString("d MMM", CultureInfo.InvariantCulture);
+        var weekLabels = weeks.Select(w => w.ToString("d MMM", CultureInfo.InvariantCulture)).ToList();
+        IReadOnlyList<double> PerWeek<T>(IEnumerable<T> items, Func<T, DateTimeOffset> at) =>
+            weekLabels.Select(w => (double)items.Count(i => Week(at(i)) == w)).ToList();
+
+        var callsChart = SvgChart.Line("Calls to the operator queue per week", "Week starting", "Calls", weekLabels,
+        [
+            ("Offered", PerWeek(queued, c => c.EnqueuedAt!.Value)),
+            ("Answered", PerWeek(answered, c => c.EnqueuedAt!.Value)),
+            ("Abandoned", PerWeek(queued.Where(c => c.AnsweredAt is null && c.State == ContactState.Abandoned), c => c.EnqueuedAt!.Value)),
+        ]);
+        var statusChart = SvgChart.Bar("Cases opened in the period, by status now", "Status", "Cases",
+            byStatus.Select(b => (Words(b.Item1.ToString()), (double)b.Item2)).ToList());
+        var typesChart = SvgChart.Line("Contact types per week", "Week starting", "Cases", weekLabels,
+            Enum.GetValues<ContactType>().Select(t => (ShortName(t), PerWeek(cases.Where(c => c.ContactType == t), c => c.CreatedAt))).ToList());
+        var traffickingChart = SvgChart.Line("Trafficking types per week", "Week starting", "Cases", weekLabels,
+            Enum.GetValues<TraffickingType>().Select(t => (Words(t.ToString()), PerWeek(cases.Where(c => c.TraffickingType == t), c => c.CreatedAt))).ToList());
+
+        return new ServiceLevelReport(from, to, queued.Count, answered.Count, abandoned, asa, longest, overdue, byStatus,
+            callsChart, statusChart, typesChart, traffickingChart);
+    }
+
+    private static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    private static List<DateOnly> WeeksOf(DateOnly from, DateOnly to)
+    {
+        var weeks = new List<DateOnly>();
+        for (var w = WeekStart(from); w <= to; w = w.AddDays(7)) weeks.Add(w);
+        return weeks;
+    }
+
+    public static string ShortName(ContactType type) => type switch
+    {
+        ContactType.TrainingTechnicalAssistance => "Training / TA",
+        ContactType.GeneralInformation => "General information",
+        ContactType.HighRiskNotTrafficking => "High risk, not trafficking",
+        ContactType.RequestForServices => "Request for services",
+        _ => type.ToString(),
+    };
+
+    /// <summary>"RequestForServices" -> "Request for services".</summary>
+    public static string Words(string name) =>
+        string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
+}

@@ -1,0 +1,63 @@
+// Live board: poll the partial and swap it in place (no page reload); tick countdowns between polls.
+// Focus is kept on the same button after a swap so a keyboard user is never thrown to the top.
+(function () {
+    "use strict";
+    var offset = 0; // server clock minus browser clock, so countdowns follow the server's time
+
+    function span(ms) {
+        var s = Math.floor(Math.abs(ms) / 1000), text;
+        if (s < 60) text = s + " s";
+        else if (s < 3600) text = Math.floor(s / 60) + " min";
+        else if (s < 86400) text = Math.floor(s / 3600) + " h " + String(Math.floor(s % 3600 / 60)).padStart(2, "0") + " min";
+        else text = Math.floor(s / 86400) + " d " + Math.floor(s % 86400 / 3600) + " h";
+        return text;
+    }
+
+    function readOffset(root) {
+        var grid = root.querySelector("[data-server-now]");
+        if (grid) offset = Number(grid.getAttribute("data-server-now")) - Date.now();
+    }
+
+    function tick(root) {
+        var now = Date.now() + offset;
+        root.querySelectorAll("[data-since]").forEach(function (el) {
+            el.textContent = "waiting " + span(now - Number(el.getAttribute("data-since")));
+        });
+        root.querySelectorAll("[data-due]").forEach(function (el) {
+            var left = Number(el.getAttribute("data-due")) - now;
+            el.textContent = left < 0 ? "overdue " + span(left) : "in " + span(left);
+            el.classList.toggle("overdue", left < 0);
+        });
+    }
+
+    function poll(root) {
+        var url = root.getAttribute("data-poll-url");
+        var seconds = Number(root.getAttribute("data-poll-seconds") || "5");
+        var status = document.getElementById("board-updated");
+        function refresh() {
+            fetch(url, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+                .then(function (r) {
+                    if (r.redirected || r.status === 401 || r.status === 403) { window.location.reload(); return null; }
+                    return r.ok ? r.text() : Promise.reject(r.status);
+                })
+                .then(function (html) {
+                    if (html === null) return;
+                    var focusedId = document.activeElement && root.contains(document.activeElement) ? document.activeElement.id : null;
+                    root.innerHTML = html;
+                    readOffset(root);
+                    tick(root);
+                    if (focusedId) { var again = document.getElementById(focusedId); if (again) again.focus(); }
+                    if (status) status.textContent = "";
+                })
+                .catch(function () { if (status) status.textContent = "Connection lost: the board may be out of date. Retrying…"; })
+                .finally(function () { setTimeout(refresh, seconds * 1000); });
+        }
+        setTimeout(refresh, seconds * 1000);
+    }
+
+    document.querySelectorAll("[data-poll-url]").forEach(function (root) {
+        readOffset(root);
+        poll(root);
+        setInterval(function () { tick(root); }, 1000);
+    });
+})();

@@ -1,0 +1,113 @@
+using Hotline.Core.Cases;
+using Hotline.Core.Referrals;
+using Hotline.Web.Data;
+using Hotline.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Hotline.Web.Tests.Console;
+
+/// <summary>
+/// The service on a real Kestrel port plus Debian's Chromium driven by Playwright (never a downloaded
+/// browser). Seeds a believable night on the line so screenshots show what an operator would see.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public TwilioApiMock Twilio { get; } = new();
+    public HotlineApp App { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright _playwright = null!;
+    private string _connectionString = "";
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestPostgres.CreateDatabaseAsync();
+        App = new HotlineApp(_connectionString, Twilio);
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+        await SeedNightAsync();
+    }
+
+    public async Task<IPage> SignedInPageAsync(string email, string password)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public static string ScreenshotPath(string name)
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "HotlineService.sln"))) dir = Path.GetDirectoryName(dir);
+        var folder = Path.Combine(dir ?? AppContext.BaseDirectory, "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
+    }
+
+    /// <summary>Callers waiting, open cases, a late referral, and four weeks of calls for the dashboard.</summary>
+    private async Task SeedNightAsync()
+    {
+        await ConsoleSeed.QueuedCallerAsync(App, waiting: TimeSpan.FromMinutes(7));
+        await ConsoleSeed.QueuedCallerAsync(App, imminentDanger: true, waiting: TimeSpan.FromSeconds(50));
+        await ConsoleSeed.QueuedCallerAsync(App, child: true, waiting: TimeSpan.FromMinutes(2));
+        var now = App.Clock.GetUtcNow();
+        await App.WithDbAsync(async db =>
+        {
+            var agency = new Agency { Id = Guid.NewGuid(), Name = "Metro Police Anti-Trafficking Unit", Type = AgencyType.Police, Jurisdictions = ["US-IL"] };
+            db.Agencies.Add(agency);
+            var types = Enum.GetValues<ContactType>();
+            for (var i = 0; i < 36; i++)
+            {
+                var at = now - TimeSpan.FromHours(19 * i + 3);
+                var answered = i % 5 != 0;
+                var c = new Case
+                {
+                    Id = Guid.NewGuid(), Reference = Hotline.Web.Infrastructure.CaseReferences.New(at), FirstChannel = Channel.Voice, FlowId = "national",
+                    Status = i < 3 ? CaseStatus.AwaitingTriage : i < 8 ? CaseStatus.InProgress : i < 14 ? CaseStatus.Referred : CaseStatus.Closed,
+                    Urgency = i == 4 ? Urgency.Crisis : i % 3 == 0 ? Urgency.High : Urgency.Normal,
+                    ContactType = types[i % 4 == 0 ? 0 : i % types.Length], TraffickingType = (TraffickingType)(i % 4),
+                    CreatedAt = at, UpdatedAt = at, TriageDueAt = at + TimeSpan.FromHours(i < 3 ? 4 : 24), CallbackAllowed = i % 2 == 0,
+                    CallbackDue = i is 5 or 9, CallbackDueAt = at + TimeSpan.FromHours(2), CallbackWindow = "weekdays 9-12",
+                };
+                db.Cases.Add(c);
+                db.Contacts.Add(new Contact
+                {
+                    Id = Guid.NewGuid(), CaseId = c.Id, Channel = Channel.Voice, ExternalId = "CA" + Guid.NewGuid().ToString("N"), FlowId = "national",
+                    State = answered ? ContactState.Completed : ContactState.Abandoned, StartedAt = at, LastActivityAt = at,
+                    EnqueuedAt = at + TimeSpan.FromSeconds(40), AnsweredAt = answered ? at + TimeSpan.FromSeconds(40 + 15 * (i % 7)) : null,
+                    EndedAt = at + TimeSpan.FromMinutes(12),
+                });
+                if (i == 10)
+                    db.Referrals.Add(new Referral { Id = Guid.NewGuid(), CaseId = c.Id, AgencyId = agency.Id, Status = ReferralStatus.Delivered, Mandatory = true,
+                        RuleId = "minor", Reason = "A minor is involved", CreatedAt = at, SentAt = at, AcknowledgeBy = now - TimeSpan.FromMinutes(25) });
+            }
+            await db.SaveChangesAsync();
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await App.DisposeAsync();
+        Twilio.Dispose();
+        await TestPostgres.DropDatabaseAsync(_connectionString);
+    }
+}

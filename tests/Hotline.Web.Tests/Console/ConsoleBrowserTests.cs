@@ -1,0 +1,99 @@
+using Hotline.Web.Data;
+using Hotline.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Hotline.Web.Tests.Console;
+
+/// <summary>The console in real headless Chromium: what a tired operator clicks at 3 a.m.</summary>
+public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Board_SignedIn_ShowsCallerAndCaseCanBeClassifiedNotedAndAudited()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App, waiting: TimeSpan.FromMinutes(4));
+        var page = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+
+        var card = page.Locator($"li.card[data-case='{caller.CaseId}']");
+        await Assertions.Expect(card).ToContainTextAsync("Safe to call back");
+        await Assertions.Expect(page.Locator("li.card").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("crisis"));
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("board") });
+
+        await card.GetByRole(AriaRole.Link, new() { Name = caller.Reference }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Case " + caller.Reference })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".safe-contact")).ToContainTextAsync("Only call after 7 pm");
+
+        await page.GetByLabel("Contact type").SelectOptionAsync("Tip");
+        await page.GetByLabel("Trafficking type").SelectOptionAsync("Labour");
+        await page.GetByLabel("Jurisdiction").FillAsync("US-IL");
+        await page.GetByLabel("ID or passport taken by someone else").CheckAsync();
+        await page.GetByLabel("Shelter").CheckAsync();
+        await page.GetByLabel("Narrative").FillAsync("Caller's cousin works at a farm and cannot leave; passport held by the boss.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save classification" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Classification saved." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("ID or passport taken by someone else")).ToBeCheckedAsync();
+
+        await page.GetByLabel("Note (kept encrypted; visible to operators)").FillAsync("Call back after 7 pm only; speak Spanish.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("Call back after 7 pm only; speak Spanish.");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("case"), FullPage = true });
+
+        await page.GotoAsync($"/audit?ref={caller.Reference}");
+        var log = page.Locator("table.audit");
+        await Assertions.Expect(log).ToContainTextAsync("case.view");
+        await Assertions.Expect(log).ToContainTextAsync("case.classify");
+        await Assertions.Expect(log).ToContainTextAsync("case.note");
+        await Assertions.Expect(log).ToContainTextAsync(HotlineApp.AdminEmail);
+    }
+
+    [Fact]
+    public async Task Board_NewCallerQueues_AppearsWithoutPageReload()
+    {
+        var page = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App, waiting: TimeSpan.FromSeconds(5));
+
+        await Assertions.Expect(page.Locator($"li.card[data-case='{caller.CaseId}']")).ToBeVisibleAsync(new() { Timeout = 12_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
+    }
+
+    [Fact]
+    public async Task Dashboard_Supervisor_SeesServerRenderedSvgCharts()
+    {
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Supervisor);
+        var page = await fixture.SignedInPageAsync(email, ConsoleSeed.OperatorPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("svg.chart")).ToHaveCountAsync(4);
+        Assert.True(await page.Locator("svg.chart rect.bar").CountAsync() > 0);
+        Assert.True(await page.Locator("svg.chart polyline.line").CountAsync() > 0);
+        await Assertions.Expect(page.Locator(".kpis")).ToContainTextAsync("calls offered");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("dashboard"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Nav_Operator_HasNoSupervisorOrAdminLinks()
+    {
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator);
+        var page = await fixture.SignedInPageAsync(email, ConsoleSeed.OperatorPassword);
+
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Live board" })).ToBeVisibleAsync();
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Dashboard" })).ToHaveCountAsync(0);
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Audit log" })).ToHaveCountAsync(0);
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Flows_SignedIn_DrawsTheFlowAsSvg()
+    {
+        var page = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+
+        await page.GotoAsync("/flows");
+
+        Assert.True(await page.Locator("svg.flow-diagram g.node").CountAsync() > 3);
+        Assert.True(await page.Locator("svg.flow-diagram path.edge").CountAsync() > 3);
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("flows") });
+    }
+}

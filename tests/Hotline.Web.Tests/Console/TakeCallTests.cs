@@ -1,0 +1,75 @@
+using System.Net;
+using Hotline.Core.Cases;
+using Hotline.Web.Data;
+using Hotline.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Web.Tests.Console;
+
+public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Take_QueuedCaller_DialsOperatorPhoneThroughTwilioAndAssignsCase()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator, phone: "+15550100222");
+        var client = await ConsoleClient.SignedInAsync(fixture.App, email, ConsoleSeed.OperatorPassword);
+
+        var response = await ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/cases/{caller.CaseId}", response.Headers.Location!.ToString());
+        var update = Assert.Single(fixture.Twilio.Server.LogEntries, e => e.RequestMessage!.Path.EndsWith($"/Calls/{caller.CallSid}.json"));
+        Assert.Contains(WebUtility.UrlEncode("<Dial>+15550100222</Dial>"), update.RequestMessage!.Body!);
+        var (contact, @case) = await fixture.App.WithDbAsync(async db =>
+            (await db.Contacts.SingleAsync(c => c.Id == caller.ContactId), await db.Cases.SingleAsync(c => c.Id == caller.CaseId)));
+        Assert.Equal(ContactState.WithOperator, contact.State);
+        Assert.Equal(fixture.App.Clock.GetUtcNow(), contact.AnsweredAt);
+        Assert.Equal(CaseStatus.InProgress, @case.Status);
+        Assert.Equal(contact.AnsweredBy, @case.AssignedOperatorId);
+    }
+
+    [Fact]
+    public async Task Take_CallAlreadyTaken_RefusesWithoutDialling()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator);
+        var client = await ConsoleClient.SignedInAsync(fixture.App, email, ConsoleSeed.OperatorPassword);
+        await ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);
+        var callsBefore = fixture.Twilio.CallUpdates().Count;
+
+        var second = await ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);
+
+        Assert.Equal("/", second.Headers.Location!.ToString());
+        Assert.Equal(callsBefore, fixture.Twilio.CallUpdates().Count);
+        Assert.Contains("no longer waiting", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task Take_OperatorWithoutPhone_ExplainsAndCallerStaysQueued()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator, phone: null);
+        var client = await ConsoleClient.SignedInAsync(fixture.App, email, ConsoleSeed.OperatorPassword);
+
+        await ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);
+
+        Assert.Contains("has no operator phone", await client.GetStringAsync("/"));
+        var state = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.Id == caller.ContactId).Select(c => c.State).SingleAsync());
+        Assert.Equal(ContactState.Queued, state);
+    }
+
+    [Fact]
+    public async Task LiveBoard_CrisisCaller_ListedBeforeLongerWaitingCaller()
+    {
+        var calm = await ConsoleSeed.QueuedCallerAsync(fixture.App, waiting: TimeSpan.FromMinutes(20));
+        var crisis = await ConsoleSeed.QueuedCallerAsync(fixture.App, imminentDanger: true, waiting: TimeSpan.FromMinutes(1));
+        var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+
+        var board = await client.GetStringAsync("/board/live");
+
+        Assert.DoesNotContain("<html", board);
+        Assert.True(board.IndexOf(crisis.Reference, StringComparison.Ordinal) < board.IndexOf(calm.Reference, StringComparison.Ordinal));
+        Assert.Contains("Immediate danger", board);
+    }
+}
