@@ -46,6 +46,44 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task SimulatedCall_AppearsOnBoard_OperatorClassifiesRecordsConsentAndSendsReferral()
+    {
+        var page = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+
+        // A real, signed call through the IVR: English, safe, no danger, no child, help for myself,
+        // callback yes in the afternoon, no voicemail -> queued for an advocate.
+        var twilio = new TwilioWebhooks(fixture.App.CreateClient());
+        var sid = TwilioWebhooks.NewCallSid();
+        var twiml = await twilio.IncomingAsync(sid);
+        foreach (var key in new[] { "1", "1", "2", "2", "2", "1", "3", "2" }) twiml = await twilio.PressAsync(sid, twiml, key);
+        Assert.Equal("national-advocates", twiml.Enqueued);
+        var caseId = await fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions
+            .SingleAsync(db.Contacts.Where(c => c.ExternalId == sid).Select(c => c.CaseId)));
+
+        var card = page.Locator($"li.card[data-case='{caseId}']");
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 12_000 }); // the board polls; no reload
+        await card.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".safe-contact")).ToContainTextAsync("afternoon");
+
+        await page.GetByLabel("Contact type").SelectOptionAsync("RequestForServices");
+        await page.GetByLabel("Jurisdiction").FillAsync("TX");
+        await page.GetByLabel("Shelter").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save classification" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Caller consents" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Consent to share recorded." })).ToBeVisibleAsync();
+
+        var send = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send a referral to .*Shelter|^Send a referral to .*House|^Send a referral to ") }).First;
+        await send.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Referral sent" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#ref-h + table, section[aria-labelledby='ref-h'] table")).ToContainTextAsync("Shelter");
+
+        await page.GotoAsync($"/audit?ref={await fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference)))}");
+        var log = page.Locator("table.audit");
+        await Assertions.Expect(log).ToContainTextAsync("case.view");
+        await Assertions.Expect(log).ToContainTextAsync("referral.create");
+    }
+
+    [Fact]
     public async Task Board_NewCallerQueues_AppearsWithoutPageReload()
     {
         var page = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
