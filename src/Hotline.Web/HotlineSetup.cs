@@ -63,7 +63,8 @@ public static class HotlineSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // Idle timeout: an unattended console signs itself out (the live board's polling keeps an open board alive).
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
         });
         services.AddAuthorizationBuilder()
@@ -75,6 +76,7 @@ public static class HotlineSetup
         services.AddAntiforgery(o => o.Cookie.Name = "hotline.xsrf");
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddProblemDetails();
+        services.AddHotlineRateLimits(builder.Configuration);
 
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -97,12 +99,15 @@ public static class HotlineSetup
     public static void UseHotline(this WebApplication app, HotlineSettings settings)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment()) app.UseHsts(); // sent only on HTTPS responses
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -13,6 +13,7 @@ public sealed class AccountController(SignInManager<HotlineUser> signIn, Audit a
     public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = returnUrl });
 
     [AllowAnonymous, HttpPost("sign-in")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         if (!ModelState.IsValid) return View(form);

@@ -9,6 +9,7 @@ namespace Hotline.Web.Telephony;
 [IgnoreAntiforgeryToken]
 [ValidateTwilioSignature]
 [TwilioSafeFailure]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Webhooks)]
 public abstract class TwilioController : Controller
 {
     protected static ContentResult Twiml(TwiML response) =>

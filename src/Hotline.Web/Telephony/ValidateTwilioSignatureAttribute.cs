@@ -34,6 +34,22 @@ public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResource
             }) { StatusCode = StatusCodes.Status403Forbidden };
             return;
         }
+        // Per-caller flood limit, after the signature check so a forger cannot lock a real caller out.
+        var from = form.TryGetValue("From", out var f) ? f : null;
+        if (!string.IsNullOrEmpty(from))
+        {
+            var key = http.RequestServices.GetRequiredService<CallerHasher>().Hash(from);
+            if (!http.RequestServices.GetRequiredService<CallerRateLimiter>().TryAcquire(key))
+            {
+                http.Response.Headers.RetryAfter = "60";
+                context.Result = new ObjectResult(new ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests from this caller",
+                    Detail = "This number sent more webhooks in a minute than any real call or conversation does.",
+                }) { StatusCode = StatusCodes.Status429TooManyRequests };
+                return;
+            }
+        }
         await next();
     }
 }

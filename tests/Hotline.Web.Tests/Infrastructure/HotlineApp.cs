@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Hotline.Web.Tests.Infrastructure;
 
@@ -22,6 +23,7 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public TwilioApiMock Twilio { get; }
     public TestClock Clock { get; } = new();
+    public CapturedLogs Logs { get; } = new();
     private readonly Dictionary<string, string?> _settings;
 
     public HotlineApp(string connectionString, TwilioApiMock twilio, IDictionary<string, string?>? overrides = null)
@@ -43,6 +45,9 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
             ["Hangfire:ServerEnabled"] = "false",
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
+            // Tests reuse one caller number and sign in often; the limits get their own tests.
+            ["RateLimits:PerCallerPerMinute"] = "100000",
+            ["RateLimits:SignInPerMinute"] = "100000",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
@@ -53,6 +58,7 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
         // Settings must be visible while Program reads them (before Build), so use host settings too.
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
