@@ -58,7 +58,7 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
         // Settings must be visible while Program reads them (before Build), so use host settings too.
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
