@@ -124,6 +124,24 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task HangfireDashboard_Admin_LoadsWithoutContentSecurityPolicyViolations()
+    {
+        var page = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+        var violations = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text); };
+
+        await page.GotoAsync("/hangfire/recurring");
+
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("callback-sweep");
+        Assert.Empty(violations);
+        var boardViolations = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) boardViolations.Add(message.Text); };
+        await page.GotoAsync("/");
+        await page.WaitForTimeoutAsync(500);
+        Assert.Empty(boardViolations);
+    }
+
+    [Fact]
     public async Task Flows_SignedIn_DrawsTheFlowAsSvg()
     {
         var page = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
