@@ -40,9 +40,15 @@ public static class HotlineSetup
             .SetApplicationName("HotlineService")
             .PersistKeysToDbContext<HotlineDbContext>();
         services.AddSingleton<PersonalDataProtector>();
-        services.AddDbContext<HotlineDbContext>(o => o
-            .UseNpgsql(settings.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(0))
-            .ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>());
+        // The benchmark counts SQL round trips per webhook; nothing is intercepted otherwise.
+        var sqlCounter = builder.Configuration.GetValue<bool>("Benchmark:CountSqlRoundTrips") ? new SqlRoundTripCounter() : null;
+        if (sqlCounter is not null) services.AddSingleton(sqlCounter);
+        services.AddDbContext<HotlineDbContext>(o =>
+        {
+            o.UseNpgsql(settings.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(0))
+                .ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+            if (sqlCounter is not null) o.AddInterceptors(sqlCounter);
+        });
         services.AddScoped<Audit>();
 
         services.AddIdentity<HotlineUser, IdentityRole>(o =>
@@ -72,7 +78,11 @@ public static class HotlineSetup
             // Secure by default: anything not marked otherwise needs a signed-in user with a role.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireRole(Roles.All).Build());
         services.AddAntiforgery(o => o.Cookie.Name = "hotline.xsrf");
-        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .ConfigureApplicationPartManager(parts =>
+            {
+                if (!builder.Configuration.GetValue<bool>(BaselineEndpoint.SettingKey)) parts.FeatureProviders.Add(new BaselineEndpoint());
+            });
         services.AddProblemDetails();
 
         services.Configure<ForwardedHeadersOptions>(o =>
