@@ -60,7 +60,7 @@ public sealed class InProcessService : IAsyncDisposable
         var app = builder.Build();
         app.UseHotline(settings);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new InProcessService
         {
             App = app, Url = new Uri(address), AuthToken = token, ConnectionString = connectionString,
