@@ -41,6 +41,8 @@ public sealed class InProcessService : IAsyncDisposable
             ContentRootPath = RepositoryRoot(),
             EnvironmentName = "Production",
         });
+        // The service's own defaults (flows, pathway, logging levels), then the benchmark's settings on top.
+        builder.Configuration.AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, "src", "Hotline.Web", "appsettings.json"), optional: false);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Hotline"] = connectionString,
@@ -54,9 +56,9 @@ public sealed class InProcessService : IAsyncDisposable
             [Hotline.Web.Telephony.BaselineEndpoint.SettingKey] = "true",
             ["Benchmark:CountSqlRoundTrips"] = "true",
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var settings = builder.AddHotline();
+        builder.Services.AddSingleton<TimeProvider>(new OpenHoursClock());
         var app = builder.Build();
         app.UseHotline(settings);
         await app.StartAsync();
