@@ -43,7 +43,9 @@ public static class HotlineSetup
         // The benchmark counts SQL round trips per webhook; nothing is intercepted otherwise.
         var sqlCounter = builder.Configuration.GetValue<bool>("Benchmark:CountSqlRoundTrips") ? new SqlRoundTripCounter() : null;
         if (sqlCounter is not null) services.AddSingleton(sqlCounter);
-        services.AddDbContext<HotlineDbContext>(o =>
+        // Pooled: webhooks are many and short, and a fresh IdentityDbContext (options, services, state) per
+        // request was a large share of each webhook's allocations. Pooled contexts are reset between requests.
+        services.AddDbContextPool<HotlineDbContext>(o =>
         {
             o.UseNpgsql(settings.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(0))
                 .ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();

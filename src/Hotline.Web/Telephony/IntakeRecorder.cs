@@ -24,8 +24,12 @@ public sealed class IntakeRecorder(
     public HotlineDbContext Db => db;
 
     /// <summary>One query: the contact with its case.</summary>
-    public Task<Contact?> LoadAsync(string externalId, CancellationToken ct) =>
-        db.Contacts.Include(c => c.Case).FirstOrDefaultAsync(c => c.ExternalId == externalId, ct);
+    public Task<Contact?> LoadAsync(string externalId, CancellationToken ct) => ContactWithCase(db, externalId, ct);
+
+    // Compiled once: every webhook runs this query, and compiling skips EF's per-call expression tree work.
+    private static readonly Func<HotlineDbContext, string, CancellationToken, Task<Contact?>> ContactWithCase =
+        EF.CompileAsyncQuery((HotlineDbContext context, string externalId, CancellationToken ct) =>
+            context.Contacts.Include(c => c.Case).FirstOrDefault(c => c.ExternalId == externalId));
 
     /// <summary>Where the caller is now, re-rendered without change (for retries and stale steps).</summary>
     public IntakeReply CurrentReply(Contact contact) => engine.Current(ContactStates.Of(contact), Now);
