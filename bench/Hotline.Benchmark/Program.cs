@@ -33,7 +33,7 @@ try
     await using (var sampler = new ResourceSampler(TimeSpan.FromSeconds(5)))
     {
         await runner.RunAsync();
-        Report.Load(options, runner, latencies, service?.SqlCounter.Snapshot(), sampler.Samples);
+        Report.Load(options, runner, latencies, service?.SqlCounter.Snapshot(), service?.SqlCounter.SnapshotAll(), sampler.Samples);
     }
 
     var lost = -1;

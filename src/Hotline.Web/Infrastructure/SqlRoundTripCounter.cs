@@ -1,24 +1,56 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Hotline.Web.Infrastructure;
 
 /// <summary>
-/// Counts EF Core commands (one command = one round trip; a SaveChanges batch is one) per request path.
-/// Registered only when Benchmark:CountSqlRoundTrips is true, so production pays nothing for it.
+/// Counts SQL round trips per request path: EF Core commands through this interceptor (one command = one
+/// round trip; a SaveChanges batch is one), and every Npgsql command of the process, Hangfire's included,
+/// through Npgsql's ActivitySource. Registered only when Benchmark:CountSqlRoundTrips is true, so
+/// production pays nothing for it.
 /// </summary>
-public sealed class SqlRoundTripCounter : DbCommandInterceptor
+public sealed class SqlRoundTripCounter : DbCommandInterceptor, IDisposable
 {
     private readonly IHttpContextAccessor _http = new HttpContextAccessor();
     private readonly ConcurrentDictionary<string, long> _byPath = new();
+    private readonly ConcurrentDictionary<string, long> _allByPath = new();
+    private readonly ActivityListener _npgsql;
 
+    public SqlRoundTripCounter()
+    {
+        _npgsql = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+            // Only commands: Npgsql also traces physical connection opens, which carry no statement.
+            ActivityStarted = activity =>
+            {
+                if (activity.GetTagItem("db.query.text") is not null || activity.GetTagItem("db.statement") is not null) Count(_allByPath);
+            },
+        };
+        ActivitySource.AddActivityListener(_npgsql);
+    }
+
+    /// <summary>EF Core commands by path.</summary>
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_byPath);
 
-    public void Reset() => _byPath.Clear();
+    /// <summary>All Npgsql commands by path (EF Core's plus Hangfire's job storage).</summary>
+    public IReadOnlyDictionary<string, long> SnapshotAll() => new Dictionary<string, long>(_allByPath);
 
-    private void Count() =>
-        _byPath.AddOrUpdate(_http.HttpContext?.Request.Path.Value ?? "(no request)", 1, (_, n) => n + 1);
+    public void Reset()
+    {
+        _byPath.Clear();
+        _allByPath.Clear();
+    }
+
+    public void Dispose() => _npgsql.Dispose();
+
+    private void Count() => Count(_byPath);
+
+    private void Count(ConcurrentDictionary<string, long> counts) =>
+        counts.AddOrUpdate(_http.HttpContext?.Request.Path.Value ?? "(no request)", 1, (_, n) => n + 1);
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
