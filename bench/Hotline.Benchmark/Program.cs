@@ -29,12 +29,16 @@ try
     for (var i = 0; i < 5; i++) await new TwimlPlayer(quiet, new CallOptions(), new ScriptedInput(options.Keys)).PlayCallAsync("CA" + Guid.NewGuid().ToString("N"));
     service?.SqlCounter.Reset();
 
+    var cpu = new CpuMeter(service?.Database);
+    var cpuBefore = cpu.Read();
     var runner = new LoadRunner(client, options);
     await using (var sampler = new ResourceSampler(TimeSpan.FromSeconds(5)))
     {
         await runner.RunAsync();
         Report.Load(options, runner, latencies, service?.SqlCounter.Snapshot(), service?.SqlCounter.SnapshotAll(), sampler.Samples);
     }
+    var cpuAfter = cpu.Read();
+    Console.WriteLine($"cpu per webhook: {CpuMeter.PerRequest(cpuBefore, cpuAfter, Math.Max(1, latencies.Samples.Count))}");
 
     var lost = -1;
     if (connectionString is not null)
@@ -50,11 +54,17 @@ try
     {
         var sids = runner.Completed.Select(c => c.CallSid).ToList();
         var requests = Math.Clamp(webhooks, 1000, 20_000);
+        var baseBefore = cpu.Read();
         var (n, elapsed, errors) = await LoadRunner.BaselineAsync(quiet, sids, Math.Min(options.Callers, 200), requests);
+        var baseAfter = cpu.Read();
         var baseline = n / elapsed.TotalSeconds;
         var real = webhooks / runner.Elapsed.TotalSeconds;
         Console.WriteLine($"baseline: {n} requests in {elapsed.TotalSeconds:F1} s = {baseline:F0} webhooks/s ({errors} errors); " +
                           $"real/baseline = {real / baseline:F2}{(options.Rate is null ? "" : " (the real run was rate-limited)")}");
+        var realCpu = (cpuAfter.Process - cpuBefore.Process + cpuAfter.Postgres - cpuBefore.Postgres).TotalMilliseconds / Math.Max(1, webhooks);
+        var baseCpu = (baseAfter.Process - baseBefore.Process + baseAfter.Postgres - baseBefore.Postgres).TotalMilliseconds / n;
+        Console.WriteLine($"baseline cpu per request: {CpuMeter.PerRequest(baseBefore, baseAfter, n)}; " +
+                          $"capacity ratio by CPU (baseline cost / real cost) = {baseCpu / realCpu:F2}");
     }
 
     if (service is not null)

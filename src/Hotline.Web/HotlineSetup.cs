@@ -47,7 +47,7 @@ public static class HotlineSetup
         // request was a large share of each webhook's allocations. Pooled contexts are reset between requests.
         services.AddDbContextPool<HotlineDbContext>(o =>
         {
-            o.UseNpgsql(settings.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(0))
+            o.UseNpgsql(WebhookConnectionString.For(settings.ConnectionString), npgsql => npgsql.EnableRetryOnFailure(0))
                 .ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
             if (sqlCounter is not null) o.AddInterceptors(sqlCounter);
         });

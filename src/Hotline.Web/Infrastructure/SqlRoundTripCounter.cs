@@ -23,9 +23,10 @@ public sealed class SqlRoundTripCounter : DbCommandInterceptor, IDisposable
         _npgsql = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             // Only commands: Npgsql also traces physical connection opens, which carry no statement.
-            ActivityStarted = activity =>
+            // On stop: Npgsql tags the statement after the activity starts.
+            ActivityStopped = activity =>
             {
                 if (activity.GetTagItem("db.query.text") is not null || activity.GetTagItem("db.statement") is not null) Count(_allByPath);
             },

@@ -18,7 +18,7 @@ public sealed class BaselineController(HotlineSettings settings) : TwilioControl
     public async Task<IActionResult> Post(CancellationToken ct)
     {
         var callSid = Request.Form["CallSid"].ToString();
-        await using var connection = new NpgsqlConnection(settings.ConnectionString);
+        await using var connection = new NpgsqlConnection(Data.WebhookConnectionString.For(settings.ConnectionString)); // same Npgsql settings as the real path
         await connection.OpenAsync(ct);
         await using (var select = new NpgsqlCommand("""SELECT "Step" FROM contacts WHERE "ExternalId" = $1""", connection))
         {
