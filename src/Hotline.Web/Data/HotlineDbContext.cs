@@ -1,13 +1,27 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Hotline.Web.Data;
 
-public class HotlineDbContext(DbContextOptions<HotlineDbContext> options, PersonalDataProtector protector)
-    : IdentityDbContext<HotlineUser>(options), IDataProtectionKeyContext
+public class HotlineDbContext : IdentityDbContext<HotlineUser>, IDataProtectionKeyContext
 {
-    internal PersonalDataProtector Protector { get; } = protector;
+    /// <summary>
+    /// The constructor DbContext pooling uses (it allows only one public constructor, taking the options):
+    /// the protector comes from the application's services, which EF keeps in the pooled options.
+    /// </summary>
+    public HotlineDbContext(DbContextOptions<HotlineDbContext> options) : this(options, ProtectorFrom(options)) { }
+
+    /// <summary>For tools and tests that build a context by hand with their own key ring.</summary>
+    internal HotlineDbContext(DbContextOptions<HotlineDbContext> options, PersonalDataProtector protector) : base(options) =>
+        Protector = protector;
+
+    internal PersonalDataProtector Protector { get; }
+
+    private static PersonalDataProtector ProtectorFrom(DbContextOptions options) =>
+        options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<PersonalDataProtector>()
+        ?? throw new InvalidOperationException("HotlineDbContext needs PersonalDataProtector among the application's services.");
 
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<Contact> Contacts => Set<Contact>();

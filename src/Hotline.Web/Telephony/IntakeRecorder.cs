@@ -4,7 +4,9 @@ using Hotline.Core.Flows;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
 namespace Hotline.Web.Telephony;
@@ -25,7 +27,13 @@ public sealed class IntakeRecorder(
 
     /// <summary>One query: the contact with its case.</summary>
     public Task<Contact?> LoadAsync(string externalId, CancellationToken ct) =>
-        db.Contacts.Include(c => c.Case).FirstOrDefaultAsync(c => c.ExternalId == externalId, ct);
+        ContactWithCase.GetValue(db.Model, _ => EF.CompileAsyncQuery((HotlineDbContext context, string id, CancellationToken token) =>
+            context.Contacts.Include(c => c.Case).FirstOrDefault(c => c.ExternalId == id)))(db, externalId, ct);
+
+    // Compiled once per model: every webhook runs this query, and a compiled query skips EF's per-call
+    // expression tree work. Per model, because EF refuses a compiled query on another model than its first,
+    // and each host (tests, tools) has its own model (see ProtectorModelCacheKeyFactory).
+    private static readonly ConditionalWeakTable<IModel, Func<HotlineDbContext, string, CancellationToken, Task<Contact?>>> ContactWithCase = new();
 
     /// <summary>Where the caller is now, re-rendered without change (for retries and stale steps).</summary>
     public IntakeReply CurrentReply(Contact contact) => engine.Current(ContactStates.Of(contact), Now);

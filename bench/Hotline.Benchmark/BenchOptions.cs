@@ -1,0 +1,58 @@
+using System.Globalization;
+using Hotline.Simulator;
+
+namespace Hotline.Benchmark;
+
+/// <summary>What to run: a steady load (default), a burst, a soak, or the CI smoke test.</summary>
+public sealed record BenchOptions
+{
+    public string Mode { get; init; } = "load";
+    public int Callers { get; init; } = 200;
+    public int Calls { get; init; } = 2000;
+    /// <summary>Calls started per second; null = as fast as the callers can go.</summary>
+    public double? Rate { get; init; }
+    public TimeSpan? Duration { get; init; }
+    public Uri? Url { get; init; }
+    public string? AuthToken { get; init; }
+    public Uri? PublicBaseUrl { get; init; }
+    public IReadOnlyList<string> Keys { get; init; } = ["1", "1", "2", "2", "1", "1", "2", "2"];
+    public bool Baseline { get; init; } = true;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var cmd = new CommandLine(args);
+        var o = new BenchOptions
+        {
+            Callers = cmd.Int("callers") ?? 200,
+            Calls = cmd.Int("calls") ?? 2000,
+            Rate = cmd["rate"] is { } r ? double.Parse(r, CultureInfo.InvariantCulture) : null,
+            Duration = cmd["duration"] is { } d ? Span(d) : null,
+            Url = cmd["url"] is { } u ? new Uri(u) : null,
+            AuthToken = cmd["auth-token"] ?? Environment.GetEnvironmentVariable("Twilio__AuthToken"),
+            PublicBaseUrl = cmd["public-base-url"] is { } p ? new Uri(p) : null,
+            Keys = CommandLine.List(cmd["keys"]) ?? ["1", "1", "2", "2", "1", "1", "2", "2"],
+            Baseline = cmd["baseline"] != "false",
+        };
+        if (cmd.Int("burst") is { } burst)
+            return o with { Mode = "burst", Calls = burst, Callers = burst, Rate = burst, Duration = null };
+        if (cmd["soak"] is { } soak)
+            return o with { Mode = "soak", Duration = Span(soak), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 50, Rate = o.Rate ?? 10 };
+        if (cmd.Has("smoke"))
+            return o with { Mode = "smoke", Duration = TimeSpan.FromSeconds(10), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 20, Rate = o.Rate ?? 20 };
+        return o;
+    }
+
+    /// <summary>"90", "90s", "10m", "1h".</summary>
+    public static TimeSpan Span(string text)
+    {
+        var unit = char.IsLetter(text[^1]) ? text[^1] : 's';
+        var n = double.Parse(char.IsLetter(text[^1]) ? text[..^1] : text, CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            's' => TimeSpan.FromSeconds(n),
+            'm' => TimeSpan.FromMinutes(n),
+            'h' => TimeSpan.FromHours(n),
+            _ => throw new ArgumentException($"bad duration '{text}' (use 90s, 10m, 1h)"),
+        };
+    }
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using Hotline.Web;
+using Hotline.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Npgsql;
+
+namespace Hotline.Benchmark;
+
+/// <summary>
+/// The real service on a real Kestrel port, in this process, against a fresh PostgreSQL database that is
+/// created here and dropped at the end. Same registration and pipeline as Program (HotlineSetup), plus the
+/// benchmark's hooks: the baseline endpoint and the SQL round-trip counter.
+/// </summary>
+public sealed class InProcessService : IAsyncDisposable
+{
+    public required WebApplication App { get; init; }
+    public required Uri Url { get; init; }
+    public required string AuthToken { get; init; }
+    public required string ConnectionString { get; init; }
+    public required string AdminConnectionString { get; init; }
+    public required string Database { get; init; }
+
+    public SqlRoundTripCounter SqlCounter => App.Services.GetRequiredService<SqlRoundTripCounter>();
+
+    public static async Task<InProcessService> StartAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") is { Length: > 0 } configured ? configured
+            : Environment.GetEnvironmentVariable("HOTLINE_TEST_PG") is { Length: > 0 } test ? test
+            : throw new InvalidOperationException("Set ConnectionStrings__Hotline or HOTLINE_TEST_PG (./hotline bench starts a local PostgreSQL and sets it).");
+        var database = "bench_" + Guid.NewGuid().ToString("N")[..12];
+        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
+        await ExecuteAsync(admin, $"CREATE DATABASE {database}");
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Controllers and views are discovered from the application assembly: make that the service, not us.
+            ApplicationName = typeof(HotlineSetup).Assembly.GetName().Name,
+            ContentRootPath = RepositoryRoot(),
+            EnvironmentName = "Production",
+        });
+        // The service's own defaults (flows, pathway, logging levels), then the benchmark's settings on top.
+        builder.Configuration.AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, "src", "Hotline.Web", "appsettings.json"), optional: false);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Hotline"] = connectionString,
+            ["Twilio:AccountSid"] = "AC" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            ["Twilio:AuthToken"] = token,
+            ["Hotline:PublicBaseUrl"] = null,
+            ["Hotline:CallerHashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Agencies:WebhookSigningSecret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // Jobs are enqueued (that write is measured) but not run: they would call Twilio's real API.
+            ["Hangfire:ServerEnabled"] = "false",
+            [Hotline.Web.Telephony.BaselineEndpoint.SettingKey] = "true",
+            ["Benchmark:CountSqlRoundTrips"] = "true",
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var settings = builder.AddHotline();
+        builder.Services.AddSingleton<TimeProvider>(new OpenHoursClock());
+        var app = builder.Build();
+        app.UseHotline(settings);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new InProcessService
+        {
+            App = app, Url = new Uri(address), AuthToken = token, ConnectionString = connectionString,
+            AdminConnectionString = admin, Database = database,
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(AdminConnectionString, $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The checkout root (flows/ lives there), found from the working directory or this binary.</summary>
+    private static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "HotlineService.sln"))) return dir.FullName;
+        return Environment.CurrentDirectory;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using Hotline.Benchmark;
+using Hotline.Simulator;
+
+// Load benchmark: many simulated callers against the real service (in-process on a real Kestrel port and a
+// fresh PostgreSQL database, or --url for a running one), then a bare baseline, SQL and allocation costs.
+var options = BenchOptions.Parse(args);
+InProcessService? service = null;
+if (options.Url is null) service = await InProcessService.StartAsync();
+try
+{
+    var url = service?.Url ?? options.Url!;
+    var token = service?.AuthToken ?? options.AuthToken ?? throw new ArgumentException("--auth-token or Twilio__AuthToken is needed with --url");
+    var connectionString = service?.ConnectionString ?? Environment.GetEnvironmentVariable("ConnectionStrings__Hotline");
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 100_000, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+    {
+        Timeout = TimeSpan.FromSeconds(15), // Twilio gives up after 15 s
+    };
+    var latencies = new LatencyRecorder();
+    var client = new WebhookClient(http, url, token, options.PublicBaseUrl) { Observed = latencies.Record };
+    var quiet = new WebhookClient(http, url, token, options.PublicBaseUrl);
+
+    Console.WriteLine($"HotlineService benchmark — mode {options.Mode}, {options.Callers} callers, " +
+                      $"{(options.Calls == int.MaxValue ? "unbounded" : options.Calls)} calls, rate {(options.Rate is { } r ? $"{r}/s" : "max")}" +
+                      $"{(options.Duration is { } d ? $", duration {d}" : "")}, target {url} ({(service is null ? "external" : "in-process")})");
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+
+    // Warm-up: JIT, EF model, connection pools. Not measured.
+    for (var i = 0; i < 5; i++) await new TwimlPlayer(quiet, new CallOptions(), new ScriptedInput(options.Keys)).PlayCallAsync("CA" + Guid.NewGuid().ToString("N"));
+    service?.SqlCounter.Reset();
+
+    var cpu = new CpuMeter(service?.Database);
+    var cpuBefore = cpu.Read();
+    var runner = new LoadRunner(client, options);
+    await using (var sampler = new ResourceSampler(TimeSpan.FromSeconds(5)))
+    {
+        await runner.RunAsync();
+        Report.Load(options, runner, latencies, service?.SqlCounter.Snapshot(), service?.SqlCounter.SnapshotAll(), sampler.Samples);
+    }
+    var cpuAfter = cpu.Read();
+    Console.WriteLine($"cpu per webhook: {CpuMeter.PerRequest(cpuBefore, cpuAfter, Math.Max(1, latencies.Samples.Count))}");
+
+    var lost = -1;
+    if (connectionString is not null)
+    {
+        var audit = await CaseAudit.CheckAsync(connectionString, [.. runner.Completed]);
+        lost = audit.Lost;
+        Console.WriteLine($"database: {audit.Checked} completed calls checked; missing case {audit.MissingCase}, missing answers {audit.MissingAnswers}; lost = {audit.Lost}");
+    }
+    else Console.WriteLine("database: not checked (set ConnectionStrings__Hotline to check cases with --url)");
+
+    var webhooks = latencies.Samples.Count;
+    if (options.Baseline && runner.Completed.Count > 0)
+    {
+        var sids = runner.Completed.Select(c => c.CallSid).ToList();
+        var requests = Math.Clamp(webhooks, 1000, 20_000);
+        var baseBefore = cpu.Read();
+        var (n, elapsed, errors) = await LoadRunner.BaselineAsync(quiet, sids, Math.Min(options.Callers, 200), requests);
+        var baseAfter = cpu.Read();
+        var baseline = n / elapsed.TotalSeconds;
+        var real = webhooks / runner.Elapsed.TotalSeconds;
+        Console.WriteLine($"baseline: {n} requests in {elapsed.TotalSeconds:F1} s = {baseline:F0} webhooks/s ({errors} errors); " +
+                          $"real/baseline = {real / baseline:F2}{(options.Rate is null ? "" : " (the real run was rate-limited)")}");
+        var realCpu = (cpuAfter.Process - cpuBefore.Process + cpuAfter.Postgres - cpuBefore.Postgres).TotalMilliseconds / Math.Max(1, webhooks);
+        var baseCpu = (baseAfter.Process - baseBefore.Process + baseAfter.Postgres - baseBefore.Postgres).TotalMilliseconds / n;
+        Console.WriteLine($"baseline cpu per request: {CpuMeter.PerRequest(baseBefore, baseAfter, n)}; " +
+                          $"capacity ratio by CPU (baseline cost / real cost) = {baseCpu / realCpu:F2}");
+    }
+
+    if (service is not null)
+    {
+        var (serviceBytes, clientBytes) = await AllocationProbe.MeasureAsync(http, url, token, options.Keys);
+        Console.WriteLine($"allocations: {serviceBytes / 1024:F1} KB per webhook in the service (+{clientBytes / 1024:F1} KB in the simulated caller)");
+    }
+
+    var failedRequests = latencies.Samples.Count(s => s.Status is not ((int)HttpStatusCode.OK or (int)HttpStatusCode.NoContent));
+    return failedRequests == 0 && runner.Failed == 0 && lost <= 0 ? 0 : 1;
+}
+finally
+{
+    if (service is not null) await service.DisposeAsync();
+}
