@@ -34,6 +34,9 @@ public static class HangfireRegistration
         services.AddScoped<SmsExpiryJob>();
         services.AddScoped<IntakeEndedJob>();
         services.AddScoped<RetentionJob>();
+        services.AddScoped<PathwaySweepJob>();
+        services.AddSingleton<PromiseDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PromiseDispatcher>());
         services.AddSingleton<Infrastructure.IStartupSeeder, RecurringJobs>();
         if (settings.HangfireServerEnabled)
         {

@@ -9,6 +9,7 @@ public sealed class RecurringJobs(IRecurringJobManager recurring) : Infrastructu
     {
         recurring.AddOrUpdate<CallbackSweepJob>(CallbackSweepJob.Id, j => j.RunAsync(), Cron.Minutely());
         recurring.AddOrUpdate<SmsExpiryJob>(SmsExpiryJob.Id, j => j.RunAsync(), "*/5 * * * *");
+        recurring.AddOrUpdate<PathwaySweepJob>(PathwaySweepJob.Id, j => j.RunAsync(), Cron.Minutely());
         recurring.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(), Cron.Daily(3));
         return Task.CompletedTask;
     }

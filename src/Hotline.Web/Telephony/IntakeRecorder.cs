@@ -1,4 +1,3 @@
-using Hangfire;
 using Hotline.Core.Cases;
 using Hotline.Core.Flows;
 using Hotline.Web.Data;
@@ -18,7 +17,7 @@ namespace Hotline.Web.Telephony;
 /// </summary>
 public sealed class IntakeRecorder(
     HotlineDbContext db, IntakeEngine engine, CallerHasher hasher, TimeProvider clock,
-    IBackgroundJobClient jobs, ILogger<IntakeRecorder> log)
+    PromiseDispatcher promises, ILogger<IntakeRecorder> log)
 {
     public Flow Flow => engine.Flow;
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -155,11 +154,12 @@ public sealed class IntakeRecorder(
             db.ChangeTracker.Clear();
             return false;
         }
-        // After the commit: a promise is only scheduled once it is durable. A crash in between is caught by
-        // the callback sweep, which finds due promises in the table.
-        if (callbackWasPromised) jobs.Schedule<CallbackDueJob>(j => j.RunAsync(contact.CaseId), contact.Case.CallbackDueAt!.Value);
-        // The pathway (mandatory referrals, supervisor alerts, triage deadline) runs as a job, off the caller's path.
-        if (ended) jobs.Enqueue<IntakeEndedJob>(j => j.RunAsync(contact.CaseId, CancellationToken.None));
+        // After the commit: a promise is only handed to the job store once it is durable, and off the caller's
+        // path. A crash in between is caught by the callback and pathway sweeps, which read the cases table.
+        var caseId = contact.CaseId;
+        if (callbackWasPromised) promises.Schedule<CallbackDueJob>(j => j.RunAsync(caseId), contact.Case.CallbackDueAt!.Value);
+        // The pathway (mandatory referrals, supervisor alerts, triage deadline) runs as a job.
+        if (ended) promises.Enqueue<IntakeEndedJob>(j => j.RunAsync(caseId, CancellationToken.None));
         return true;
     }
 }

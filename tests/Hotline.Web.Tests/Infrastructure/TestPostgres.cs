@@ -67,6 +67,15 @@ public static class TestPostgres
         return value is null or DBNull ? default : (T)value;
     }
 
+    /// <summary>Polls a count until it reaches <paramref name="expected"/> or 10 s pass (for work handed off in the background).</summary>
+    public static async Task<long> CountEventuallyAsync(string connectionString, string sql, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        long count;
+        while ((count = await ScalarAsync<long>(connectionString, sql)) < expected && DateTime.UtcNow < deadline) await Task.Delay(50);
+        return count;
+    }
+
     private static async Task<string> CreateTemplateAsync()
     {
         var options = new DbContextOptionsBuilder<HotlineDbContext>().UseNpgsql("Host=unused").Options;

@@ -20,8 +20,8 @@ public class IntakeToPathwayTests(AppFixture fixture) : IClassFixture<AppFixture
         var caseId = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == sid).Select(c => c.CaseId).SingleAsync());
 
         // The webhook enqueued the pathway as a job; this host runs no job server, so run it as Hangfire would.
-        var enqueued = await TestPostgres.ScalarAsync<long>(fixture.ConnectionString,
-            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IntakeEndedJob%' AND arguments::text LIKE '%{caseId}%'");
+        var enqueued = await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
+            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IntakeEndedJob%' AND arguments::text LIKE '%{caseId}%'", 1);
         Assert.Equal(1L, enqueued);
         await using (var scope = fixture.App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IntakeEndedJob>().RunAsync(caseId, CancellationToken.None);

@@ -56,4 +56,25 @@ public class SweepJobTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.True(contact.Case.Abandoned);
         Assert.Equal(1, await fixture.App.WithDbAsync(db => db.IntakeAnswers.CountAsync(a => a.ContactId == contact.Id)));
     }
+
+    [Fact]
+    public async Task PathwaySweep_IntakeEndedButPathwayNeverRan_EvaluatesTheCase()
+    {
+        var id = Guid.NewGuid();
+        await fixture.App.WithDbAsync(async db =>
+        {
+            db.Cases.Add(new Case
+            {
+                Id = id, Reference = "HL-26-PW" + id.ToString("N")[..4], FirstChannel = Channel.Voice, FlowId = "national", Status = CaseStatus.AwaitingTriage,
+                ChildInvolved = true, Jurisdiction = "TX", CreatedAt = fixture.App.Clock.GetUtcNow().AddMinutes(-10), UpdatedAt = fixture.App.Clock.GetUtcNow().AddMinutes(-10),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        await RunAsync<PathwaySweepJob>(j => j.RunAsync());
+
+        var @case = await fixture.App.WithDbAsync(db => db.Cases.Include(c => c.Referrals).SingleAsync(c => c.Id == id));
+        Assert.NotNull(@case.TriageDueAt);
+        Assert.Contains(@case.Referrals, r => r.Mandatory);
+    }
 }

@@ -76,8 +76,8 @@ public class VoiceIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(7, (await AnswersAsync(sid)).Count);
         // Wednesday 14:00 Chicago -> next morning window starts Thursday 08:00 Chicago (14:00 UTC).
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.Zero), contact.Case.CallbackDueAt);
-        var scheduled = await TestPostgres.ScalarAsync<long>(fixture.ConnectionString,
-            $"SELECT count(*) FROM hangfire.job WHERE statename = 'Scheduled' AND invocationdata::text LIKE '%CallbackDueJob%' AND arguments::text LIKE '%{contact.CaseId}%'");
+        var scheduled = await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
+            $"SELECT count(*) FROM hangfire.job WHERE statename = 'Scheduled' AND invocationdata::text LIKE '%CallbackDueJob%' AND arguments::text LIKE '%{contact.CaseId}%'", 1);
         Assert.Equal(1L, scheduled);
     }
 
@@ -93,6 +93,9 @@ public class VoiceIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(ContactState.Abandoned, contact.State);
         Assert.Equal(3, (await AnswersAsync(sid)).Count);
         Assert.Null(contact.Case.CallbackDueAt);
+        // The pathway job for this case is handed off; wait for it, then check no callback was scheduled beside it.
+        await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
+            $"SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%{contact.CaseId}%' AND invocationdata::text LIKE '%IntakeEndedJob%'", 1);
         var scheduled = await TestPostgres.ScalarAsync<long>(fixture.ConnectionString,
             $"SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%{contact.CaseId}%' AND invocationdata::text LIKE '%CallbackDueJob%'");
         Assert.Equal(0L, scheduled);
