@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Hotline.Web.Operators;
 
 public static class ConsoleRegistration
