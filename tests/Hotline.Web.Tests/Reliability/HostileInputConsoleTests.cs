@@ -163,7 +163,8 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var agencyToken = TokenIn(await agency.GetStringAsync($"/agency/referrals/{seeded.AgencyToken}"));
         var anonymous = fixture.Client(cookies: true);
         var anonymousToken = TokenIn(await anonymous.GetStringAsync("/account/sign-in"));
-        var hostileTokens = HostileCorpus.Injections.Select(Uri.EscapeDataString).Concat(["%2e%2e%2f%2e%2e%2fadmin", "..", "%00", "a%2Fb", new string('A', 5000)]).ToList();
+        // (A %00 in the path is refused by the server before routing; the in-memory client cannot even send it.)
+        var hostileTokens = HostileCorpus.Injections.Select(Uri.EscapeDataString).Concat(["%2e%2e%2f%2e%2e%2fadmin", "..", "%2500", "a%2Fb", new string('A', 5000)]).ToList();
         var requests = routes.SelectMany(r => Enumerable.Range(0, PerRoute).Select(i =>
         {
             var path = r.Path;
@@ -173,7 +174,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
             if (r.Json && corpus.Chance(0.6))
             {
                 var reason = corpus.Chance(0.3) ? null : corpus.Pick(HostileCorpus.Injections.Append("\u0000").Append("a\u0000b").Append(new string('x', 100_000)).ToList());
-                request = request with { Shape = "json-body", Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { reason, Reason = corpus.Chance(0.5) ? reason : "ok" }), ContentType = "application/json" };
+                request = request with { Shape = "json-body", Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?> { [corpus.Chance(0.5) ? "reason" : "Reason"] = corpus.Chance(0.1) ? 42 : reason }), ContentType = "application/json" };
             }
             return (Route: r, Request: request);
         })).ToList();
