@@ -71,8 +71,8 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
         var channel = agency?.Channels.FirstOrDefault(c => c.Id == channelId);
         if (agency is null || channel is null) return NotFound();
         var notice = new AgencyNotice("test", "HL-TEST", "Normal", "Test notification", "none", "Anonymous", links.LinkFor(Guid.Empty));
-        // A fresh key per click: each test is its own message.
-        var key = $"agency:{id}:channel:{channelId}:test:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+        // A fresh key per click: each test is its own message (two clicks in one millisecond included).
+        var key = $"agency:{id}:channel:{channelId}:test:{clock.GetUtcNow().ToUnixTimeMilliseconds()}:{Guid.NewGuid():N}";
         var sent = await sender.SendOnceAsync(notice.ToMessage(key, channel, "agency-test", null, null), ct);
         audit.Record("agency.test-channel", detail: $"{agency.Name} {channel.Channel}: {sent.Status} {sent.LastError}");
         await db.SaveChangesAsync(ct);

@@ -98,7 +98,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
         return await recorder.CommitAsync(conversation, ct) ? reply : null;
     }
 
-    private async Task<string?> StopAsync(string key, Contact? conversation, string callerHash, CancellationToken ct, bool retried = false)
+    private async Task<string?> StopAsync(string key, Contact? conversation, string callerHash, CancellationToken ct, int attempt = 0)
     {
         var language = Flow.LanguageOrDefault(conversation?.Language);
         if (conversation is not null)
@@ -115,12 +115,12 @@ public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
         {
             await Db.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (!retried && (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }))
+        catch (Exception e) when (attempt < 5 && (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }))
         {
             // Two messages from one sender at once (a STOP and a retry, or two STOPs): the opt-out must still
             // hold, so read the conversation again and apply the STOP once more rather than fail.
             Db.ChangeTracker.Clear();
-            return await StopAsync(key, await OpenConversationAsync(key, ct), callerHash, ct, retried: true);
+            return await StopAsync(key, await OpenConversationAsync(key, ct), callerHash, ct, attempt + 1);
         }
         return Flow.Message(MessageKeys.SmsStop, language);
     }
