@@ -20,9 +20,9 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
     public IActionResult Create() => View("Edit", new AgencyEditPage(null, new AgencyForm(), []));
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(AgencyForm form, CancellationToken ct)
+    public async Task<IActionResult> Create(AgencyForm? form, CancellationToken ct)
     {
-        if (!Validate(form)) return View("Edit", new AgencyEditPage(null, form, []));
+        if (!Validate(form)) return View("Edit", new AgencyEditPage(null, form ?? new AgencyForm(), []));
         var agency = new Agency { Id = Guid.NewGuid() };
         form.ApplyTo(agency);
         ReplaceChannels(agency, form);
@@ -40,11 +40,11 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
     }
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Edit(Guid id, AgencyForm form, CancellationToken ct)
+    public async Task<IActionResult> Edit(Guid id, AgencyForm? form, CancellationToken ct)
     {
         var agency = await Load(id, ct);
         if (agency is null) return NotFound();
-        if (!Validate(form)) return View(new AgencyEditPage(id, form, agency.Channels.OrderBy(c => c.Position).ToList()));
+        if (!Validate(form)) return View(new AgencyEditPage(id, form ?? AgencyForm.From(agency), agency.Channels.OrderBy(c => c.Position).ToList()));
         form.ApplyTo(agency);
         ReplaceChannels(agency, form);
         audit.Record("agency.update", detail: agency.Name);
@@ -85,8 +85,15 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
     private Task<Agency?> Load(Guid id, CancellationToken ct) =>
         db.Agencies.Include(a => a.Channels).FirstOrDefaultAsync(a => a.Id == id, ct);
 
-    private bool Validate(AgencyForm form)
+    private bool Validate([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] AgencyForm? form)
     {
+        // A body that could not be read as a form (NUL bytes, over the limits) binds no form at all;
+        // model binding has already recorded why.
+        if (form is null)
+        {
+            if (ModelState.IsValid) ModelState.AddModelError("", "The form could not be read. Please try again.");
+            return false;
+        }
         foreach (var (field, error) in form.Problems()) ModelState.AddModelError(field, error);
         return ModelState.IsValid;
     }
