@@ -222,6 +222,23 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;", html);
     }
 
+    [Theory]
+    [InlineData("a\u0000b")]
+    [InlineData("\u0000")]
+    [InlineData("' OR 1=1--; DROP TABLE cases;--")]
+    [InlineData("\u001b[31m<script>alert(1)</script>")]
+    public async Task AgencyApiDecline_HostileReasonOnALiveReferral_NeverFails(string reason)
+    {
+        // JSON, unlike a form, can carry a NUL; PostgreSQL text cannot store one.
+        var seeded = await SeedAsync();
+        var client = fixture.Client();
+        var json = System.Text.Json.JsonSerializer.Serialize(new { reason = System.Text.RegularExpressions.Regex.Unescape(reason) });
+        var response = await client.PostAsync($"/api/agency/referrals/{seeded.AgencyToken}/decline", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.True((int)response.StatusCode < 500, $"{reason}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        var status = await TestPostgres.ScalarAsync<string>(fixture.ConnectionString, $"SELECT \"Status\" FROM referrals WHERE \"Id\" = '{seeded.ReferralId}'");
+        Assert.True(response.IsSuccessStatusCode ? status == "Declined" : status == "Delivered", $"{reason}: {(int)response.StatusCode}, referral {status}");
+    }
+
     [GeneratedRegex(@"\{([a-zA-Z]+)[^}]*\}")]
     private static partial Regex Parameter();
 
