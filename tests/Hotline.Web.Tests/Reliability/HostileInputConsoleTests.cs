@@ -194,7 +194,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
             var status = (int)response.StatusCode;
             var problem = status >= 500 ? "server error"
                 : status is >= 200 and < 300 && status != 200 ? "unexpected success status"
-                : status == 200 && !x.Route.Template.StartsWith("/api/") && !(await response.Content.ReadAsStringAsync()).Contains("error", StringComparison.OrdinalIgnoreCase) ? "200 without an error message"
+                : status == 200 && !SuccessPage(x.Route.Template) && !ShowsValidationErrors(await response.Content.ReadAsStringAsync()) ? "200 without an error message"
                 : null;
             if (problem is not null) failures.Enqueue($"seed {Seed + 1} {x.Request.Describe()}\n  -> {status}: {problem}");
         });
@@ -205,6 +205,12 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         Assert.True(errors.Count == 0, $"seed {Seed}: {errors.Count} errors logged:\n" + string.Join("\n", errors.Distinct().Take(10)));
         Assert.All(routes.Where(r => r.Template != "/account/sign-out"), r => Assert.True(counts.GetValueOrDefault(r.Template) >= PerRoute, r.Template));
     }
+
+    /// <summary>200 is success only for the JSON API and the agency's thank-you page after a decline; any other form answers 200 only to show its errors again.</summary>
+    private static bool SuccessPage(string template) => template.StartsWith("/api/") || template == "/agency/referrals/{token}/decline";
+
+    private static bool ShowsValidationErrors(string html) =>
+        html.Contains("validation-summary-errors", StringComparison.Ordinal) || html.Contains("field-validation-error", StringComparison.Ordinal);
 
     [Fact]
     public async Task NoteWithMarkup_RendersInertOnTheCasePage()
