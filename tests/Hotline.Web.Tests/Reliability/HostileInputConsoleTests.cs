@@ -137,6 +137,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         Assert.Contains(routes, r => r.Template.StartsWith("/agency/referrals"));
         var failures = new ConcurrentQueue<string>();
         var counts = new ConcurrentDictionary<string, int>();
+        var statuses = new ConcurrentDictionary<int, int>();
         var errorsBefore = fixture.Log.Errors.Count;
 
         // 1. Signed in, hostile bodies, no anti-forgery token: 400 and nothing changes.
@@ -148,6 +149,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         await HostileRunner.RunAsync(tokenless, async x =>
         {
             var response = await admin.SendAsync(x.Request.ToMessage());
+            statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
             counts.AddOrUpdate(x.Route.Template + " (no token)", 1, (_, n) => n + 1);
             if (response.StatusCode != HttpStatusCode.BadRequest)
                 failures.Enqueue($"seed {Seed} (no token) {x.Request.Describe()}\n  -> {(int)response.StatusCode}, expected 400");
@@ -190,6 +192,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
             var message = x.Request.ToMessage();
             message.Headers.Add("RequestVerificationToken", token);
             var response = await client.SendAsync(message);
+            statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
             counts.AddOrUpdate(x.Route.Template, 1, (_, n) => n + 1);
             var status = (int)response.StatusCode;
             var problem = status >= 500 ? "server error"
@@ -200,6 +203,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         });
 
         HostileRunner.Report(output, $"Console and agency POSTs (seeds {Seed}, {Seed + 1})", counts);
+        output.WriteLine("  answers: " + string.Join(", ", statuses.OrderBy(x => x.Key).Select(x => $"{x.Key}×{x.Value}")));
         var errors = fixture.Log.Errors.Skip(errorsBefore).ToList();
         HostileRunner.Fail(Seed, failures, tokenless.Count + requests.Count);
         Assert.True(errors.Count == 0, $"seed {Seed}: {errors.Count} errors logged:\n" + string.Join("\n", errors.Distinct().Take(10)));

@@ -55,6 +55,7 @@ public sealed class HostileInputWebhookTests(HostileFixture fixture, ITestOutput
         var client = fixture.Client();
         var failures = new ConcurrentQueue<string>();
         var counts = new ConcurrentDictionary<string, int>();
+        var statuses = new ConcurrentDictionary<int, int>();
         var errorsBefore = fixture.Log.Errors.Count;
 
         await HostileRunner.RunAsync(requests, async r =>
@@ -63,12 +64,14 @@ public sealed class HostileInputWebhookTests(HostileFixture fixture, ITestOutput
             message.Headers.Add("X-Twilio-Signature", Sign(r));
             var response = await client.SendAsync(message);
             var body = await response.Content.ReadAsStringAsync();
+            statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
             counts.AddOrUpdate(PathOf(r), 1, (_, n) => n + 1);
             var problem = Judge(r, response.StatusCode, body);
             if (problem is not null) failures.Enqueue($"seed {Seed} {r.Describe()}\n  -> {(int)response.StatusCode}: {problem}; answer: {body[..Math.Min(body.Length, 300)]}");
         });
 
         HostileRunner.Report(output, $"Signed webhooks (seed {Seed})", counts);
+        output.WriteLine("  answers: " + string.Join(", ", statuses.OrderBy(x => x.Key).Select(x => $"{x.Key}×{x.Value}")));
         Assert.All(Endpoints, e => Assert.True(counts.GetValueOrDefault(e.Path) >= PerEndpointSigned, e.Path));
         var errors = fixture.Log.Errors.Skip(errorsBefore).ToList();
         Assert.True(errors.Count == 0, $"seed {Seed}: webhooks logged {errors.Count} errors (a crash hidden behind the safe-failure TwiML):\n" + string.Join("\n", errors.Distinct().Take(10)));
@@ -123,6 +126,7 @@ public sealed class HostileInputWebhookTests(HostileFixture fixture, ITestOutput
         var client = fixture.Client();
         var failures = new ConcurrentQueue<string>();
         var counts = new ConcurrentDictionary<string, int>();
+        var statuses = new ConcurrentDictionary<int, int>();
 
         await HostileRunner.RunAsync(Enumerable.Range(0, requests.Count).ToList(), async i =>
         {
@@ -130,12 +134,14 @@ public sealed class HostileInputWebhookTests(HostileFixture fixture, ITestOutput
             var message = r.ToMessage();
             if (signatures[i] is { } signature) message.Headers.TryAddWithoutValidation("X-Twilio-Signature", signature);
             var response = await client.SendAsync(message);
+            statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
             counts.AddOrUpdate(PathOf(r), 1, (_, n) => n + 1);
             if (response.StatusCode != HttpStatusCode.Forbidden)
                 failures.Enqueue($"seed {Seed + 1} signature='{signatures[i]}' {r.Describe()}\n  -> {(int)response.StatusCode}, expected 403");
         });
 
         HostileRunner.Report(output, $"Unsigned/wrongly signed webhooks (seed {Seed + 1})", counts);
+        output.WriteLine("  answers: " + string.Join(", ", statuses.OrderBy(x => x.Key).Select(x => $"{x.Key}×{x.Value}")));
         HostileRunner.Fail(Seed + 1, failures, requests.Count);
         Assert.Equal(before, await StateAsync());
     }
