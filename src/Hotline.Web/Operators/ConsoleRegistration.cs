@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Hotline.Web.Operators;
 
 public static class ConsoleRegistration
@@ -6,6 +7,13 @@ public static class ConsoleRegistration
     public static IServiceCollection AddOperatorConsole(this IServiceCollection services)
     {
         services.AddSingleton<ConsoleClock>();
+        // No page posts jQuery-style keys ("a[b]"); their normalizer throws on a malformed key ("a[b"),
+        // which turned a hostile field name into a 500 before any binding ran. The plain form provider stays.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            o.ValueProviderFactories.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory>();
+            o.ValueProviderFactories.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory>();
+        });
         services.AddScoped<LiveBoard>();
         services.AddScoped<CallTaking>();
         services.AddScoped<CaseDesk>();

@@ -20,9 +20,9 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
     public IActionResult Create() => View("Edit", new AgencyEditPage(null, new AgencyForm(), []));
 
     [HttpPost("new")]
-    public async Task<IActionResult> Create(AgencyForm form, CancellationToken ct)
+    public async Task<IActionResult> Create(AgencyForm? form, CancellationToken ct)
     {
-        if (!Validate(form)) return View("Edit", new AgencyEditPage(null, form, []));
+        if (!Validate(form)) return View("Edit", new AgencyEditPage(null, form ?? new AgencyForm(), []));
         var agency = new Agency { Id = Guid.NewGuid() };
         form.ApplyTo(agency);
         ReplaceChannels(agency, form);
@@ -40,11 +40,11 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
     }
 
     [HttpPost("{id:guid}")]
-    public async Task<IActionResult> Edit(Guid id, AgencyForm form, CancellationToken ct)
+    public async Task<IActionResult> Edit(Guid id, AgencyForm? form, CancellationToken ct)
     {
         var agency = await Load(id, ct);
         if (agency is null) return NotFound();
-        if (!Validate(form)) return View(new AgencyEditPage(id, form, agency.Channels.OrderBy(c => c.Position).ToList()));
+        if (!Validate(form)) return View(new AgencyEditPage(id, form ?? AgencyForm.From(agency), agency.Channels.OrderBy(c => c.Position).ToList()));
         form.ApplyTo(agency);
         ReplaceChannels(agency, form);
         audit.Record("agency.update", detail: agency.Name);
@@ -71,8 +71,8 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
         var channel = agency?.Channels.FirstOrDefault(c => c.Id == channelId);
         if (agency is null || channel is null) return NotFound();
         var notice = new AgencyNotice("test", "HL-TEST", "Normal", "Test notification", "none", "Anonymous", links.LinkFor(Guid.Empty));
-        // A fresh key per click: each test is its own message.
-        var key = $"agency:{id}:channel:{channelId}:test:{clock.GetUtcNow().ToUnixTimeMilliseconds()}";
+        // A fresh key per click: each test is its own message (two clicks in one millisecond included).
+        var key = $"agency:{id}:channel:{channelId}:test:{clock.GetUtcNow().ToUnixTimeMilliseconds()}:{Guid.NewGuid():N}";
         var sent = await sender.SendOnceAsync(notice.ToMessage(key, channel, "agency-test", null, null), ct);
         audit.Record("agency.test-channel", detail: $"{agency.Name} {channel.Channel}: {sent.Status} {sent.LastError}");
         await db.SaveChangesAsync(ct);
@@ -85,8 +85,15 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
     private Task<Agency?> Load(Guid id, CancellationToken ct) =>
         db.Agencies.Include(a => a.Channels).FirstOrDefaultAsync(a => a.Id == id, ct);
 
-    private bool Validate(AgencyForm form)
+    private bool Validate([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] AgencyForm? form)
     {
+        // A body that could not be read as a form (NUL bytes, over the limits) binds no form at all;
+        // model binding has already recorded why.
+        if (form is null)
+        {
+            if (ModelState.IsValid) ModelState.AddModelError("", "The form could not be read. Please try again.");
+            return false;
+        }
         foreach (var (field, error) in form.Problems()) ModelState.AddModelError(field, error);
         return ModelState.IsValid;
     }

@@ -33,7 +33,7 @@ public sealed partial class AgencyForm
     public IEnumerable<(string Field, string Error)> Problems()
     {
         if (!HoursText.TryParse(Hours, out _, out var hoursError)) yield return (nameof(Hours), hoursError!);
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _)) yield return (nameof(TimeZone), $"'{TimeZone}' is not a time zone (use an IANA id such as America/Chicago)");
+        if (string.IsNullOrWhiteSpace(TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _)) yield return (nameof(TimeZone), $"'{TimeZone}' is not a time zone (use an IANA id such as America/Chicago)");
         if (!string.IsNullOrWhiteSpace(OnCallPhone) && !E164().IsMatch(OnCallPhone.Trim())) yield return (nameof(OnCallPhone), "The on-call phone must be an E.164 number such as +15125550100");
         foreach (var line in Lines(Channels))
         {

@@ -27,14 +27,16 @@ public sealed class AgencyLinks(IDataProtectionProvider protection, TimeProvider
         return $"{root}/agency/referrals/{CreateToken(referralId)}";
     }
 
-    public LinkCheck Check(string token)
+    public LinkCheck Check(string? token)
     {
+        // A link that was cut short or tampered with is simply invalid, whatever shape it has.
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 2048) return new LinkCheck(LinkState.Invalid, Guid.Empty);
         string payload;
         try
         {
             payload = _protector.Unprotect(token);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
         {
             return new LinkCheck(LinkState.Invalid, Guid.Empty);
         }

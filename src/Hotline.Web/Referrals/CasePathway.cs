@@ -17,6 +17,24 @@ public sealed class CasePathway(
 {
     public async Task EvaluateAsync(Guid caseId, string actor, CancellationToken ct)
     {
+        // Idempotent, so a lost race (a colleague classified the same case at the same moment) is simply
+        // evaluated again on the fresh case rather than failing the operator's request.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await EvaluateOnceAsync(caseId, actor, ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task EvaluateOnceAsync(Guid caseId, string actor, CancellationToken ct)
+    {
         var @case = await db.Cases.Include(c => c.Referrals).ThenInclude(r => r.Agency).FirstOrDefaultAsync(c => c.Id == caseId, ct)
             ?? throw new InvalidOperationException($"Case {caseId} does not exist");
         var decision = policy.Decide(@case.ToProfile());

@@ -11,7 +11,7 @@ public sealed class SmsController(SmsIntake intake) : TwilioController
     public async Task<IActionResult> Incoming(CancellationToken ct)
     {
         var response = new MessagingResponse();
-        if (SmsWebhook.FromForm(Request.Form) is { } sms && await intake.ReceiveAsync(sms, ct) is { Length: > 0 } reply)
+        if (SmsWebhook.FromForm(Form) is { } sms && await intake.ReceiveAsync(sms, ct) is { Length: > 0 } reply)
             response.Message(reply);
         return Twiml(response);
     }

@@ -1,3 +1,4 @@
+using Npgsql;
 using Hotline.Core.Cases;
 using Hotline.Core.Flows;
 using Hotline.Web.Data;
@@ -24,7 +25,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
         if (conversation is not null && conversation.LastMessageSid == sms.MessageSid)
             return SmsText.Render(recorder.CurrentReply(conversation)); // Twilio retried this very message
 
-        if (SmsKeywords.IsStop(sms.Body)) return await StopAsync(conversation, callerHash, ct);
+        if (SmsKeywords.IsStop(sms.Body)) return await StopAsync(key, conversation, callerHash, ct);
         if (SmsKeywords.IsStart(sms.Body))
         {
             await Db.SmsOptOuts.Where(o => o.CallerHash == callerHash).ExecuteDeleteAsync(ct);
@@ -97,7 +98,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
         return await recorder.CommitAsync(conversation, ct) ? reply : null;
     }
 
-    private async Task<string?> StopAsync(Contact? conversation, string callerHash, CancellationToken ct)
+    private async Task<string?> StopAsync(string key, Contact? conversation, string callerHash, CancellationToken ct, int attempt = 0)
     {
         var language = Flow.LanguageOrDefault(conversation?.Language);
         if (conversation is not null)
@@ -110,7 +111,17 @@ public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
         }
         if (!await Db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct))
             Db.SmsOptOuts.Add(new SmsOptOut { CallerHash = callerHash, At = recorder.Now });
-        await Db.SaveChangesAsync(ct);
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (attempt < 5 && (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }))
+        {
+            // Two messages from one sender at once (a STOP and a retry, or two STOPs): the opt-out must still
+            // hold, so read the conversation again and apply the STOP once more rather than fail.
+            Db.ChangeTracker.Clear();
+            return await StopAsync(key, await OpenConversationAsync(key, ct), callerHash, ct, attempt + 1);
+        }
         return Flow.Message(MessageKeys.SmsStop, language);
     }
 }

@@ -12,6 +12,9 @@ namespace Hotline.Web.Telephony;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Webhooks)]
 public abstract class TwilioController : Controller
 {
+    /// <summary>The posted form, or an empty one when the body is not a form (JSON, XML, none): never an exception.</summary>
+    protected IFormCollection Form => Request.HasFormContentType ? Request.Form : FormCollection.Empty;
+
     protected static ContentResult Twiml(TwiML response) =>
         new() { Content = response.ToString(), ContentType = "application/xml", StatusCode = StatusCodes.Status200OK };
 

@@ -18,14 +18,23 @@ public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResource
         var settings = http.RequestServices.GetRequiredService<HotlineSettings>();
         var signature = http.Request.Headers["X-Twilio-Signature"].ToString();
         var url = TwilioUrl.AsTwilioSawIt(http.Request, settings.PublicBaseUrl);
-        var form = http.Request.HasFormContentType
-            ? (await http.Request.ReadFormAsync(http.RequestAborted)).ToDictionary(f => f.Key, f => f.Value.ToString())
-            : [];
-        if (string.IsNullOrEmpty(signature) || !new RequestValidator(settings.TwilioAuthToken).Validate(url, form, signature))
+        Dictionary<string, string>? form = [];
+        try
+        {
+            if (http.Request.HasFormContentType)
+                form = (await http.Request.ReadFormAsync(http.RequestAborted)).ToDictionary(f => f.Key, f => f.Value.ToString());
+        }
+        catch (InvalidDataException)
+        {
+            // Over the form limits, NUL bytes, a multipart body without a boundary: Twilio never sends these,
+            // and a form that cannot be read cannot have its signature checked.
+            form = null;
+        }
+        if (string.IsNullOrEmpty(signature) || form is null || !new RequestValidator(settings.TwilioAuthToken).Validate(url, form, signature))
         {
             http.RequestServices.GetRequiredService<ILogger<ValidateTwilioSignatureAttribute>>()
                 .LogWarning("Refused Twilio webhook with {Problem} signature for {Path} from {Ip}",
-                    string.IsNullOrEmpty(signature) ? "a missing" : "an invalid", http.Request.Path, http.Connection.RemoteIpAddress);
+                    string.IsNullOrEmpty(signature) ? "a missing" : form is null ? "an uncheckable (unreadable form)" : "an invalid", http.Request.Path, http.Connection.RemoteIpAddress);
             context.Result = new ObjectResult(new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden,

@@ -9,48 +9,48 @@ public sealed class VoiceController(CallIntake intake, CallProgress progress, Fl
 {
     [HttpPost("incoming")]
     public async Task<IActionResult> Incoming(CancellationToken ct) =>
-        CallWebhook.FromForm(Request.Form) is { } call ? Twiml(await intake.IncomingAsync(call, ct)) : Unusable();
+        CallWebhook.FromForm(Form) is { } call ? Twiml(await intake.IncomingAsync(call, ct)) : Unusable();
 
     [HttpPost("gather")]
     public async Task<IActionResult> Gather([FromQuery] string? step, CancellationToken ct)
     {
-        if (CallWebhook.FromForm(Request.Form) is not { } call) return Unusable();
-        var input = new CallerInput(Short(Request.Form["Digits"], 32), Short(Request.Form["SpeechResult"], 500));
+        if (CallWebhook.FromForm(Form) is not { } call) return Unusable();
+        var input = new CallerInput(Short(Form["Digits"], 32), Short(Form["SpeechResult"], 500));
         return Twiml(await intake.GatherAsync(call, IntOrNull(step), input, ct));
     }
 
     [HttpPost("queue-wait")]
     public IActionResult QueueWait([FromQuery] string? lang) =>
-        Twiml(progress.QueueWait(lang, IntOrNull(Request.Form["QueuePosition"]) ?? 1, IntOrNull(Request.Form["QueueTime"]) ?? 0));
+        Twiml(progress.QueueWait(lang, IntOrNull(Form["QueuePosition"]) ?? 1, IntOrNull(Form["QueueTime"]) ?? 0));
 
     [HttpPost("queue-callback")]
     public async Task<IActionResult> QueueCallback(CancellationToken ct) =>
-        CallWebhook.FromForm(Request.Form) is { } call
-            ? Twiml(await progress.QueueCallbackAsync(call, Short(Request.Form["Digits"], 8), ct))
+        CallWebhook.FromForm(Form) is { } call
+            ? Twiml(await progress.QueueCallbackAsync(call, Short(Form["Digits"], 8), ct))
             : Twiml(new Twilio.TwiML.VoiceResponse());
 
     [HttpPost("queue-result")]
     public async Task<IActionResult> QueueResult(CancellationToken ct) =>
-        CallWebhook.FromForm(Request.Form) is { } call
-            ? Twiml(await progress.QueueResultAsync(call, Short(Request.Form["QueueResult"], 20), ct))
+        CallWebhook.FromForm(Form) is { } call
+            ? Twiml(await progress.QueueResultAsync(call, Short(Form["QueueResult"], 20), ct))
             : Unusable();
 
     [HttpPost("recording")]
     public async Task<IActionResult> Recording(CancellationToken ct) =>
-        CallWebhook.FromForm(Request.Form) is { } call ? Twiml(await progress.RecordingAsync(call, RecordingOf(Request.Form), ct)) : Unusable();
+        CallWebhook.FromForm(Form) is { } call ? Twiml(await progress.RecordingAsync(call, RecordingOf(Form), ct)) : Unusable();
 
     [HttpPost("recording-status")]
     public async Task<IActionResult> RecordingStatus(CancellationToken ct)
     {
-        if (CallWebhook.FromForm(Request.Form) is { } call) await progress.RecordingStatusAsync(call, RecordingOf(Request.Form), ct);
+        if (CallWebhook.FromForm(Form) is { } call) await progress.RecordingStatusAsync(call, RecordingOf(Form), ct);
         return NoContent();
     }
 
     [HttpPost("status")]
     public async Task<IActionResult> Status(CancellationToken ct)
     {
-        var status = Short(Request.Form["CallStatus"], 20);
-        if (CallWebhook.FromForm(Request.Form) is { } call && CallStatuses.IsKnown(status)) await progress.StatusAsync(call, status!, ct);
+        var status = Short(Form["CallStatus"], 20);
+        if (CallWebhook.FromForm(Form) is { } call && CallStatuses.IsKnown(status)) await progress.StatusAsync(call, status!, ct);
         return NoContent();
     }
 
