@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hotline.Web.Data.Migrations
 {
     [DbContext(typeof(HotlineDbContext))]
-    [Migration("20261126082015_Initial")]
+    [Migration("20261126085601_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
