@@ -33,7 +33,7 @@ public static class AllocationProbe
     }
 
     private static Task<CallTranscript> Play(WebhookClient client, IReadOnlyList<string> keys) =>
-        new TwimlPlayer(client, new CallOptions(), new ScriptedInput(keys)).PlayCallAsync("CA" + Guid.NewGuid().ToString("N"));
+        new TwimlPlayer(client, new CallOptions { From = CallerNumbers.Next() }, new ScriptedInput(keys)).PlayCallAsync("CA" + Guid.NewGuid().ToString("N"));
 
     private sealed class RecordingHandler : DelegatingHandler
     {

@@ -38,7 +38,7 @@ public sealed class LoadRunner(WebhookClient client, BenchOptions options)
                 var sid = "CA" + Guid.NewGuid().ToString("N");
                 try
                 {
-                    Completed.Add(await new TwimlPlayer(client, callOptions, new ScriptedInput(options.Keys)).PlayCallAsync(sid));
+                    Completed.Add(await new TwimlPlayer(client, callOptions with { From = CallerNumbers.Next() }, new ScriptedInput(options.Keys)).PlayCallAsync(sid));
                 }
                 catch (SimulationException e)
                 {
@@ -62,7 +62,7 @@ public sealed class LoadRunner(WebhookClient client, BenchOptions options)
             await Task.Yield();
             while (Interlocked.Increment(ref next) is var i && i < requests)
             {
-                var form = new Dictionary<string, string> { ["CallSid"] = callSids[i % callSids.Count], ["From"] = "+15555550123", ["To"] = "+15550100000", ["CallStatus"] = "in-progress" };
+                var form = new Dictionary<string, string> { ["CallSid"] = callSids[i % callSids.Count], ["From"] = CallerNumbers.Next(), ["To"] = "+15550100000", ["CallStatus"] = "in-progress" };
                 try { await client.PostAsync("/twilio/voice/baseline", form); }
                 catch (SimulationException) { Interlocked.Increment(ref errors); }
             }
