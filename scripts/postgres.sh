@@ -23,7 +23,7 @@ pg_ensure_installed() {
 
 # Run a command as the cluster's owner: `postgres` when we are root, ourselves otherwise.
 pg_as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_free_port() {
