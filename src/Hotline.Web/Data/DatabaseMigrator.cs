@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Hotline.Web.Data;
@@ -30,7 +31,14 @@ public static class DatabaseMigrator
         try
         {
             await using (var scope = services.CreateAsyncScope())
-                await scope.ServiceProvider.GetRequiredService<HotlineDbContext>().Database.MigrateAsync(ct);
+            {
+                var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
+                // EF reads its history table before creating it, which logs a (harmless) SQL error on a fresh
+                // database; creating it first with EF's own script keeps a first start's log free of alarms.
+                var createHistory = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().GetCreateIfNotExistsScript();
+                await db.Database.ExecuteSqlRawAsync(createHistory, ct);
+                await db.Database.MigrateAsync(ct);
+            }
             // Hangfire's installer is not safe when two nodes run it at once; the same lock covers it.
             Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(lockConnection, "hangfire");
             await seed(ct);
