@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
 using Hotline.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,7 @@ public static class FirstAdmin
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<HotlineUser>>();
-        if (users.Users.Any()) return;
+        if (await users.Users.AnyAsync()) return;
 
         var email = string.IsNullOrWhiteSpace(settings.AdminEmail) ? "admin@hotline.local" : settings.AdminEmail.Trim();
         var generated = string.IsNullOrWhiteSpace(settings.AdminPassword);

@@ -51,8 +51,6 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             c.RiskLevel = Screening.RiskLevels.Contains(form.RiskLevel) ? form.RiskLevel : null;
             c.Narrative = Clean(form.Narrative);
             c.SafetyPlan = Clean(form.SafetyPlan);
-            // Crisis screening raises the case to the top of every list at once.
-            if (form.ContactType == ContactType.Crisis || form.ImminentDanger) c.Urgency = Urgency.Crisis;
             return $"type {form.ContactType?.ToString() ?? "-"}, trafficking {form.TraffickingType?.ToString() ?? "-"}, jurisdiction {c.Jurisdiction ?? "-"}, minor {form.ChildInvolved}, indicators {c.Indicators.Count}, needs {string.Join('/', c.Needs)}";
         }, ct);
 

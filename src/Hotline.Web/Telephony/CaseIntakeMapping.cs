@@ -2,6 +2,7 @@ using Hotline.Core.Cases;
 using Hotline.Core.Flows;
 using Hotline.Core.Pathway;
 using Hotline.Web.Data;
+using Hotline.Web.Referrals;
 
 namespace Hotline.Web.Telephony;
 
@@ -35,20 +36,10 @@ public static class CaseIntakeMapping
         _ => null,
     };
 
-    public static CaseProfile ProfileOf(Case @case) => new(
-        ChildInvolved: @case.ChildInvolved == true,
-        ImminentDanger: @case.ImminentDanger == true,
-        ContactType: @case.ContactType,
-        TraffickingType: @case.TraffickingType ?? TraffickingType.Unknown,
-        ConsentToShare: @case.ConsentToShare,
-        Needs: @case.Needs.ToHashSet(StringComparer.OrdinalIgnoreCase),
-        Jurisdiction: @case.Jurisdiction,
-        Language: @case.Language);
-
     /// <summary>Urgency only ever rises from intake answers; an operator may lower it deliberately.</summary>
     public static Urgency UrgencyOf(Case @case)
     {
-        var computed = PathwayPolicy.UrgencyFor(ProfileOf(@case));
+        var computed = PathwayPolicy.UrgencyFor(@case.ToProfile());
         return computed < @case.Urgency ? computed : @case.Urgency;
     }
 }
