@@ -11,12 +11,16 @@ public sealed record BenchOptions
     public int Calls { get; init; } = 2000;
     /// <summary>Calls started per second; null = as fast as the callers can go.</summary>
     public double? Rate { get; init; }
+    /// <summary>Webhooks per second offered by all callers together, each at a person's steady pace; null = as fast as answered.</summary>
+    public double? WebhookRate { get; init; }
     public TimeSpan? Duration { get; init; }
     public Uri? Url { get; init; }
     public string? AuthToken { get; init; }
     public Uri? PublicBaseUrl { get; init; }
     public IReadOnlyList<string> Keys { get; init; } = ["1", "1", "2", "2", "1", "1", "2", "2"];
     public bool Baseline { get; init; } = true;
+    /// <summary>Full-speed calls before the measured run, so the JIT has tiered the hot paths (not measured).</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
 
     public static BenchOptions Parse(string[] args)
     {
@@ -24,8 +28,9 @@ public sealed record BenchOptions
         var o = new BenchOptions
         {
             Callers = cmd.Int("callers") ?? 200,
-            Calls = cmd.Int("calls") ?? 2000,
+            Calls = cmd.Int("calls") ?? (cmd["duration"] is null ? 2000 : int.MaxValue),
             Rate = cmd["rate"] is { } r ? double.Parse(r, CultureInfo.InvariantCulture) : null,
+            WebhookRate = cmd["webhook-rate"] is { } wr ? double.Parse(wr, CultureInfo.InvariantCulture) : null,
             Duration = cmd["duration"] is { } d ? Span(d) : null,
             Url = cmd["url"] is { } u ? new Uri(u) : null,
             AuthToken = cmd["auth-token"] ?? Environment.GetEnvironmentVariable("Twilio__AuthToken"),
@@ -33,12 +38,14 @@ public sealed record BenchOptions
             Keys = CommandLine.List(cmd["keys"]) ?? ["1", "1", "2", "2", "1", "1", "2", "2"],
             Baseline = cmd["baseline"] != "false",
         };
+        if (cmd["warmup"] is { } w) o = o with { Warmup = Span(w) };
         if (cmd.Int("burst") is { } burst)
             return o with { Mode = "burst", Calls = burst, Callers = burst, Rate = burst, Duration = null };
         if (cmd["soak"] is { } soak)
             return o with { Mode = "soak", Duration = Span(soak), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 50, Rate = o.Rate ?? 10 };
         if (cmd.Has("smoke"))
-            return o with { Mode = "smoke", Duration = TimeSpan.FromSeconds(10), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 20, Rate = o.Rate ?? 20 };
+            return o with { Mode = "smoke", Duration = TimeSpan.FromSeconds(10), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 20, Rate = o.Rate ?? 20,
+                            Warmup = cmd["warmup"] is { } sw ? Span(sw) : TimeSpan.FromSeconds(2) };
         return o;
     }
 

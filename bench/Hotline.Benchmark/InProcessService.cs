@@ -34,6 +34,9 @@ public sealed class InProcessService : IAsyncDisposable
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
+        // The content root is the checkout, where the local PostgreSQL writes (.data/pg): watching it for
+        // configuration changes would cost a thread's worth of inotify events for nothing.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // Controllers and views are discovered from the application assembly: make that the service, not us.

@@ -21,9 +21,14 @@ public sealed class LoadRunner(WebhookClient client, BenchOptions options)
         var next = -1;
         var clock = Stopwatch.StartNew();
         var callOptions = new CallOptions { QueueResult = "bridged" };
-        async Task Caller()
+        async Task Caller(int index)
         {
             await Task.Yield();
+            // With a webhook rate, every caller keeps a person's pace (one webhook per interval), starting at
+            // spread-out moments, so that N callers offer the rate between them.
+            var caller = options.WebhookRate is { } webhookRate
+                ? client.Paced(TimeSpan.FromSeconds(options.Callers / webhookRate), TimeSpan.FromSeconds(options.Callers / webhookRate * index / options.Callers))
+                : client;
             while (true)
             {
                 var i = Interlocked.Increment(ref next);
@@ -38,7 +43,7 @@ public sealed class LoadRunner(WebhookClient client, BenchOptions options)
                 var sid = "CA" + Guid.NewGuid().ToString("N");
                 try
                 {
-                    Completed.Add(await new TwimlPlayer(client, callOptions with { From = CallerNumbers.Next() }, new ScriptedInput(options.Keys)).PlayCallAsync(sid));
+                    Completed.Add(await new TwimlPlayer(caller, callOptions with { From = CallerNumbers.Next() }, new ScriptedInput(options.Keys)).PlayCallAsync(sid));
                 }
                 catch (SimulationException e)
                 {
@@ -47,7 +52,7 @@ public sealed class LoadRunner(WebhookClient client, BenchOptions options)
                 }
             }
         }
-        await Task.WhenAll(Enumerable.Range(0, options.Callers).Select(_ => Caller()));
+        await Task.WhenAll(Enumerable.Range(0, options.Callers).Select(Caller));
         Elapsed = clock.Elapsed;
     }
 

@@ -1,3 +1,4 @@
+using Npgsql;
 using Hangfire;
 using Hotline.Core.Flows;
 using Hotline.Core.Pathway;
@@ -46,9 +47,13 @@ public static class HotlineSetup
         if (sqlCounter is not null) services.AddSingleton(sqlCounter);
         // Pooled: webhooks are many and short, and a fresh IdentityDbContext (options, services, state) per
         // request was a large share of each webhook's allocations. Pooled contexts are reset between requests.
+        // One connection pool for EF and the hand-written webhook statements (ContactStore).
+        var database = new NpgsqlDataSourceBuilder(WebhookConnectionString.For(settings.ConnectionString)).Build();
+        services.AddSingleton(_ => database); // by factory, so the container disposes it (and its idle connections)
+        services.AddSingleton<ContactStore>();
         services.AddDbContextPool<HotlineDbContext>(o =>
         {
-            o.UseNpgsql(WebhookConnectionString.For(settings.ConnectionString), npgsql => npgsql.EnableRetryOnFailure(0))
+            o.UseNpgsql(database, npgsql => npgsql.EnableRetryOnFailure(0))
                 .ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
             if (sqlCounter is not null) o.AddInterceptors(sqlCounter);
         });

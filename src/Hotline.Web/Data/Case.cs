@@ -73,4 +73,7 @@ public class Case
     public List<IntakeAnswer> Answers { get; set; } = [];
     public List<CaseNote> Notes { get; set; } = [];
     public List<Referral> Referrals { get; set; } = [];
+
+    /// <summary>A shallow copy: the row as loaded, for <see cref="ContactChanges"/>.</summary>
+    public Case Copy() => (Case)MemberwiseClone();
 }

@@ -1,4 +1,3 @@
-using Hotline.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
@@ -10,7 +9,7 @@ namespace Hotline.Web.Telephony;
 /// (<see cref="BaselineEndpoint"/> removes it otherwise), so production never exposes it.
 /// </summary>
 [Route("twilio/voice/baseline")]
-public sealed class BaselineController(HotlineSettings settings) : TwilioController
+public sealed class BaselineController(NpgsqlDataSource database) : TwilioController
 {
     private const string Answer = """<?xml version="1.0" encoding="UTF-8"?><Response><Say>Baseline.</Say></Response>""";
 
@@ -18,8 +17,7 @@ public sealed class BaselineController(HotlineSettings settings) : TwilioControl
     public async Task<IActionResult> Post(CancellationToken ct)
     {
         var callSid = Request.Form["CallSid"].ToString();
-        await using var connection = new NpgsqlConnection(Data.WebhookConnectionString.For(settings.ConnectionString)); // same Npgsql settings as the real path
-        await connection.OpenAsync(ct);
+        await using var connection = await database.OpenConnectionAsync(ct); // the real path's pool and settings
         await using (var select = new NpgsqlCommand("""SELECT "Step" FROM contacts WHERE "ExternalId" = $1""", connection))
         {
             select.Parameters.Add(new() { Value = callSid });

@@ -3,36 +3,39 @@ using Hotline.Core.Flows;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql;
 
 namespace Hotline.Web.Telephony;
 
 /// <summary>
 /// Records caller turns for voice and SMS alike: creates the case and contact on first contact, applies one
-/// engine step (answers, flags, state) and commits it in one batch, and keeps the promises that end an intake
-/// (triage, consented callbacks). Shared by <see cref="CallIntake"/> and <see cref="SmsIntake"/>.
+/// engine step (answers, flags, state) and commits it in one statement, and keeps the promises that end an
+/// intake (triage, consented callbacks). Shared by <see cref="CallIntake"/>, <see cref="CallProgress"/> and
+/// <see cref="SmsIntake"/>. Scoped: it remembers, per contact, what this request read and what it added.
 /// </summary>
 public sealed class IntakeRecorder(
-    HotlineDbContext db, IntakeEngine engine, CallerHasher hasher, TimeProvider clock,
+    ContactStore store, IntakeEngine engine, CallerHasher hasher, TimeProvider clock,
     PromiseDispatcher promises, ILogger<IntakeRecorder> log)
 {
+    private readonly Dictionary<Contact, ContactChanges> _changes = new(ReferenceEqualityComparer.Instance);
+
     public Flow Flow => engine.Flow;
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public HotlineDbContext Db => db;
-
     /// <summary>One query: the contact with its case.</summary>
-    public Task<Contact?> LoadAsync(string externalId, CancellationToken ct) =>
-        ContactWithCase.GetValue(db.Model, _ => EF.CompileAsyncQuery((HotlineDbContext context, string id, CancellationToken token) =>
-            context.Contacts.Include(c => c.Case).FirstOrDefault(c => c.ExternalId == id)))(db, externalId, ct);
+    public async Task<Contact?> LoadAsync(string externalId, CancellationToken ct) => Track(await store.FindAsync(externalId, ct));
 
-    // Compiled once per model: every webhook runs this query, and a compiled query skips EF's per-call
-    // expression tree work. Per model, because EF refuses a compiled query on another model than its first,
-    // and each host (tests, tools) has its own model (see ProtectorModelCacheKeyFactory).
-    private static readonly ConditionalWeakTable<IModel, Func<HotlineDbContext, string, CancellationToken, Task<Contact?>>> ContactWithCase = new();
+    /// <summary>The sender's open SMS conversation, if any.</summary>
+    public async Task<Contact?> LoadConversationAsync(string conversationKey, CancellationToken ct) =>
+        Track(await store.FindOpenConversationAsync(conversationKey, ct));
+
+    private Contact? Track(Contact? contact)
+    {
+        if (contact is not null) _changes[contact] = ContactChanges.Loaded(contact);
+        return contact;
+    }
+
+    private ContactChanges ChangesOf(Contact contact) =>
+        _changes.TryGetValue(contact, out var changes) ? changes : throw new InvalidOperationException("The contact was not loaded or begun by this recorder.");
 
     /// <summary>Where the caller is now, re-rendered without change (for retries and stale steps).</summary>
     public IntakeReply CurrentReply(Contact contact) => engine.Current(ContactStates.Of(contact), Now);
@@ -53,9 +56,9 @@ public sealed class IntakeRecorder(
             ConversationKey = conversationKey, FlowId = Flow.Id, State = ContactState.Intake, StartedAt = now, LastActivityAt = now,
         };
         ContactStates.Store(contact, step.State);
-        db.Cases.Add(@case);
-        db.Contacts.Add(contact);
-        db.ContactTurns.Add(new ContactTurn { ContactId = contact.Id, Step = 0, FromNode = Flow.StartNode, ToNode = step.State.NodeId, Input = "start", Accepted = true, At = now });
+        @case.Contacts.Add(contact);
+        var changes = _changes[contact] = ContactChanges.New();
+        changes.Turns.Add(new ContactTurn { ContactId = contact.Id, Step = 0, FromNode = Flow.StartNode, ToNode = step.State.NodeId, Input = "start", Accepted = true, At = now });
         ApplyTerminal(contact, step.Reply.Terminal);
         return (contact, step);
     }
@@ -68,9 +71,10 @@ public sealed class IntakeRecorder(
         ContactStates.Store(contact, step.State);
         contact.LastActivityAt = now;
         var @case = contact.Case;
+        var changes = ChangesOf(contact);
         foreach (var answer in step.NewAnswers)
         {
-            db.IntakeAnswers.Add(new IntakeAnswer
+            changes.Answers.Add(new IntakeAnswer
             {
                 CaseId = @case.Id, ContactId = contact.Id, NodeId = answer.NodeId, Field = answer.Field,
                 Value = answer.Value.Length > 80 ? answer.Value[..80] : answer.Value, Step = step.State.Step, At = now,
@@ -78,7 +82,7 @@ public sealed class IntakeRecorder(
             CaseIntakeMapping.Apply(@case, answer.Field, answer.Value);
         }
         @case.UpdatedAt = now;
-        db.ContactTurns.Add(new ContactTurn
+        changes.Turns.Add(new ContactTurn
         {
             ContactId = contact.Id, Step = step.State.Step, FromNode = before.NodeId, ToNode = step.State.NodeId,
             Input = ContactStates.Describe(input), Accepted = step.InputAccepted, At = now,
@@ -135,29 +139,28 @@ public sealed class IntakeRecorder(
     }
 
     /// <summary>
-    /// Commits the step in one round trip. No EF transaction: PostgreSQL runs the batch atomically, and the
-    /// unique (contact, step) turn row makes a duplicate or concurrent step fail as a whole. Returns false
-    /// when another request won the race; the caller then re-reads and answers with the current state.
+    /// Commits what this request did to the contact, its case, turn and answers, in one statement. The unique
+    /// (contact, step) turn row and the contact's xmin make a duplicate or concurrent step fail as a whole.
+    /// Returns false when another request won the race; the caller then re-reads and answers with the current state.
     /// </summary>
     public async Task<bool> CommitAsync(Contact contact, CancellationToken ct)
     {
-        var callbackWasPromised = db.Entry(contact.Case).Property(c => c.CallbackDueAt) is { IsModified: true } p && p.CurrentValue is not null;
-        var ended = contact.Case.Status != CaseStatus.Intake && db.Entry(contact.Case).Property(c => c.Status).IsModified;
-        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        var changes = ChangesOf(contact);
+        var @case = contact.Case;
+        var callbackWasPromised = @case.CallbackDueAt is not null && @case.CallbackDueAt != changes.OriginalCase?.CallbackDueAt;
+        var ended = @case.Status != CaseStatus.Intake && @case.Status != changes.OriginalCase?.Status;
+        if (!await store.SaveAsync(contact, changes, ct))
         {
             log.LogInformation("Step {Step} of contact {Contact} lost a race or was repeated; answering with the current state", contact.Step, contact.Id);
-            db.ChangeTracker.Clear();
+            _changes.Remove(contact);
             return false;
         }
+        // What is saved is the new starting point, should this request change the contact again.
+        _changes[contact] = ContactChanges.Loaded(contact);
         // After the commit: a promise is only handed to the job store once it is durable, and off the caller's
         // path. A crash in between is caught by the callback and pathway sweeps, which read the cases table.
         var caseId = contact.CaseId;
-        if (callbackWasPromised) promises.Schedule<CallbackDueJob>(j => j.RunAsync(caseId), contact.Case.CallbackDueAt!.Value);
+        if (callbackWasPromised) promises.Schedule<CallbackDueJob>(j => j.RunAsync(caseId), @case.CallbackDueAt!.Value);
         // The pathway (mandatory referrals, supervisor alerts, triage deadline) runs as a job.
         if (ended) promises.Enqueue<IntakeEndedJob>(j => j.RunAsync(caseId, CancellationToken.None));
         return true;

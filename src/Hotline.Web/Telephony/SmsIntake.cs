@@ -12,10 +12,9 @@ namespace Hotline.Web.Telephony;
 /// number (hashed) and expires after the flow's inactivity period. STOP / START / HELP are honoured.
 /// Returns the reply text, or null for no reply.
 /// </summary>
-public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
+public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, CallerHasher hasher)
 {
     private Flow Flow => recorder.Flow;
-    private HotlineDbContext Db => recorder.Db;
 
     public async Task<string?> ReceiveAsync(SmsWebhook sms, CancellationToken ct)
     {
@@ -28,7 +27,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
         if (SmsKeywords.IsStop(sms.Body)) return await StopAsync(key, conversation, callerHash, ct);
         if (SmsKeywords.IsStart(sms.Body))
         {
-            await Db.SmsOptOuts.Where(o => o.CallerHash == callerHash).ExecuteDeleteAsync(ct);
+            await db.SmsOptOuts.Where(o => o.CallerHash == callerHash).ExecuteDeleteAsync(ct);
             return await BeginAsync(sms, key, Flow.Message(MessageKeys.SmsStart, Flow.DefaultLanguage), ct);
         }
         var language = Flow.LanguageOrDefault(conversation?.Language);
@@ -40,7 +39,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
         if (conversation is null)
         {
             // Someone who texted STOP gets no messages until they text START.
-            if (await Db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct)) return null;
+            if (await db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct)) return null;
             return await BeginAsync(sms, key, prefix: null, ct);
         }
         if (conversation.LastActivityAt.AddMinutes(Flow.SmsInactivityMinutes) < recorder.Now)
@@ -57,11 +56,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
         };
     }
 
-    private Task<Contact?> OpenConversationAsync(string key, CancellationToken ct) =>
-        Db.Contacts.Include(c => c.Case)
-            .Where(c => c.ConversationKey == key && (c.State == ContactState.Intake || c.State == ContactState.Queued || c.State == ContactState.Voicemail))
-            .OrderByDescending(c => c.LastActivityAt)
-            .FirstOrDefaultAsync(ct);
+    private Task<Contact?> OpenConversationAsync(string key, CancellationToken ct) => recorder.LoadConversationAsync(key, ct);
 
     private async Task<string?> BeginAsync(SmsWebhook sms, string key, string? prefix, CancellationToken ct)
     {
@@ -98,29 +93,23 @@ public sealed class SmsIntake(IntakeRecorder recorder, CallerHasher hasher)
         return await recorder.CommitAsync(conversation, ct) ? reply : null;
     }
 
-    private async Task<string?> StopAsync(string key, Contact? conversation, string callerHash, CancellationToken ct, int attempt = 0)
+    private async Task<string?> StopAsync(string key, Contact? conversation, string callerHash, CancellationToken ct)
     {
         var language = Flow.LanguageOrDefault(conversation?.Language);
-        if (conversation is not null)
+        // The opt-out first, and on its own: whatever happens to the conversation, it must hold.
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO sms_opt_outs ("CallerHash", "At") VALUES ({callerHash}, {recorder.Now}) ON CONFLICT ("CallerHash") DO NOTHING""", ct);
+        for (var attempt = 0; conversation is not null && attempt < 5; attempt++)
         {
             if (conversation.State == ContactState.Intake) recorder.Abandon(conversation, ContactState.Completed);
             else conversation.State = ContactState.Completed;
             // A sender who said STOP must not be called or texted back, whatever they answered before.
             conversation.Case.CallbackAllowed = false;
             conversation.Case.CallbackDueAt = null;
-        }
-        if (!await Db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct))
-            Db.SmsOptOuts.Add(new SmsOptOut { CallerHash = callerHash, At = recorder.Now });
-        try
-        {
-            await Db.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (attempt < 5 && (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }))
-        {
-            // Two messages from one sender at once (a STOP and a retry, or two STOPs): the opt-out must still
-            // hold, so read the conversation again and apply the STOP once more rather than fail.
-            Db.ChangeTracker.Clear();
-            return await StopAsync(key, await OpenConversationAsync(key, ct), callerHash, ct, attempt + 1);
+            if (await recorder.CommitAsync(conversation, ct)) break;
+            // Two messages from one sender at once (a STOP and a retry, or two STOPs): read the conversation
+            // again and apply the STOP once more rather than fail.
+            conversation = await OpenConversationAsync(key, ct);
         }
         return Flow.Message(MessageKeys.SmsStop, language);
     }

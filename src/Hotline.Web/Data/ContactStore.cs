@@ -1,0 +1,245 @@
+using System.Text;
+using Hotline.Core.Cases;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Hotline.Web.Data;
+
+/// <summary>
+/// The webhook path's storage, in hand-written SQL: every Twilio webhook reads its contact with its case in one
+/// statement and writes its step in one more. EF Core's unit of work (tracking, change detection, batch
+/// building, reading back keys) cost three times the rest of a webhook; everything else (console, jobs)
+/// stays on EF. The schema is EF's: <see cref="ContactColumns"/> names the columns, and tests hold the two
+/// together.
+/// </summary>
+public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtector protector)
+{
+    private const string Select = """
+        SELECT c."Id", c."CaseId", c."Channel", c."ExternalId", c."ConversationKey", c."FlowId", c."StartedAt",
+               c."NodeId", c."Language", c."Step", c."InvalidAttempts", c."AnswersJson", c."LastMessageSid", c."CallbackRequested",
+               c."State", c."LastActivityAt", c."EnqueuedAt", c."AnsweredAt", c."EndedAt", c."CallStatus", c."RecordingSid",
+               c."RecordingUrl", c."RecordingSeconds", c."AnsweredBy", c.xmin,
+               k."Reference", k."FirstChannel", k."FlowId", k."CallerHash", k."CreatedAt", k."CallbackDue", k."TriageOverdue", k."Needs",
+               k."Status", k."Urgency", k."Language", k."SafeToTalk", k."ImminentDanger", k."ChildInvolved", k."Need",
+               k."CallbackAllowed", k."CallbackWindow", k."VoicemailAllowed", k."CallbackDueAt", k."Abandoned", k."UpdatedAt",
+               k."ContactType", k."TraffickingType", k."ConsentToShare", k."Jurisdiction", k.xmin
+        """;
+
+    // The caller's number is never read here: no webhook needs it, and decrypting it on every load was a
+    // measurable share of a webhook's CPU. The narrative is read only by SMS, which appends to it.
+    private const string WithNarrative = """, k."Narrative" """;
+    private const string From = """ FROM contacts c JOIN cases k ON k."Id" = c."CaseId" """;
+
+    /// <summary>A call (CallSid) or SMS conversation (first MessageSid) with its case, or null.</summary>
+    public async Task<Contact?> FindAsync(string externalId, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(Select + From + """WHERE c."ExternalId" = $1""");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = externalId });
+        return await ReadOneAsync(command, narrative: false, ct);
+    }
+
+    /// <summary>The open SMS conversation of a sender with the hotline (keyed hash), newest first; narrative included.</summary>
+    public async Task<Contact?> FindOpenConversationAsync(string conversationKey, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(Select + WithNarrative + From +
+            """WHERE c."ConversationKey" = $1 AND c."State" IN ('Intake', 'Queued', 'Voicemail') ORDER BY c."LastActivityAt" DESC LIMIT 1""");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = conversationKey });
+        return await ReadOneAsync(command, narrative: true, ct);
+    }
+
+    private async Task<Contact?> ReadOneAsync(NpgsqlCommand command, bool narrative, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var contact = new Contact
+        {
+            Id = reader.GetGuid(0), CaseId = reader.GetGuid(1), Channel = Enum.Parse<Channel>(reader.GetString(2)),
+            ExternalId = reader.GetString(3), ConversationKey = NullableString(reader, 4), FlowId = reader.GetString(5),
+            StartedAt = reader.GetFieldValue<DateTimeOffset>(6),
+            NodeId = reader.GetString(7), Language = reader.GetString(8), Step = reader.GetInt32(9), InvalidAttempts = reader.GetInt32(10),
+            AnswersJson = reader.GetString(11), LastMessageSid = NullableString(reader, 12), CallbackRequested = reader.GetBoolean(13),
+            State = Enum.Parse<ContactState>(reader.GetString(14)), LastActivityAt = reader.GetFieldValue<DateTimeOffset>(15),
+            EnqueuedAt = Nullable<DateTimeOffset>(reader, 16), AnsweredAt = Nullable<DateTimeOffset>(reader, 17),
+            EndedAt = Nullable<DateTimeOffset>(reader, 18), CallStatus = NullableString(reader, 19), RecordingSid = NullableString(reader, 20),
+            RecordingUrl = NullableString(reader, 21), RecordingSeconds = Nullable<int>(reader, 22), AnsweredBy = NullableString(reader, 23),
+            Version = reader.GetFieldValue<uint>(24),
+        };
+        contact.Case = new Case
+        {
+            Id = contact.CaseId, Reference = reader.GetString(25), FirstChannel = Enum.Parse<Channel>(reader.GetString(26)),
+            FlowId = reader.GetString(27), CallerHash = NullableString(reader, 28), CreatedAt = reader.GetFieldValue<DateTimeOffset>(29),
+            CallbackDue = reader.GetBoolean(30), TriageOverdue = reader.GetBoolean(31), Needs = reader.GetFieldValue<List<string>>(32),
+            Status = Enum.Parse<CaseStatus>(reader.GetString(33)), Urgency = Enum.Parse<Urgency>(reader.GetString(34)),
+            Language = reader.GetString(35), SafeToTalk = Nullable<bool>(reader, 36), ImminentDanger = Nullable<bool>(reader, 37),
+            ChildInvolved = Nullable<bool>(reader, 38), Need = NullableString(reader, 39), CallbackAllowed = Nullable<bool>(reader, 40),
+            CallbackWindow = NullableString(reader, 41), VoicemailAllowed = Nullable<bool>(reader, 42),
+            CallbackDueAt = Nullable<DateTimeOffset>(reader, 43), Abandoned = reader.GetBoolean(44), UpdatedAt = reader.GetFieldValue<DateTimeOffset>(45),
+            ContactType = NullableString(reader, 46) is { } type ? Enum.Parse<ContactType>(type) : null,
+            TraffickingType = NullableString(reader, 47) is { } trafficking ? Enum.Parse<TraffickingType>(trafficking) : null,
+            ConsentToShare = Nullable<bool>(reader, 48), Jurisdiction = NullableString(reader, 49), Version = reader.GetFieldValue<uint>(50),
+            Narrative = narrative && NullableString(reader, 51) is { } cipher ? protector.Unprotect(cipher) : null,
+        };
+        contact.Case.Contacts.Add(contact);
+        return contact;
+    }
+
+    private static string? NullableString(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    private static T? Nullable<T>(NpgsqlDataReader reader, int i) where T : struct => reader.IsDBNull(i) ? null : reader.GetFieldValue<T>(i);
+
+    /// <summary>
+    /// Writes the contact's step as one statement, so it applies whole or not at all. Returns false when another
+    /// request got there first: the contact changed since it was read (its xmin), or the same step's turn row
+    /// exists already (unique per contact and step); nothing is written then. A new contact whose CallSid
+    /// exists already (a repeated first webhook) is not inserted either.
+    /// </summary>
+    public async Task<bool> SaveAsync(Contact contact, ContactChanges changes, CancellationToken ct)
+    {
+        var sql = new StatementBuilder();
+        if (changes.IsNew) InsertNew(sql, contact);
+        else UpdateLoaded(sql, contact, changes);
+        AppendTurns(sql, changes.Turns);
+        AppendAnswers(sql, contact, changes.Answers);
+        sql.Append(" SELECT xmin FROM contact");
+
+        await using var command = database.CreateCommand(sql.Text);
+        command.Parameters.AddRange(sql.Parameters.ToArray());
+        try
+        {
+            if (await command.ExecuteScalarAsync(ct) is not uint version) return false;
+            contact.Version = version;
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return false;
+        }
+    }
+
+    private void InsertNew(StatementBuilder sql, Contact contact)
+    {
+        var @case = contact.Case;
+        // The case is inserted only if the CallSid is new; a duplicate racing past this check fails on the
+        // unique ExternalId, and the statement with it.
+        sql.Append("WITH kase AS (INSERT INTO cases (");
+        sql.AppendNames(ContactColumns.CaseIdentity, ContactColumns.CaseIntake, ContactColumns.CaseEncrypted);
+        sql.Append(") SELECT ");
+        sql.AppendValues(@case, ContactColumns.CaseIdentity, ContactColumns.CaseIntake);
+        foreach (var column in ContactColumns.CaseEncrypted) sql.Append(", ").Append(sql.Parameter(Encrypt(column.Get(@case)), column.Type));
+        sql.Append(""" WHERE NOT EXISTS (SELECT FROM contacts WHERE "ExternalId" = """).Append(sql.Parameter(contact.ExternalId, NpgsqlDbType.Varchar));
+        sql.Append(""") RETURNING "Id"), contact AS (INSERT INTO contacts (""");
+        sql.AppendNames(ContactColumns.Identity, ContactColumns.Mutable);
+        sql.Append(") SELECT ");
+        sql.AppendValues(contact, ContactColumns.Identity, ContactColumns.Mutable);
+        sql.Append(""" FROM kase RETURNING "Id", xmin)""");
+    }
+
+    private void UpdateLoaded(StatementBuilder sql, Contact contact, ContactChanges changes)
+    {
+        sql.Append("WITH contact AS (UPDATE contacts SET ");
+        sql.AppendAssignments(contact, ContactColumns.Mutable);
+        sql.Append(""" WHERE "Id" = """).Append(sql.Parameter(contact.Id, NpgsqlDbType.Uuid))
+            .Append(" AND xmin = ").Append(sql.Parameter(changes.Original!.Version, NpgsqlDbType.Xid))
+            .Append(""" RETURNING "Id", xmin)""");
+
+        var @case = contact.Case;
+        var original = changes.OriginalCase!;
+        var set = new List<string>();
+        foreach (var column in ContactColumns.CaseIntake)
+        {
+            var value = column.Get(@case);
+            if (Equals(value, column.Get(original))) continue;
+            var parameter = sql.Parameter(value, column.Type);
+            // The case's status moves by the case machine from what was read; if an operator moved it meanwhile, theirs stands.
+            set.Add(column.Name == "Status"
+                ? $"""
+                   "Status" = CASE WHEN "Status" = {sql.Parameter(column.Get(original), column.Type)} THEN {parameter} ELSE "Status" END
+                   """
+                : $"\"{column.Name}\" = {parameter}");
+        }
+        foreach (var column in ContactColumns.CaseEncrypted)
+        {
+            var value = column.Get(@case);
+            if (!Equals(value, column.Get(original))) set.Add($"\"{column.Name}\" = {sql.Parameter(Encrypt(value), column.Type)}");
+        }
+        if (set.Count == 0) return;
+        sql.Append(", kase AS (UPDATE cases SET ").Append(string.Join(", ", set))
+            .Append(""" WHERE "Id" = """).Append(sql.Parameter(@case.Id, NpgsqlDbType.Uuid)).Append(" AND EXISTS (SELECT FROM contact))");
+    }
+
+    private static void AppendTurns(StatementBuilder sql, List<ContactTurn> turns)
+    {
+        if (turns.Count == 0) return;
+        sql.Append(""", turns AS (INSERT INTO contact_turns ("ContactId", "Step", "FromNode", "ToNode", "Input", "Accepted", "At") SELECT contact."Id", t.* FROM contact, unnest(""")
+            .Append(sql.Parameter(turns.Select(t => t.Step).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer)).Append(", ")
+            .Append(sql.Parameter(turns.Select(t => t.FromNode).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
+            .Append(sql.Parameter(turns.Select(t => t.ToNode).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
+            .Append(sql.Parameter(turns.Select(t => t.Input).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
+            .Append(sql.Parameter(turns.Select(t => t.Accepted).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Boolean)).Append(", ")
+            .Append(sql.Parameter(turns.Select(t => t.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)).Append(") AS t)");
+    }
+
+    private static void AppendAnswers(StatementBuilder sql, Contact contact, List<IntakeAnswer> answers)
+    {
+        if (answers.Count == 0) return;
+        sql.Append(""", answers AS (INSERT INTO intake_answers ("CaseId", "ContactId", "NodeId", "Field", "Value", "Step", "At") SELECT """)
+            .Append(sql.Parameter(contact.CaseId, NpgsqlDbType.Uuid)).Append(""", contact."Id", a.* FROM contact, unnest(""")
+            .Append(sql.Parameter(answers.Select(a => a.NodeId).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
+            .Append(sql.Parameter(answers.Select(a => a.Field).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
+            .Append(sql.Parameter(answers.Select(a => a.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
+            .Append(sql.Parameter(answers.Select(a => a.Step).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer)).Append(", ")
+            .Append(sql.Parameter(answers.Select(a => a.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)).Append(") AS a)");
+    }
+
+    private string? Encrypt(object? plain) => plain is string { Length: > 0 } text ? protector.Protect(text) : null;
+
+    /// <summary>SQL text with positional parameters ($1, $2...), built beside its parameter list.</summary>
+    private sealed class StatementBuilder
+    {
+        private readonly StringBuilder _text = new(1024);
+        public List<NpgsqlParameter> Parameters { get; } = new(48);
+        public string Text => _text.ToString();
+
+        public StatementBuilder Append(string text)
+        {
+            _text.Append(text);
+            return this;
+        }
+
+        public string Parameter(object? value, NpgsqlDbType type)
+        {
+            // timestamptz takes UTC only; the flow computes callback times in the hotline's own zone.
+            if (value is DateTimeOffset time) value = time.ToUniversalTime();
+            Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
+            return "$" + Parameters.Count;
+        }
+
+        public void AppendNames<T>(params Column<T>[][] groups)
+        {
+            var first = true;
+            foreach (var group in groups)
+            foreach (var column in group)
+            {
+                _text.Append(first ? "\"" : ", \"").Append(column.Name).Append('"');
+                first = false;
+            }
+        }
+
+        public void AppendValues<T>(T entity, params Column<T>[][] groups)
+        {
+            var first = true;
+            foreach (var group in groups)
+            foreach (var column in group)
+            {
+                _text.Append(first ? "" : ", ").Append(Parameter(column.Get(entity), column.Type));
+                first = false;
+            }
+        }
+
+        public void AppendAssignments<T>(T entity, Column<T>[] columns)
+        {
+            for (var i = 0; i < columns.Length; i++)
+                _text.Append(i == 0 ? "\"" : ", \"").Append(columns[i].Name).Append("\" = ").Append(Parameter(columns[i].Get(entity), columns[i].Type));
+        }
+    }
+}
