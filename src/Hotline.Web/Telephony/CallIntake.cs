@@ -12,11 +12,11 @@ public sealed class CallIntake(IntakeRecorder recorder)
 {
     private Flow Flow => recorder.Flow;
 
-    public async Task<VoiceResponse> IncomingAsync(CallWebhook call, CancellationToken ct)
-    {
-        var existing = await recorder.LoadAsync(call.CallSid, ct);
-        return existing is not null ? Current(existing) : await StartAsync(call, ct);
-    }
+    /// <summary>
+    /// A new call: the case, contact and first turn are written at once, without looking first; the write
+    /// itself refuses a CallSid it already has (a Twilio retry), which then gets where that call is now.
+    /// </summary>
+    public Task<VoiceResponse> IncomingAsync(CallWebhook call, CancellationToken ct) => StartAsync(call, ct);
 
     public async Task<VoiceResponse> GatherAsync(CallWebhook call, int? step, CallerInput input, CancellationToken ct)
     {

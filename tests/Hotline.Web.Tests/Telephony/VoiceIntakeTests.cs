@@ -152,6 +152,18 @@ public class VoiceIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task ConcurrentFirstWebhooks_ForOneCall_MakeOneCaseAndOneContact()
+    {
+        var sid = TwilioWebhooks.NewCallSid();
+        var casesBefore = await fixture.App.WithDbAsync(db => db.Cases.CountAsync());
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => _twilio.IncomingAsync(sid)));
+
+        Assert.All(results, r => Assert.Contains("step=0", r.GatherAction)); // every copy hears the first question
+        Assert.Equal(1, await fixture.App.WithDbAsync(db => db.Contacts.CountAsync(c => c.ExternalId == sid)));
+        Assert.Equal(casesBefore + 1, await fixture.App.WithDbAsync(db => db.Cases.CountAsync())); // no orphan case from a losing copy
+    }
+
+    [Fact]
     public async Task ConcurrentWebhooks_ForOneCall_StayConsistent()
     {
         var sid = TwilioWebhooks.NewCallSid();
