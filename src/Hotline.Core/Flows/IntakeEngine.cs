@@ -33,7 +33,7 @@ public sealed class IntakeEngine(Flow flow)
 
         var turn = new Turn(Flow, ask.Id, state.Answers, language, now);
         var (trigger, option) = Match(ask, input, language);
-        if (trigger is not null && !turn.Machine.CanFire(trigger))
+        if (trigger is not null && !turn.CanFire(trigger))
             trigger = null;
         if (trigger is null)
         {
@@ -42,7 +42,7 @@ public sealed class IntakeEngine(Flow flow)
             if (attempts >= Flow.MaxInvalidAttempts)
             {
                 // Never hang up on a caller for a wrong key: hand them to a person.
-                turn.Machine.Fire(FlowMachine.Fallback);
+                turn.Fire(FlowMachine.Fallback);
                 turn.RunAutomatic();
             }
             else
@@ -64,7 +64,7 @@ public sealed class IntakeEngine(Flow flow)
         }
         turn.Language = language;
         turn.Cursor.Answers = answers;
-        turn.Machine.Fire(trigger);
+        turn.Fire(trigger);
         turn.RunAutomatic();
         var newState = new IntakeState(turn.Cursor.Node, language, state.Step + 1, 0, answers.AsReadOnly());
         return new IntakeStep(newState, recorded, turn.Reply(), InputAccepted: true) { PassedNodes = turn.Passed };
@@ -132,20 +132,32 @@ public sealed class IntakeEngine(Flow flow)
     private sealed class Turn
     {
         private readonly Flow flow;
+        private readonly StateMachine<string, string> machine;
+        // A turn passes through a few nodes of a flow of dozens: each is configured when the turn reaches it.
+        private readonly HashSet<string> configured = new(StringComparer.Ordinal);
 
         public Turn(Flow flow, string node, IReadOnlyDictionary<string, string> answers, string language, DateTimeOffset now)
         {
             this.flow = flow;
             Cursor = new FlowCursor { Node = node, Answers = answers, Open = flow.IsOpen(now) };
-            Machine = FlowMachine.Build(flow, Cursor);
+            machine = FlowMachine.Create(flow, Cursor);
             Language = language;
         }
 
         public FlowCursor Cursor { get; }
-        public StateMachine<string, string> Machine { get; }
         public string Language { get; set; }
         public List<string> Messages { get; } = [];
         public List<string> Passed { get; } = [];
+
+        public bool CanFire(string trigger) => Here().CanFire(trigger);
+
+        public void Fire(string trigger) => Here().Fire(trigger);
+
+        private StateMachine<string, string> Here()
+        {
+            if (configured.Add(Cursor.Node)) FlowMachine.Configure(machine, flow, Cursor, flow.Nodes[Cursor.Node]);
+            return machine;
+        }
 
         public void RunAutomatic()
         {
@@ -158,10 +170,10 @@ public sealed class IntakeEngine(Flow flow)
                 {
                     case SayNode say:
                         Messages.Add(flow.Render(say.Text, Language));
-                        Machine.Fire(FlowMachine.Next);
+                        Fire(FlowMachine.Next);
                         break;
                     case BranchNode:
-                        Machine.Fire(FlowMachine.Next);
+                        Fire(FlowMachine.Next);
                         break;
                     case TerminalNode { Message: { } message }:
                         Messages.Add(flow.Render(message, Language));

@@ -13,7 +13,7 @@ public static class WebhookConnectionString
     public static string For(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 32;
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64; // the webhook path writes a few dozen statement shapes
         builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
