@@ -41,7 +41,7 @@ try
     await using (var sampler = new ResourceSampler(TimeSpan.FromSeconds(5)))
     {
         await runner.RunAsync();
-        Report.Load(options, runner, latencies, service?.SqlCounter.Snapshot(), service?.SqlCounter.SnapshotAll(), sampler.Samples);
+        Report.Load(options, runner, latencies, service?.SqlCounter.Snapshot(), sampler.Samples);
     }
     var cpuAfter = cpu.Read();
     Console.WriteLine($"cpu per webhook: {CpuMeter.PerRequest(cpuBefore, cpuAfter, Math.Max(1, latencies.Samples.Count))}");

@@ -4,19 +4,18 @@ namespace Hotline.Benchmark;
 public static class Report
 {
     public static void Load(BenchOptions options, LoadRunner runner, LatencyRecorder latencies,
-        IReadOnlyDictionary<string, long>? sql, IReadOnlyDictionary<string, long>? allSql, IReadOnlyList<ResourceSampler.Sample> memory)
+        IReadOnlyDictionary<string, long>? sql, IReadOnlyList<ResourceSampler.Sample> memory)
     {
         var samples = latencies.Samples;
         var seconds = runner.Elapsed.TotalSeconds;
         Console.WriteLine();
-        Console.WriteLine($"{"webhook",-32} {"count",7}  latency{"",51} {"EF SQL",7} {"all SQL",7}");
+        Console.WriteLine($"{"webhook",-32} {"count",7}  latency{"",51} {"SQL",7}");
         foreach (var group in samples.GroupBy(s => s.Path).OrderBy(g => g.Key))
         {
             var perRequest = sql is not null && sql.TryGetValue(group.Key, out var commands) ? $"{commands / (double)group.Count(),7:F2}" : "      -";
-            var allPerRequest = allSql is not null && allSql.TryGetValue(group.Key, out var all) ? $"{all / (double)group.Count(),7:F2}" : "      -";
-            Console.WriteLine($"{group.Key,-32} {group.Count(),7}  {LatencyRecorder.Summary(group)} {perRequest} {allPerRequest}");
+            Console.WriteLine($"{group.Key,-32} {group.Count(),7}  {LatencyRecorder.Summary(group)} {perRequest}");
         }
-        var totalSql = sql is null ? "" : $"; SQL round trips per webhook: EF {PerWebhook(sql, samples.Count):F2}, all (with Hangfire) {PerWebhook(allSql!, samples.Count):F2}";
+        var totalSql = sql is null ? "" : $"; SQL round trips per webhook: {PerWebhook(sql, samples.Count):F2} (every Npgsql command, Hangfire's included)";
         Console.WriteLine($"{"all",-32} {samples.Count,7}  {LatencyRecorder.Summary(samples)}");
         Console.WriteLine();
         Console.WriteLine($"throughput: {samples.Count / seconds:F0} webhooks/s, {runner.Completed.Count / seconds:F1} calls/s over {seconds:F1} s; " +

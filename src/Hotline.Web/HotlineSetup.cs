@@ -55,7 +55,6 @@ public static class HotlineSetup
         {
             o.UseNpgsql(database, npgsql => npgsql.EnableRetryOnFailure(0))
                 .ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
-            if (sqlCounter is not null) o.AddInterceptors(sqlCounter);
         });
         services.AddScoped<Audit>();
 
