@@ -1,5 +1,6 @@
 using System.Text;
 using Hotline.Core.Cases;
+using Hotline.Web.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -95,6 +96,29 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
     /// </summary>
     public async Task<bool> SaveAsync(Contact contact, ContactChanges changes, CancellationToken ct)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TrySaveAsync(contact, changes, ct);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ReferenceIndex && changes.IsNew && attempt < 5)
+            {
+                // Six random characters a year: among a year's cases two will share a reference now and then. The
+                // caller must not hear "technical problem" for it: the new case simply takes another.
+                contact.Case.Reference = CaseReferences.New(contact.Case.CreatedAt);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                return false;
+            }
+        }
+    }
+
+    private const string ReferenceIndex = "IX_cases_Reference";
+
+    private async Task<bool> TrySaveAsync(Contact contact, ContactChanges changes, CancellationToken ct)
+    {
         var sql = new StatementBuilder();
         if (changes.IsNew) InsertNew(sql, contact);
         else UpdateLoaded(sql, contact, changes);
@@ -104,16 +128,9 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
 
         await using var command = database.CreateCommand(sql.Text);
         command.Parameters.AddRange(sql.Parameters.ToArray());
-        try
-        {
-            if (await command.ExecuteScalarAsync(ct) is not uint version) return false;
-            contact.Version = version;
-            return true;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            return false;
-        }
+        if (await command.ExecuteScalarAsync(ct) is not uint version) return false;
+        contact.Version = version;
+        return true;
     }
 
     private void InsertNew(StatementBuilder sql, Contact contact)

@@ -73,6 +73,19 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task NewCase_WhoseRandomReferenceIsTaken_TakesAnotherInsteadOfFailingTheCaller()
+    {
+        var first = await SavedContactAsync();
+        var second = NewContact();
+        second.Case.Reference = first.Case.Reference; // what a random six-character reference does now and then
+
+        Assert.True(await Store.SaveAsync(second, ContactChanges.New(), default));
+        var stored = await fixture.App.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == second.CaseId));
+        Assert.NotEqual(first.Case.Reference, stored.Reference);
+        Assert.Equal(second.Case.Reference, stored.Reference); // the contact in hand knows its new reference
+    }
+
+    [Fact]
     public async Task Step_WritesOnlyTheCaseColumnsItChanged_LeavingAnOperatorsEditsStanding()
     {
         var contact = await SavedContactAsync();
