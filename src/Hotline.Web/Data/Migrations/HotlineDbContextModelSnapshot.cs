@@ -316,6 +316,8 @@ namespace Hotline.Web.Data.Migrations
                     b.HasIndex("Status", "Urgency", "CreatedAt");
 
                     b.ToTable("cases", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("Hotline.Web.Data.CaseNote", b =>
@@ -453,14 +455,17 @@ namespace Hotline.Web.Data.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("ConversationKey")
+                        .HasFilter("\"ConversationKey\" IS NOT NULL");
+
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
                     b.HasIndex("State");
 
-                    b.HasIndex("ConversationKey", "LastActivityAt");
-
                     b.ToTable("contacts", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 80);
                 });
 
             modelBuilder.Entity("Hotline.Web.Data.ContactTurn", b =>
