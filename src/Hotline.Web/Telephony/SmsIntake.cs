@@ -1,4 +1,3 @@
-using Npgsql;
 using Hotline.Core.Cases;
 using Hotline.Core.Flows;
 using Hotline.Web.Data;
