@@ -54,6 +54,22 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task StopsSentTogether_AllAnsweredOnce_ConversationEndedWithoutCallback()
+    {
+        const string sender = "+15550006161";
+        var first = TwilioWebhooks.NewMessageSid(); // names the conversation
+        await _twilio.SmsAsync("hi", sender, first);
+        foreach (var text in new[] { "1", "1", "2", "2", "1", "1" }) await _twilio.SmsAsync(text, sender); // ... callback yes
+        var stops = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _twilio.SmsAsync("STOP", sender)));
+
+        Assert.All(stops, s => Assert.Contains("You will not get more messages", s.MessageBody));
+        var conversation = await fixture.App.WithDbAsync(db => db.Contacts.Include(c => c.Case).AsNoTracking().SingleAsync(c => c.ExternalId == first));
+        Assert.Equal(ContactState.Completed, conversation.State);
+        Assert.False(conversation.Case.CallbackAllowed); // a STOP outweighs the earlier yes, whichever copy won
+        Assert.Null(conversation.Case.CallbackDueAt);
+    }
+
+    [Fact]
     public async Task RepeatedMessageSid_IsAnsweredWithoutAdvancing()
     {
         const string sender = "+15550003333";
