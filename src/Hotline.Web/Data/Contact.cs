@@ -44,7 +44,4 @@ public class Contact
     public string? AnsweredBy { get; set; }
 
     public uint Version { get; set; }
-
-    /// <summary>A shallow copy: the row as loaded, for <see cref="ContactChanges"/>.</summary>
-    public Contact Copy() => (Contact)MemberwiseClone();
 }

@@ -1,22 +1,25 @@
 namespace Hotline.Web.Data;
 
 /// <summary>
-/// What one request did to a contact and its case: the rows as they were loaded (null when the contact is new),
-/// and the turn and answers to append. <see cref="ContactStore"/> writes only the difference.
+/// What one request did to a contact and its case: the contact's row version and the case as they were loaded
+/// (none when the contact is new), and the turn and answers to append. <see cref="ContactStore"/> writes only
+/// the difference.
 /// </summary>
 public sealed class ContactChanges
 {
-    private ContactChanges(Contact? original, Case? originalCase) => (Original, OriginalCase) = (original, originalCase);
+    private ContactChanges(uint? loadedVersion, Case? originalCase) => (LoadedVersion, OriginalCase) = (loadedVersion, originalCase);
 
-    /// <summary>A contact read from the database: remember it as loaded, to write only what changes.</summary>
-    public static ContactChanges Loaded(Contact contact) => new(contact.Copy(), contact.Case.Copy());
+    /// <summary>A contact read from the database: remember its version and its case as loaded.</summary>
+    public static ContactChanges Loaded(Contact contact) => new(contact.Version, contact.Case.Copy());
 
     /// <summary>A new contact (and its new case): everything is inserted.</summary>
     public static ContactChanges New() => new(null, null);
 
-    public Contact? Original { get; }
+    /// <summary>The contact's xmin when read: the whole row is written back, guarded by it.</summary>
+    public uint? LoadedVersion { get; }
+    /// <summary>The case when read: only the columns that differ from it are written.</summary>
     public Case? OriginalCase { get; }
-    public bool IsNew => Original is null;
+    public bool IsNew => OriginalCase is null;
     public List<ContactTurn> Turns { get; } = [];
     public List<IntakeAnswer> Answers { get; } = [];
 }

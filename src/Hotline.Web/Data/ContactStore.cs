@@ -156,7 +156,7 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
         sql.Append("WITH contact AS (UPDATE contacts SET ");
         sql.AppendAssignments(contact, ContactColumns.Mutable);
         sql.Append(""" WHERE "Id" = """).Append(sql.Parameter(contact.Id, NpgsqlDbType.Uuid))
-            .Append(" AND xmin = ").Append(sql.Parameter(changes.Original!.Version, NpgsqlDbType.Xid))
+            .Append(" AND xmin = ").Append(sql.Parameter(changes.LoadedVersion!.Value, NpgsqlDbType.Xid))
             .Append(""" RETURNING "Id", xmin)""");
 
         var @case = contact.Case;
