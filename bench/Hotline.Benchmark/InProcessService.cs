@@ -60,10 +60,10 @@ public sealed class InProcessService : IAsyncDisposable
             ["Benchmark:CountSqlRoundTrips"] = "true",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var settings = builder.AddHotline();
+        builder.AddHotline();
         builder.Services.AddSingleton<TimeProvider>(new OpenHoursClock());
         var app = builder.Build();
-        app.UseHotline(settings);
+        app.UseHotline();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new InProcessService

@@ -21,7 +21,7 @@ namespace Hotline.Web;
 /// <summary>Service registration and the request pipeline, in one place so tests and tools build the same host.</summary>
 public static class HotlineSetup
 {
-    public static HotlineSettings AddHotline(this WebApplicationBuilder builder)
+    public static void AddHotline(this WebApplicationBuilder builder)
     {
         var settings = HotlineSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         var services = builder.Services;
@@ -109,10 +109,9 @@ public static class HotlineSetup
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"]);
-        return settings;
     }
 
-    public static void UseHotline(this WebApplication app, HotlineSettings settings)
+    public static void UseHotline(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();

@@ -4,9 +4,9 @@ using Hotline.Web.Infrastructure;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    var settings = builder.AddHotline();
+    builder.AddHotline();
     var app = builder.Build();
-    app.UseHotline(settings);
+    app.UseHotline();
 
     if (await HostCommands.TryRunAsync(app, args)) return 0;
     await app.RunAsync();

@@ -23,13 +23,13 @@ public sealed class ReferralDeadlineJob(
             .FirstOrDefaultAsync(r => r.Id == referralId);
         if (referral is null || referral.AcknowledgeBy is not { } due || due > clock.GetUtcNow()) return;
 
-        Referral? next = null;
+        (Referral Referral, string AgencyName)? next = null;
         if (lifecycle.Apply(referral, ReferralTrigger.DeadlinePassed, "system", "deadline",
                 $"{referral.Agency.Name} did not acknowledge by {due:u}").Changed)
         {
             next = await EscalateAsync(referral);
             await db.SaveChangesAsync();
-            if (next is not null) planner.Schedule(next, firstReferralOfCase: false);
+            if (next is not null) planner.Schedule(next.Value.Referral, firstReferralOfCase: false);
         }
         else if (referral.Status != ReferralStatus.Expired)
         {
@@ -37,13 +37,14 @@ public sealed class ReferralDeadlineJob(
         }
 
         // Also reached when a previous run expired the referral but the SMS failed: the alert is still owed.
-        var nextName = next?.AgencyId is { } id ? (await db.Agencies.AsNoTracking().FirstAsync(a => a.Id == id)).Name : null;
+        var nextName = next?.AgencyName;
         var text = $"Hotline case {referral.Case.Reference}: {referral.Agency.Name} did not acknowledge its {PathwayPolicy.AgencyWords(referral.Agency.Type)} referral in time. "
             + (nextName is null ? "No agency left on the ladder: please call their on-call contact." : $"Escalated to {nextName}.");
         await alerts.SendOnceAsync($"referral:{referralId}:expired:supervisor", text, referral.CaseId, referralId, CancellationToken.None);
     }
 
-    private async Task<Referral?> EscalateAsync(Referral expired)
+    /// <summary>The next agency on the ladder, referred; null when the rule or the ladder ends here.</summary>
+    private async Task<(Referral Referral, string AgencyName)?> EscalateAsync(Referral expired)
     {
         var rule = policy.Definition.Rules.FirstOrDefault(r => r.Id == expired.RuleId);
         var rungs = rule?.Escalation ?? [EscalationRung.NextAgencySameType, EscalationRung.OnCallSupervisor];
@@ -61,6 +62,6 @@ public sealed class ReferralDeadlineJob(
             Enum.Parse<DataLevel>(expired.DataLevel), rule?.AcknowledgeWithin ?? TimeSpan.FromHours(24), expired.Reason);
         var next = planner.Create(expired.Case, agency.Id, requirement, "system", expired.Id);
         audit.Record("referral.escalate", expired.CaseId, $"{expired.Agency.Name} missed its deadline; escalated to {agency.Name}", next.Id);
-        return next;
+        return (next, agency.Name);
     }
 }

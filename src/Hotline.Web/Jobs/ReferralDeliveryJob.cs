@@ -13,7 +13,7 @@ namespace Hotline.Web.Jobs;
 /// </summary>
 public sealed class ReferralDeliveryJob(HotlineDbContext db, NotificationSender sender, ReferralLifecycle lifecycle, AgencyLinks links)
 {
-    public static string KeyFor(Guid referralId, int round) =>
+    private static string KeyFor(Guid referralId, int round) =>
         round == 0 ? $"referral:{referralId}:deliver" : $"referral:{referralId}:deliver:{round}";
 
     [AutomaticRetry(Attempts = 8, DelaysInSeconds = [15, 60, 120, 300, 600, 1200, 1800, 3600])]

@@ -21,7 +21,6 @@ public static class ReferralRegistration
         services.AddScoped<ReferralPlanner>();
         services.AddScoped<CasePathway>();
         services.AddScoped<ReferralDesk>();
-        services.AddScoped<Jobs.IIntakeEndedHandler, PathwayOnIntakeEnded>();
         services.AddScoped<AgencyReferralActions>();
         services.AddScoped<ReferralDeliveryJob>();
         services.AddScoped<ReferralDeadlineJob>();

@@ -45,7 +45,7 @@ public sealed class CallIntake(IntakeRecorder recorder)
     }
 
     /// <summary>The TwiML for where the caller is now, changing nothing.</summary>
-    public VoiceResponse Current(Contact contact)
+    private VoiceResponse Current(Contact contact)
     {
         var language = Flow.LanguageOrDefault(contact.Language);
         switch (contact.State)

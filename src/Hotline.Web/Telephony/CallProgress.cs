@@ -24,7 +24,7 @@ public sealed class CallProgress(IntakeRecorder recorder)
             response.Leave();
             return response;
         }
-        var minutes = Math.Max(1, (int)Math.Ceiling(position * 3.0 * 60 / 60)); // ~3 minutes a caller ahead
+        var minutes = Math.Max(1, position * 3); // ~3 minutes a caller ahead
         response.Say(Flow.Message(MessageKeys.QueueWait, lang, new Dictionary<string, string>
         {
             ["position"] = position.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -155,8 +155,6 @@ public sealed class CallProgress(IntakeRecorder recorder)
                 switch (contact.State)
                 {
                     case ContactState.Intake or ContactState.Queued:
-                        recorder.Abandon(contact, ContactState.Abandoned);
-                        break;
                     case ContactState.Voicemail when contact.RecordingSid is null:
                         recorder.Abandon(contact, ContactState.Abandoned);
                         break;

@@ -8,8 +8,6 @@ public sealed record CallWebhook(string CallSid, string? From, string? To)
         var sid = form["CallSid"].ToString();
         // Twilio CallSids are "CA" + 32 hex characters; anything else is not a call we can track.
         if (sid.Length is < 10 or > 64 || !sid.StartsWith("CA", StringComparison.Ordinal)) return null;
-        return new CallWebhook(sid, Limit(form["From"]), Limit(form["To"]));
+        return new CallWebhook(sid, FormValues.Short(form["From"], 40), FormValues.Short(form["To"], 40));
     }
-
-    private static string? Limit(string? value) => string.IsNullOrEmpty(value) ? null : value.Length > 40 ? value[..40] : value;
 }

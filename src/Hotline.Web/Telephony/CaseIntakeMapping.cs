@@ -37,7 +37,7 @@ public static class CaseIntakeMapping
     };
 
     /// <summary>Urgency only ever rises from intake answers; an operator may lower it deliberately.</summary>
-    public static Urgency UrgencyOf(Case @case)
+    private static Urgency UrgencyOf(Case @case)
     {
         var computed = PathwayPolicy.UrgencyFor(@case.ToProfile());
         return computed < @case.Urgency ? computed : @case.Urgency;

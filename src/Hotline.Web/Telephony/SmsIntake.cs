@@ -18,14 +18,14 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
     public async Task<string?> ReceiveAsync(SmsWebhook sms, CancellationToken ct)
     {
         var key = hasher.HashConversation(sms.From, sms.To);
-        var callerHash = hasher.Hash(sms.From);
-        var conversation = await OpenConversationAsync(key, ct);
+        var conversation = await recorder.LoadConversationAsync(key, ct);
         if (conversation is not null && conversation.LastMessageSid == sms.MessageSid)
             return SmsText.Render(recorder.CurrentReply(conversation)); // Twilio retried this very message
 
-        if (SmsKeywords.IsStop(sms.Body)) return await StopAsync(key, conversation, callerHash, ct);
+        if (SmsKeywords.IsStop(sms.Body)) return await StopAsync(key, conversation, hasher.Hash(sms.From), ct);
         if (SmsKeywords.IsStart(sms.Body))
         {
+            var callerHash = hasher.Hash(sms.From);
             await db.SmsOptOuts.Where(o => o.CallerHash == callerHash).ExecuteDeleteAsync(ct);
             return await BeginAsync(sms, key, Flow.Message(MessageKeys.SmsStart, Flow.DefaultLanguage), ct);
         }
@@ -38,6 +38,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
         if (conversation is null)
         {
             // Someone who texted STOP gets no messages until they text START.
+            var callerHash = hasher.Hash(sms.From);
             if (await db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct)) return null;
             return await BeginAsync(sms, key, prefix: null, ct);
         }
@@ -54,8 +55,6 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
             _ => await TakeMessageAsync(conversation, sms, conversation.State, reply: null, ct), // queued: an advocate reads it
         };
     }
-
-    private Task<Contact?> OpenConversationAsync(string key, CancellationToken ct) => recorder.LoadConversationAsync(key, ct);
 
     private async Task<string?> BeginAsync(SmsWebhook sms, string key, string? prefix, CancellationToken ct)
     {
@@ -108,7 +107,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
             if (await recorder.CommitAsync(conversation, ct)) break;
             // Two messages from one sender at once (a STOP and a retry, or two STOPs): read the conversation
             // again and apply the STOP once more rather than fail.
-            conversation = await OpenConversationAsync(key, ct);
+            conversation = await recorder.LoadConversationAsync(key, ct);
         }
         return Flow.Message(MessageKeys.SmsStop, language);
     }

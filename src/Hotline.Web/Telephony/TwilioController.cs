@@ -15,12 +15,10 @@ public abstract class TwilioController : Controller
     /// <summary>The posted form, or an empty one when the body is not a form (JSON, XML, none): never an exception.</summary>
     protected IFormCollection Form => Request.HasFormContentType ? Request.Form : FormCollection.Empty;
 
-    protected static ContentResult Twiml(TwiML response) =>
+    internal static ContentResult Twiml(TwiML response) =>
         new() { Content = response.ToString(), ContentType = "application/xml", StatusCode = StatusCodes.Status200OK };
 
-    protected static int? IntOrNull(string? value) =>
-        int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+    protected static int? IntOrNull(string? value) => FormValues.IntOrNull(value);
 
-    protected static string? Short(string? value, int max) =>
-        string.IsNullOrEmpty(value) ? null : value.Length > max ? value[..max] : value;
+    protected static string? Short(string? value, int max) => FormValues.Short(value, max);
 }

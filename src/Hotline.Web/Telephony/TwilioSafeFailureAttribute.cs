@@ -1,5 +1,4 @@
 using Hotline.Core.Flows;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Twilio.TwiML;
 
@@ -18,10 +17,10 @@ public sealed class TwilioSafeFailureAttribute : Attribute, IExceptionFilter
             .LogError(context.Exception, "Webhook {Path} failed; the caller was given the emergency number and the backup line", context.HttpContext.Request.Path);
         var flow = services.GetRequiredService<Flow>();
         var isSms = context.HttpContext.Request.Path.StartsWithSegments("/twilio/sms");
-        var twiml = isSms
-            ? new MessagingResponse().Message(flow.Message(MessageKeys.TechnicalProblem, flow.DefaultLanguage)).ToString()
-            : VoiceTwiml.TechnicalProblem(flow).ToString();
-        context.Result = new ContentResult { Content = twiml, ContentType = "application/xml", StatusCode = StatusCodes.Status200OK };
+        TwiML twiml = isSms
+            ? new MessagingResponse().Message(flow.Message(MessageKeys.TechnicalProblem, flow.DefaultLanguage))
+            : VoiceTwiml.TechnicalProblem(flow);
+        context.Result = TwilioController.Twiml(twiml);
         context.ExceptionHandled = true;
     }
 }

@@ -56,7 +56,7 @@ public sealed class VoiceController(CallIntake intake, CallProgress progress, Fl
 
     /// <summary>Twilio's fallback URL: used when the primary URL fails or times out. No database needed.</summary>
     [HttpPost("fallback")]
-    public IActionResult Fallback() => Twiml(VoiceTwiml.TechnicalProblem(flow));
+    public IActionResult Fallback() => Unusable();
 
     /// <summary>A signed request we cannot place (no CallSid): still never leave a caller in silence.</summary>
     private ContentResult Unusable() => Twiml(VoiceTwiml.TechnicalProblem(flow));

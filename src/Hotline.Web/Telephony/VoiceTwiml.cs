@@ -7,7 +7,7 @@ namespace Hotline.Web.Telephony;
 /// <summary>Renders the engine's reply as Twilio voice TwiML.</summary>
 public static class VoiceTwiml
 {
-    public const int VoicemailMaxSeconds = 180;
+    private const int VoicemailMaxSeconds = 180;
 
     public static VoiceResponse Render(Flow flow, IntakeReply reply, int step)
     {
@@ -26,7 +26,7 @@ public static class VoiceTwiml
         return response;
     }
 
-    public static Gather GatherFor(PromptSpec prompt, string languageTag, int step)
+    private static Gather GatherFor(PromptSpec prompt, string languageTag, int step)
     {
         var inputs = prompt.Mode switch
         {
