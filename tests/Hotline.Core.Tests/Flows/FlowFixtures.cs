@@ -1,25 +1,15 @@
 using Hotline.Core.Flows;
+using Hotline.Core.Tests.Pathway;
 
 namespace Hotline.Core.Tests.Flows;
 
 /// <summary>Shared access to the shipped flow files and fixed instants in their time zones.</summary>
 internal static class FlowFixtures
 {
-    private static readonly Lazy<string> Dir = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "flows");
-            if (File.Exists(Path.Combine(candidate, "national.yaml")))
-                return candidate;
-        }
-        throw new DirectoryNotFoundException("flows/ folder not found above " + AppContext.BaseDirectory);
-    });
+    private static readonly Lazy<Flow> NationalFlow = new(() => FlowLoader.LoadFile(RepositoryFiles.Flow("national.yaml")));
+    private static readonly Lazy<Flow> UkFlow = new(() => FlowLoader.LoadFile(RepositoryFiles.Flow("uk.yaml")));
 
-    private static readonly Lazy<Flow> NationalFlow = new(() => FlowLoader.LoadFile(Path.Combine(Dir.Value, "national.yaml")));
-    private static readonly Lazy<Flow> UkFlow = new(() => FlowLoader.LoadFile(Path.Combine(Dir.Value, "uk.yaml")));
-
-    public static string FlowsDirectory => Dir.Value;
+    public static string FlowsDirectory => RepositoryFiles.FlowsDirectory;
     public static Flow National => NationalFlow.Value;
     public static Flow Uk => UkFlow.Value;
 

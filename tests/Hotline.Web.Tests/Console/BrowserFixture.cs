@@ -52,11 +52,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Where a screenshot goes: the README's docs/screenshots only when HOTLINE_UPDATE_SCREENSHOTS=1, otherwise
+    /// TestResults/screenshots (ignored by git, kept by CI), so an ordinary test run leaves tracked files alone.
+    /// </summary>
     public static string ScreenshotPath(string name)
     {
         var dir = AppContext.BaseDirectory;
         while (dir is not null && !File.Exists(Path.Combine(dir, "HotlineService.sln"))) dir = Path.GetDirectoryName(dir);
-        var folder = Path.Combine(dir ?? AppContext.BaseDirectory, "docs", "screenshots");
+        var root = dir ?? AppContext.BaseDirectory;
+        var folder = Environment.GetEnvironmentVariable("HOTLINE_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(root, "docs", "screenshots")
+            : Path.Combine(root, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name + ".png");
     }

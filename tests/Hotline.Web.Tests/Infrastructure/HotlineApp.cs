@@ -19,6 +19,8 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@hotline.test";
     public const string AdminPassword = "Admin-Password-123!";
     public const string HotlineNumber = "+15550100000";
+    /// <summary>The key agency webhooks are signed with (Agencies:WebhookSigningSecret).</summary>
+    public static readonly byte[] AgencyWebhookSecret = [.. Enumerable.Range(101, 32).Select(i => (byte)i)];
 
     public string ConnectionString { get; }
     public TwilioApiMock Twilio { get; }
@@ -39,7 +41,7 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
             ["Twilio:ApiBaseUrl"] = twilio.Url,
             ["Hotline:PublicBaseUrl"] = PublicBaseUrl,
             ["Hotline:CallerHashKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
-            ["Agencies:WebhookSigningSecret"] = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()),
+            ["Agencies:WebhookSigningSecret"] = Convert.ToBase64String(AgencyWebhookSecret),
             ["Hotline:SupervisorPhone"] = "+15550100999",
             ["Hotline:BackupLine"] = "+15550100111",
             ["Hangfire:ServerEnabled"] = "false",
@@ -76,5 +78,12 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         await work(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a <typeparamref name="T"/> from a fresh DI scope, as a request or job would get it.</summary>
+    public async Task RunAsync<T>(Func<T, Task> work) where T : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<T>());
     }
 }

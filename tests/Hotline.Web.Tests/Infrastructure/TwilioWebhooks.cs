@@ -35,9 +35,6 @@ public sealed class TwilioWebhooks(HttpClient client, string authToken = Hotline
     public Task<Twiml> PressAsync(string callSid, Twiml last, string digits) =>
         VoiceAsync(last.GatherAction ?? throw new InvalidOperationException("no gather in: " + last.Xml), callSid, new Dictionary<string, string> { ["Digits"] = digits });
 
-    public Task<Twiml> SilenceAsync(string callSid, Twiml last) =>
-        VoiceAsync(last.GatherAction ?? throw new InvalidOperationException("no gather in: " + last.Xml), callSid);
-
     public async Task<HttpStatusCode> StatusAsync(string callSid, string status)
     {
         var form = new Dictionary<string, string> { ["CallSid"] = callSid, ["CallStatus"] = status, ["From"] = CallerNumber, ["To"] = HotlineApp.HotlineNumber };

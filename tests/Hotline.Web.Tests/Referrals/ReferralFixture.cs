@@ -23,7 +23,6 @@ public sealed class ReferralFixture : AppFixture, IAsyncLifetime
     public static readonly Guid TexasPolice = Guid.Parse("7b7f6a1e-0c1f-4c51-9c1a-2f6d0b0a0002");
     public static readonly Guid TexasChildProtection = Guid.Parse("7b7f6a1e-0c1f-4c51-9c1a-2f6d0b0a0004");
     public static readonly Guid NationalChildProtection = Guid.Parse("7b7f6a1e-0c1f-4c51-9c1a-2f6d0b0a0005");
-    public static readonly byte[] WebhookSecret = [.. Enumerable.Range(101, 32).Select(i => (byte)i)];
     public const string CallerNumber = "+15125559876";
     public const string CallerName = "Maria Lopez";
 
@@ -64,11 +63,9 @@ public sealed class ReferralFixture : AppFixture, IAsyncLifetime
         return @case;
     }
 
-    public async Task RunAsync<T>(Func<T, Task> work) where T : notnull
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        await work(scope.ServiceProvider.GetRequiredService<T>());
-    }
+    public Task RunAsync<T>(Func<T, Task> work) where T : notnull => App.RunAsync(work);
+
+    public Task<Referral> ReferralAsync(Guid id) => App.WithDbAsync(db => db.Referrals.SingleAsync(r => r.Id == id));
 
     public Task<List<Referral>> ReferralsAsync(Guid caseId) =>
         App.WithDbAsync(db => db.Referrals.Include(r => r.Agency).Where(r => r.CaseId == caseId).OrderBy(r => r.CreatedAt).ToListAsync());

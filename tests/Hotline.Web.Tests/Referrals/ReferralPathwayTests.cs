@@ -119,9 +119,9 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
         var request = Assert.Single(_f.Received($"/agency/{FederalPolice}"), e => e.RequestMessage!.Body!.Contains(@case.Reference)).RequestMessage!;
         var timestamp = request.Headers!["X-Hotline-Timestamp"].Single();
         var signature = request.Headers!["X-Hotline-Signature"].Single();
-        Assert.True(Verify(WebhookSecret, timestamp, signature, request.Body!, _f.App.Clock.GetUtcNow()));
-        Assert.False(Verify(WebhookSecret, timestamp, signature, request.Body!.Replace(@case.Reference, "HL-26-FORGED"), _f.App.Clock.GetUtcNow()));
-        Assert.False(Verify(WebhookSecret, timestamp, signature, request.Body!, _f.App.Clock.GetUtcNow().AddMinutes(6)));
+        Assert.True(Verify(HotlineApp.AgencyWebhookSecret, timestamp, signature, request.Body!, _f.App.Clock.GetUtcNow()));
+        Assert.False(Verify(HotlineApp.AgencyWebhookSecret, timestamp, signature, request.Body!.Replace(@case.Reference, "HL-26-FORGED"), _f.App.Clock.GetUtcNow()));
+        Assert.False(Verify(HotlineApp.AgencyWebhookSecret, timestamp, signature, request.Body!, _f.App.Clock.GetUtcNow().AddMinutes(6)));
         Assert.Equal(ReferralStatus.Delivered, (await _f.ReferralsAsync(@case.Id)).Single().Status);
     }
 

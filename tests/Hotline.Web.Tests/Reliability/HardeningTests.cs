@@ -1,4 +1,5 @@
 using System.Net;
+using Hotline.Web.Tests.Console;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -69,7 +70,7 @@ public class SessionCookieTests(AppFixture fixture) : IClassFixture<AppFixture>
         var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var signInPage = await client.GetAsync("/account/sign-in");
         var page = await signInPage.Content.ReadAsStringAsync();
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = ConsoleClient.TokenIn(page);
         var xsrfCookie = signInPage.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("hotline.xsrf"));
         var request = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in")
         {

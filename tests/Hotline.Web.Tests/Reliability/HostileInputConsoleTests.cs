@@ -8,6 +8,7 @@ using Hotline.Web.Data;
 using Hotline.Web.Operators;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
+using Hotline.Web.Tests.Console;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.AspNetCore.Mvc.Controllers;
@@ -110,13 +111,11 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var page = await client.GetStringAsync("/account/sign-in");
         var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = HotlineApp.AdminEmail, ["Password"] = HotlineApp.AdminPassword, ["__RequestVerificationToken"] = TokenIn(page),
+            ["Email"] = HotlineApp.AdminEmail, ["Password"] = HotlineApp.AdminPassword, ["__RequestVerificationToken"] = ConsoleClient.TokenIn(page),
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
-
-    private static string TokenIn(string page) => WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
 
     private async Task<string> ConsoleStateAsync(Guid caseId) => string.Join(", ",
         $"case_notes={await fixture.CountAsync("SELECT count(*) FROM case_notes")}",
@@ -158,13 +157,13 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
 
         // 2. With a valid token (header), hostile values: no 5xx; a 4xx, a redirect, or the form again with its errors.
         corpus = new HostileCorpus(Seed + 1);
-        var adminToken = TokenIn(await admin.GetStringAsync($"/cases/{seeded.CaseId}"));
+        var adminToken = ConsoleClient.TokenIn(await admin.GetStringAsync($"/cases/{seeded.CaseId}"));
         var signOut = await SignedInAsync();
-        var signOutToken = TokenIn(await signOut.GetStringAsync("/"));
+        var signOutToken = ConsoleClient.TokenIn(await signOut.GetStringAsync("/"));
         var agency = fixture.Client(cookies: true);
-        var agencyToken = TokenIn(await agency.GetStringAsync($"/agency/referrals/{seeded.AgencyToken}"));
+        var agencyToken = ConsoleClient.TokenIn(await agency.GetStringAsync($"/agency/referrals/{seeded.AgencyToken}"));
         var anonymous = fixture.Client(cookies: true);
-        var anonymousToken = TokenIn(await anonymous.GetStringAsync("/account/sign-in"));
+        var anonymousToken = ConsoleClient.TokenIn(await anonymous.GetStringAsync("/account/sign-in"));
         // (A %00 in the path is refused by the server before routing; the in-memory client cannot even send it.)
         var hostileTokens = HostileCorpus.Injections.Select(Uri.EscapeDataString).Concat(["%2e%2e%2f%2e%2e%2fadmin", "..", "%2500", "a%2Fb", new string('A', 5000)]).ToList();
         var requests = routes.SelectMany(r => Enumerable.Range(0, PerRoute).Select(i =>
@@ -222,7 +221,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var seeded = await SeedAsync();
         var admin = await SignedInAsync();
         const string note = "<script>alert(1)</script><img src=x onerror=alert(1)>";
-        var token = TokenIn(await admin.GetStringAsync($"/cases/{seeded.CaseId}"));
+        var token = ConsoleClient.TokenIn(await admin.GetStringAsync($"/cases/{seeded.CaseId}"));
         var posted = await admin.PostAsync($"/cases/{seeded.CaseId}/notes",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["body"] = note, ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
@@ -250,8 +249,4 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
     }
 
     [GeneratedRegex(@"\{([a-zA-Z]+)[^}]*\}")]
-    private static partial Regex Parameter();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-}
+    private static partial Regex Parameter();}

@@ -3,7 +3,6 @@ using Hotline.Web.Data;
 using Hotline.Web.Jobs;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Web.Tests.Reliability;
 
@@ -34,11 +33,7 @@ public class RetentionTests(AppFixture fixture) : IClassFixture<AppFixture>
         var old = await ClosedCaseAsync(TimeSpan.FromDays(4000));
         var recent = await ClosedCaseAsync(TimeSpan.FromDays(10));
 
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
-        {
-            var job = scope.ServiceProvider.GetRequiredService<RetentionJob>();
-            Assert.True(await job.RunAsync() >= 1);
-        }
+        await fixture.App.RunAsync<RetentionJob>(async job => Assert.True(await job.RunAsync() >= 1));
 
         var redacted = await fixture.App.WithDbAsync(db => db.Cases.Include(c => c.Notes).AsNoTracking().SingleAsync(c => c.Id == old));
         Assert.Null(redacted.CallerNumber);

@@ -1,23 +1,12 @@
 using System.Net;
+using Hotline.Web.Tests.Console;
 using Hotline.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hotline.Web.Tests.Reliability;
 
 public class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private static async Task<HttpClient> SignedInAsync(HotlineApp app)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await client.GetStringAsync("/account/sign-in");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = HotlineApp.AdminEmail, ["Password"] = HotlineApp.AdminPassword, ["__RequestVerificationToken"] = token,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private static Task<HttpClient> SignedInAsync(HotlineApp app) => ConsoleClient.SignedInAsync(app, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
 
     [Fact]
     public async Task Session_IdleLongerThan30Minutes_MustSignInAgain()

@@ -41,10 +41,7 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
     [Fact]
     public async Task NewContact_RoundTripsEveryColumn_AndEncryptsTheCallerNumberAsEfReadsIt()
     {
-        var contact = NewContact();
-        var changes = ContactChanges.New();
-        changes.Turns.Add(new ContactTurn { ContactId = contact.Id, Step = 0, FromNode = "start", ToNode = "language", Input = "start", Accepted = true, At = T0 });
-        Assert.True(await Store.SaveAsync(contact, changes, default));
+        var contact = await SavedContactAsync();
 
         var loaded = await Store.FindAsync(contact.ExternalId, default);
         Assert.NotNull(loaded);

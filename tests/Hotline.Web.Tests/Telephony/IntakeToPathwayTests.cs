@@ -2,7 +2,6 @@ using Hotline.Core.Referrals;
 using Hotline.Web.Jobs;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Web.Tests.Telephony;
 
@@ -23,8 +22,7 @@ public class IntakeToPathwayTests(AppFixture fixture) : IClassFixture<AppFixture
         var enqueued = await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
             $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IntakeEndedJob%' AND arguments::text LIKE '%{caseId}%'", 1);
         Assert.Equal(1L, enqueued);
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<IntakeEndedJob>().RunAsync(caseId, CancellationToken.None);
+        await fixture.App.RunAsync<IntakeEndedJob>(job => job.RunAsync(caseId, CancellationToken.None));
 
         var referrals = await fixture.App.WithDbAsync(db => db.Referrals.Include(r => r.Agency).Where(r => r.CaseId == caseId).ToListAsync());
         Assert.Contains(referrals, r => r.Agency.Type == AgencyType.ChildProtection && r.Mandatory && r.ConsentBasis == ConsentBasis.MandatoryNoConsentNeeded);

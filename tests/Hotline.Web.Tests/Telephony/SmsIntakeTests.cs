@@ -12,7 +12,8 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task FullConversation_AsNumberedMenus_EndsQueuedWithEveryAnswer()
     {
         const string sender = "+15550001111";
-        var reply = await _twilio.SmsAsync("hello", sender);
+        var first = TwilioWebhooks.NewMessageSid(); // names the conversation
+        var reply = await _twilio.SmsAsync("hello", sender, first);
         Assert.Contains("If you are in immediate danger", reply.MessageBody);
         Assert.Contains("1 - English", reply.MessageBody);
 
@@ -22,8 +23,8 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         foreach (var text in new[] { "2", "2", "2", "2" }) reply = await _twilio.SmsAsync(text, sender); // no danger, no child, help, no callback
         Assert.Contains("especialista", reply.MessageBody);
 
-        var contact = await fixture.App.WithDbAsync(db => db.Contacts.Include(c => c.Case).AsNoTracking()
-            .OrderByDescending(c => c.StartedAt).FirstAsync(c => c.Channel == Hotline.Core.Cases.Channel.Sms && c.State == ContactState.Queued));
+        var contact = await fixture.App.WithDbAsync(db => db.Contacts.Include(c => c.Case).AsNoTracking().SingleAsync(c => c.ExternalId == first));
+        Assert.Equal(ContactState.Queued, contact.State);
         var answers = await fixture.App.WithDbAsync(db => db.IntakeAnswers.Where(a => a.ContactId == contact.Id).ToDictionaryAsync(a => a.Field, a => a.Value));
         Assert.Equal("es", answers["language"]);
         Assert.Equal("yes", answers["safeToTalk"]);
@@ -40,10 +41,13 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task Stop_EndsConversation_OptsOut_AndSilencesUntilStart()
     {
         const string sender = "+15550002222";
-        await _twilio.SmsAsync("hi", sender);
+        var first = TwilioWebhooks.NewMessageSid(); // names the conversation
+        await _twilio.SmsAsync("hi", sender, first);
         var stop = await _twilio.SmsAsync("STOP", sender);
         Assert.Contains("You will not get more messages", stop.MessageBody);
-        Assert.True(await fixture.App.WithDbAsync(db => db.SmsOptOuts.AnyAsync()));
+        var callerHash = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == first).Select(c => c.Case.CallerHash).SingleAsync());
+        Assert.NotNull(callerHash);
+        Assert.True(await fixture.App.WithDbAsync(db => db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash)));
 
         var ignored = await _twilio.SmsAsync("hello again", sender);
         Assert.Null(ignored.MessageBody);
@@ -73,28 +77,31 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task RepeatedMessageSid_IsAnsweredWithoutAdvancing()
     {
         const string sender = "+15550003333";
-        await _twilio.SmsAsync("hi", sender);
+        var conversation = TwilioWebhooks.NewMessageSid(); // names the conversation
+        await _twilio.SmsAsync("hi", sender, conversation);
         var sid = TwilioWebhooks.NewMessageSid();
         var first = await _twilio.SmsAsync("1", sender, sid);
         var retry = await _twilio.SmsAsync("1", sender, sid);
         Assert.Equal(first.MessageBody, retry.MessageBody);
-        var steps = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId != null && c.Channel == Hotline.Core.Cases.Channel.Sms).Select(c => c.Step).ToListAsync());
-        Assert.Contains(1, steps);
-        Assert.DoesNotContain(2, steps);
+        var step = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == conversation).Select(c => c.Step).SingleAsync());
+        Assert.Equal(1, step); // the answer moved it on once, the retry not again
     }
 
     [Fact]
     public async Task Conversation_AfterInactivity_ExpiresAndStartsAfresh()
     {
         const string sender = "+15550004444";
-        await _twilio.SmsAsync("hi", sender);
+        var first = TwilioWebhooks.NewMessageSid(); // names the conversation
+        await _twilio.SmsAsync("hi", sender, first);
         await _twilio.SmsAsync("1", sender);
         fixture.App.Clock.Advance(TimeSpan.FromMinutes(31));
         try
         {
-            var reply = await _twilio.SmsAsync("1", sender);
+            var afresh = TwilioWebhooks.NewMessageSid(); // names the new conversation
+            var reply = await _twilio.SmsAsync("1", sender, afresh);
             Assert.Contains("If you are in immediate danger", reply.MessageBody);
-            Assert.Equal(1, await fixture.App.WithDbAsync(db => db.Contacts.CountAsync(c => c.State == ContactState.Expired)));
+            Assert.Equal(ContactState.Expired, await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == first).Select(c => c.State).SingleAsync()));
+            Assert.Equal(ContactState.Intake, await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == afresh).Select(c => c.State).SingleAsync()));
         }
         finally
         {

@@ -3,34 +3,35 @@ using Hotline.Web.Data;
 using Hotline.Web.Jobs;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotline.Web.Tests.Telephony;
 
 public class SweepJobTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private async Task RunAsync<TJob>(Func<TJob, Task> run) where TJob : notnull
+    /// <summary>Inserts an awaiting-triage voice case; <paramref name="shape"/> sets what each test needs on top.</summary>
+    private async Task NewCaseAsync(Guid id, string reference, DateTimeOffset createdAt, Action<Case> shape)
     {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        await run(scope.ServiceProvider.GetRequiredService<TJob>());
+        var @case = new Case
+        {
+            Id = id, Reference = reference, FirstChannel = Channel.Voice, FlowId = "national", Status = CaseStatus.AwaitingTriage,
+            CreatedAt = createdAt, UpdatedAt = createdAt,
+        };
+        shape(@case);
+        await fixture.App.WithDbAsync(async db => { db.Cases.Add(@case); await db.SaveChangesAsync(); });
     }
 
     [Fact]
     public async Task CallbackSweep_DuePromiseWithoutJob_PutsItOnTheBoardOnce()
     {
         var id = Guid.NewGuid();
-        await fixture.App.WithDbAsync(async db =>
+        await NewCaseAsync(id, "HL-26-SWP" + id.ToString("N")[..3], DateTimeOffset.UtcNow, c =>
         {
-            db.Cases.Add(new Case
-            {
-                Id = id, Reference = "HL-26-SWP" + id.ToString("N")[..3], FirstChannel = Channel.Voice, FlowId = "national", Status = CaseStatus.AwaitingTriage,
-                CallbackAllowed = true, CallbackDueAt = fixture.App.Clock.GetUtcNow().AddMinutes(-5), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-            });
-            await db.SaveChangesAsync();
+            c.CallbackAllowed = true;
+            c.CallbackDueAt = fixture.App.Clock.GetUtcNow().AddMinutes(-5);
         });
 
-        await RunAsync<CallbackSweepJob>(j => j.RunAsync());
-        await RunAsync<CallbackSweepJob>(j => j.RunAsync());
+        await fixture.App.RunAsync<CallbackSweepJob>(j => j.RunAsync());
+        await fixture.App.RunAsync<CallbackSweepJob>(j => j.RunAsync());
 
         Assert.True(await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.CallbackDue).SingleAsync()));
         Assert.Equal(1, await fixture.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == id && a.Action == "callback.due")));
@@ -45,7 +46,7 @@ public class SweepJobTests(AppFixture fixture) : IClassFixture<AppFixture>
         fixture.App.Clock.Advance(TimeSpan.FromHours(1));
         try
         {
-            await RunAsync<SmsExpiryJob>(j => j.RunAsync());
+            await fixture.App.RunAsync<SmsExpiryJob>(j => j.RunAsync());
         }
         finally
         {
@@ -61,17 +62,13 @@ public class SweepJobTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task PathwaySweep_IntakeEndedButPathwayNeverRan_EvaluatesTheCase()
     {
         var id = Guid.NewGuid();
-        await fixture.App.WithDbAsync(async db =>
+        await NewCaseAsync(id, "HL-26-PW" + id.ToString("N")[..4], fixture.App.Clock.GetUtcNow().AddMinutes(-10), c =>
         {
-            db.Cases.Add(new Case
-            {
-                Id = id, Reference = "HL-26-PW" + id.ToString("N")[..4], FirstChannel = Channel.Voice, FlowId = "national", Status = CaseStatus.AwaitingTriage,
-                ChildInvolved = true, Jurisdiction = "TX", CreatedAt = fixture.App.Clock.GetUtcNow().AddMinutes(-10), UpdatedAt = fixture.App.Clock.GetUtcNow().AddMinutes(-10),
-            });
-            await db.SaveChangesAsync();
+            c.ChildInvolved = true;
+            c.Jurisdiction = "TX";
         });
 
-        await RunAsync<PathwaySweepJob>(j => j.RunAsync());
+        await fixture.App.RunAsync<PathwaySweepJob>(j => j.RunAsync());
 
         var @case = await fixture.App.WithDbAsync(db => db.Cases.Include(c => c.Referrals).SingleAsync(c => c.Id == id));
         Assert.NotNull(@case.TriageDueAt);

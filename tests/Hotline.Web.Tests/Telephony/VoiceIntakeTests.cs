@@ -94,8 +94,8 @@ public class VoiceIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal(3, (await AnswersAsync(sid)).Count);
         Assert.Null(contact.Case.CallbackDueAt);
         // The pathway job for this case is handed off; wait for it, then check no callback was scheduled beside it.
-        await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
-            $"SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%{contact.CaseId}%' AND invocationdata::text LIKE '%IntakeEndedJob%'", 1);
+        Assert.Equal(1L, await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
+            $"SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%{contact.CaseId}%' AND invocationdata::text LIKE '%IntakeEndedJob%'", 1));
         var scheduled = await TestPostgres.ScalarAsync<long>(fixture.ConnectionString,
             $"SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%{contact.CaseId}%' AND invocationdata::text LIKE '%CallbackDueJob%'");
         Assert.Equal(0L, scheduled);
