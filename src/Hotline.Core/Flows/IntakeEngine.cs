@@ -120,8 +120,7 @@ public sealed class IntakeEngine(Flow flow)
         var matches = new List<(AskOption Option, string Phrase)>();
         foreach (var option in ask.Options)
         {
-            var words = languages.SelectMany(l =>
-                (option.Keywords.TryGetValue(l, out var k) ? k : []).Concat(option.Label.TryGetValue(l, out var label) ? [label] : []));
+            var words = languages.SelectMany(l => option.Phrases.TryGetValue(l, out var p) ? p : []);
             if (TextMatching.LongestMatch(text, words) is { } phrase)
                 matches.Add((option, phrase));
         }
