@@ -12,6 +12,16 @@ public static class CaseMachine
     private static readonly CaseStatus[] ClosableStatuses =
         [CaseStatus.AwaitingTriage, CaseStatus.InProgress, CaseStatus.Referred, CaseStatus.FollowUp];
 
+    // Read on every case page view; the machine never changes, so each status's answer is worked out once.
+    // Declared after ClosableStatuses, which building a machine reads (static fields initialise in order).
+    private static readonly Dictionary<CaseStatus, IReadOnlyList<CaseTrigger>> AllowedByStatus =
+        Enum.GetValues<CaseStatus>().ToDictionary(
+            status => status,
+            IReadOnlyList<CaseTrigger> (status) => Compute(status).AsReadOnly());
+
+    // An undefined status (a bad cast) is not cached and fails as before.
+    private static List<CaseTrigger> Compute(CaseStatus status) => MachineTriggers.Allowed(Create(() => status, _ => { }), status);
+
     public static StateMachine<CaseStatus, CaseTrigger> Create(
         Func<CaseStatus> read, Action<CaseStatus> write, Action<CaseOutcome>? closedWith = null) =>
         Build(read, write, closedWith, withIgnoredRepeats: true);
@@ -94,12 +104,7 @@ public static class CaseMachine
 
     /// <summary>What the console may offer for a case in <paramref name="status"/> (ignored repeats excluded).</summary>
     public static IReadOnlyList<CaseTrigger> AllowedTriggers(CaseStatus status) =>
-        Create(() => status, _ => { }).GetInfo().States
-            .Single(s => (CaseStatus)s.UnderlyingState == status)
-            .FixedTransitions
-            .Select(t => (CaseTrigger)t.Trigger.UnderlyingTrigger)
-            .Distinct()
-            .ToList();
+        AllowedByStatus.TryGetValue(status, out var triggers) ? triggers : Compute(status);
 
     /// <summary>The lifecycle as a picture; ignored late repeats are left out because they would only add noise.</summary>
     public static string ToMermaid() =>

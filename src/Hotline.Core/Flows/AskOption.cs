@@ -16,4 +16,24 @@ public sealed class AskOption
 
     public required string Next { get; init; }
     public required int Line { get; init; }
+
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? phrases;
+
+    /// <summary>
+    /// Per language, the keywords then the label, normalized for <see cref="TextMatching.LongestMatch"/>. Worked out
+    /// on first use and kept: options are immutable and shared by every call (a race only computes it twice).
+    /// </summary>
+    internal IReadOnlyDictionary<string, IReadOnlyList<string>> Phrases => phrases ??= NormalizedPhrases();
+
+    private Dictionary<string, IReadOnlyList<string>> NormalizedPhrases()
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var language in Keywords.Keys.Union(Label.Keys, StringComparer.Ordinal))
+        {
+            var words = (Keywords.TryGetValue(language, out var k) ? k : [])
+                .Concat(Label.TryGetValue(language, out var label) ? [label] : []);
+            result[language] = words.Select(TextMatching.Normalize).ToArray();
+        }
+        return result;
+    }
 }

@@ -8,6 +8,12 @@ public sealed class BranchNode : FlowNode
 
     public override IEnumerable<string> Targets => Rules.Select(r => r.Next).Append(Otherwise);
 
-    public string Choose(IReadOnlyDictionary<string, string> answers, bool open) =>
-        Rules.FirstOrDefault(r => r.Matches(answers, open))?.Next ?? Otherwise;
+    /// <summary>The index of the first rule that matches, or -1 when none does (go to <see cref="Otherwise"/>).</summary>
+    internal int FirstMatch(IReadOnlyDictionary<string, string> answers, bool open)
+    {
+        for (var i = 0; i < Rules.Count; i++)
+            if (Rules[i].Matches(answers, open))
+                return i;
+        return -1;
+    }
 }

@@ -46,6 +46,9 @@ public sealed class Flow
     {
         if (!texts.TryGetValue(language, out var text))
             text = texts.TryGetValue(DefaultLanguage, out var d) ? d : texts.Values.FirstOrDefault() ?? "";
+        // Every placeholder starts with '{': without one there is nothing to fill.
+        if (!text.Contains('{'))
+            return text;
         var sb = new StringBuilder(text)
             .Replace("{emergency}", EmergencyNumber)
             .Replace("{backupLine}", BackupLine);

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Stateless;
 
 namespace Hotline.Core.Flows;
@@ -6,7 +7,7 @@ namespace Hotline.Core.Flows;
 internal sealed class FlowCursor
 {
     public required string Node { get; set; }
-    public IReadOnlyDictionary<string, string> Answers { get; set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Answers { get; set; } = ReadOnlyDictionary<string, string>.Empty;
     public bool Open { get; set; }
 }
 
@@ -61,21 +62,13 @@ internal static class FlowMachine
                 for (var i = 0; i < branch.Rules.Count; i++)
                 {
                     var index = i;
-                    config.PermitIf(Next, branch.Rules[i].Next, () => FirstMatch(branch, cursor) == index, branch.Rules[i].Description);
+                    config.PermitIf(Next, branch.Rules[i].Next, () => branch.FirstMatch(cursor.Answers, cursor.Open) == index, branch.Rules[i].Description);
                 }
-                config.PermitIf(Next, branch.Otherwise, () => FirstMatch(branch, cursor) < 0, "otherwise");
+                config.PermitIf(Next, branch.Otherwise, () => branch.FirstMatch(cursor.Answers, cursor.Open) < 0, "otherwise");
                 break;
             case TerminalNode:
                 break;
         }
-    }
-
-    private static int FirstMatch(BranchNode branch, FlowCursor cursor)
-    {
-        for (var i = 0; i < branch.Rules.Count; i++)
-            if (branch.Rules[i].Matches(cursor.Answers, cursor.Open))
-                return i;
-        return -1;
     }
 
     private static void PermitTo(StateMachine<string, string>.StateConfiguration config, string trigger, string self, string target)

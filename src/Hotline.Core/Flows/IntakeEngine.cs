@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Stateless;
 
 namespace Hotline.Core.Flows;
@@ -10,7 +11,7 @@ public sealed class IntakeEngine(Flow flow)
 {
     public Flow Flow { get; } = flow ?? throw new ArgumentNullException(nameof(flow));
 
-    private static readonly IReadOnlyDictionary<string, string> NoAnswers = new Dictionary<string, string>().AsReadOnly();
+    private static readonly IReadOnlyDictionary<string, string> NoAnswers = ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>Step 0: plays say nodes and follows branches from the start node until a question or terminal.</summary>
     public IntakeStep Start(DateTimeOffset now)
@@ -119,8 +120,7 @@ public sealed class IntakeEngine(Flow flow)
         var matches = new List<(AskOption Option, string Phrase)>();
         foreach (var option in ask.Options)
         {
-            var words = languages.SelectMany(l =>
-                (option.Keywords.TryGetValue(l, out var k) ? k : []).Concat(option.Label.TryGetValue(l, out var label) ? [label] : []));
+            var words = languages.SelectMany(l => option.Phrases.TryGetValue(l, out var p) ? p : []);
             if (TextMatching.LongestMatch(text, words) is { } phrase)
                 matches.Add((option, phrase));
         }

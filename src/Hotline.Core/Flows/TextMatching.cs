@@ -34,14 +34,16 @@ internal static class TextMatching
         return sb.ToString();
     }
 
-    /// <summary>The longest candidate phrase (normalized) found as whole words in the normalized text, or null.</summary>
-    public static string? LongestMatch(string normalizedText, IEnumerable<string> candidates)
+    /// <summary>
+    /// The longest candidate phrase found as whole words in the normalized text, or null. The candidates must be
+    /// normalized already (<see cref="AskOption.Phrases"/>).
+    /// </summary>
+    public static string? LongestMatch(string normalizedText, IEnumerable<string> normalizedCandidates)
     {
         var padded = " " + normalizedText + " ";
         string? best = null;
-        foreach (var candidate in candidates)
+        foreach (var c in normalizedCandidates)
         {
-            var c = Normalize(candidate);
             if (c.Length > (best?.Length ?? 0) && padded.Contains(" " + c + " ", StringComparison.Ordinal))
                 best = c;
         }

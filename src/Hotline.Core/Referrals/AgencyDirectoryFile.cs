@@ -202,7 +202,7 @@ public static partial class AgencyDirectoryFile
                 continue;
             }
 
-            if (AddressProblem(channel.Value, address) is { } problem)
+            if (AgencyChannelSpec.AddressProblem(channel.Value, address) is { } problem)
             {
                 reader.Error(addressNode, problem);
                 continue;
@@ -213,18 +213,6 @@ public static partial class AgencyDirectoryFile
 
         return result;
     }
-
-    private static string? AddressProblem(NotificationChannel channel, string address) => channel switch
-    {
-        NotificationChannel.Sms when !E164().IsMatch(address) =>
-            $"sms address must be an E.164 number such as +15125550100, got '{address}'",
-        // Plain http would expose case references in transit.
-        NotificationChannel.Webhook when !(Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps) =>
-            $"webhook address must be an absolute https URL, got '{address}'",
-        NotificationChannel.Email when !Email().IsMatch(address) =>
-            $"email address is not valid: '{address}'",
-        _ => null,
-    };
 
     private static AgencyOnCallContact? ReadOnCall(YamlFileReader reader, YamlNode? node)
     {
@@ -248,7 +236,4 @@ public static partial class AgencyDirectoryFile
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex Email();
 }

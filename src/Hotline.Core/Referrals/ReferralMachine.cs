@@ -106,12 +106,7 @@ public static class ReferralMachine
 
     /// <summary>Triggers that move the referral on from <paramref name="status"/> (ignored repeats excluded).</summary>
     public static IReadOnlyList<ReferralTrigger> AllowedTriggers(ReferralStatus status) =>
-        Create(() => status, _ => { }).GetInfo().States
-            .Single(s => (ReferralStatus)s.UnderlyingState == status)
-            .FixedTransitions
-            .Select(t => (ReferralTrigger)t.Trigger.UnderlyingTrigger)
-            .Distinct()
-            .ToList();
+        MachineTriggers.Allowed(Create(() => status, _ => { }), status);
 
     /// <summary>The lifecycle as a picture; ignored repeats are left out because they would only add noise.</summary>
     public static string ToMermaid() =>

@@ -63,15 +63,7 @@ public sealed partial class AgencyForm
         var parts = line.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length != 2 || !Enum.TryParse<NotificationChannel>(parts[0], true, out var channel)) return null;
         var address = parts[1];
-        var ok = channel switch
-        {
-            NotificationChannel.Sms => E164().IsMatch(address),
-            // Plain http would expose case references in transit.
-            NotificationChannel.Webhook => Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps,
-            NotificationChannel.Email => Email().IsMatch(address),
-            _ => false,
-        };
-        return ok ? new AgencyChannelSpec(channel, address) : null;
+        return AgencyChannelSpec.AddressProblem(channel, address) is null ? new AgencyChannelSpec(channel, address) : null;
     }
 
     private static IEnumerable<string> Lines(string? text) =>
@@ -82,7 +74,4 @@ public sealed partial class AgencyForm
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex Email();
 }
