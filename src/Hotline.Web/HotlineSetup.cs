@@ -105,7 +105,7 @@ public static class HotlineSetup
         services.AddTelephony();
         services.AddOperatorConsole();
         services.AddHotlineJobs(settings);
-        services.AddReferrals(settings);
+        services.AddReferrals();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"]);

@@ -23,7 +23,7 @@ public sealed class ReferralDeliveryJob(HotlineDbContext db, NotificationSender 
         var referral = await db.Referrals.Include(r => r.Case).Include(r => r.Agency).ThenInclude(a => a.Channels)
             .FirstOrDefaultAsync(r => r.Id == referralId);
         // Answered, expired or closed: the agency has it or it is no longer theirs to get.
-        if (referral is null || referral.Status is not (ReferralStatus.Pending or ReferralStatus.Failed or ReferralStatus.Sent or ReferralStatus.Delivered)) return;
+        if (referral is null || !referral.Status.IsAwaitingAgency()) return;
         var key = KeyFor(referralId, round);
         if (await db.Notifications.AnyAsync(n => n.Key == key && n.Status == "Sent")) return;
 

@@ -18,13 +18,12 @@ public sealed class BoardController(LiveBoard board, CallTaking calls, UserManag
     {
         var op = await users.GetUserAsync(User);
         if (op is null) return Challenge();
-        var problem = await calls.TakeAsync(contactId, op, ct);
+        var (problem, caseId) = await calls.TakeAsync(contactId, op, ct);
         if (problem is not null)
         {
             TempData["Error"] = problem;
             return RedirectToAction(nameof(Index));
         }
-        var caseId = await board.CaseOfContactAsync(contactId, ct);
         TempData["Flash"] = "Call put through to " + op.OperatorPhone + ". The case is open below.";
         return Redirect($"/cases/{caseId}");
     }

@@ -12,14 +12,14 @@ namespace Hotline.Web.Operators;
 /// <summary>Connects a queued caller to an operator: claims the call first so two operators cannot both dial it.</summary>
 public sealed class CallTaking(HotlineDbContext db, ITwilioRestClient twilio, TimeProvider clock, Audit audit, ILogger<CallTaking> log)
 {
-    /// <returns>null when connected, otherwise a message fit to show the operator.</returns>
-    public async Task<string?> TakeAsync(Guid contactId, HotlineUser op, CancellationToken ct)
+    /// <returns>Problem null when connected (CaseId is then the caller's case), otherwise a message fit to show the operator.</returns>
+    public async Task<(string? Problem, Guid CaseId)> TakeAsync(Guid contactId, HotlineUser op, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(op.OperatorPhone))
-            return "Your account has no operator phone, so the call cannot be put through. Ask an admin to add one on the Users page.";
+            return ("Your account has no operator phone, so the call cannot be put through. Ask an admin to add one on the Users page.", Guid.Empty);
         var contact = await db.Contacts.Include(c => c.Case).SingleOrDefaultAsync(c => c.Id == contactId, ct);
         if (contact is null || contact.State != ContactState.Queued)
-            return "This caller is no longer waiting: another operator took the call or the caller hung up.";
+            return ("This caller is no longer waiting: another operator took the call or the caller hung up.", Guid.Empty);
 
         var now = clock.GetUtcNow();
         contact.State = ContactState.WithOperator;
@@ -32,7 +32,7 @@ public sealed class CallTaking(HotlineDbContext db, ITwilioRestClient twilio, Ti
         }
         catch (DbUpdateConcurrencyException)
         {
-            return "Another operator took this call a moment ago.";
+            return ("Another operator took this call a moment ago.", Guid.Empty);
         }
 
         try
@@ -48,7 +48,7 @@ public sealed class CallTaking(HotlineDbContext db, ITwilioRestClient twilio, Ti
             contact.AnsweredAt = null;
             contact.AnsweredBy = null;
             await db.SaveChangesAsync(CancellationToken.None);
-            return "The call could not be put through (the caller may have just hung up). The caller stays in the queue.";
+            return ("The call could not be put through (the caller may have just hung up). The caller stays in the queue.", Guid.Empty);
         }
 
         var @case = contact.Case;
@@ -60,6 +60,6 @@ public sealed class CallTaking(HotlineDbContext db, ITwilioRestClient twilio, Ti
         @case.UpdatedAt = now;
         audit.Record("call.take", @case.Id, $"contact {contact.Id}; case {(took.Succeeded ? "now " + took.To : "stays " + took.From)}");
         await db.SaveChangesAsync(ct);
-        return null;
+        return (null, @case.Id);
     }
 }

@@ -7,8 +7,6 @@ public sealed class ConsoleClock(TimeProvider clock, Flow flow)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public TimeZoneInfo Zone => flow.TimeZone;
-
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, flow.TimeZone);
 
     public string Time(DateTimeOffset? at) => at is { } a ? Local(a).ToString("HH:mm") : "—";

@@ -8,8 +8,6 @@ namespace Hotline.Web.Operators;
 /// <summary>Reads the board: who is waiting, which callbacks are owed, what is open and what is late. Crisis first everywhere.</summary>
 public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
 {
-    private static readonly ReferralStatus[] AwaitingAcknowledgement = [ReferralStatus.Pending, ReferralStatus.Sent, ReferralStatus.Delivered, ReferralStatus.Failed];
-
     public async Task<BoardView> ReadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -24,17 +22,17 @@ public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
             .Select(c => new CallbackOwed(c.Id, c.Reference, c.CallbackDueAt, c.CallbackWindow, c.VoicemailAllowed, c.Urgency))
             .ToListAsync(ct);
 
-        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var open = await db.Cases.AsNoTracking()
             .Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Intake)
             .OrderBy(c => c.Urgency).ThenBy(c => c.TriageDueAt).ThenBy(c => c.CreatedAt)
             .Take(100)
             .Select(c => new OpenCase(c.Id, c.Reference, c.Status, c.Urgency, c.ContactType, c.TriageDueAt,
-                c.ImminentDanger == true, c.ChildInvolved == true, c.AssignedOperatorId))
+                c.ImminentDanger == true, c.ChildInvolved == true,
+                db.Users.Where(u => u.Id == c.AssignedOperatorId).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync(ct);
 
         var late = await db.Referrals.AsNoTracking()
-            .Where(r => r.AcknowledgeBy < now && AwaitingAcknowledgement.Contains(r.Status))
+            .Where(r => r.AcknowledgeBy < now && ReferralStatuses.AwaitingAgency.Contains(r.Status))
             .OrderBy(r => r.AcknowledgeBy)
             .Select(r => new LateReferral(r.CaseId, r.Case.Reference, r.Agency.Name, r.Status, r.AcknowledgeBy!.Value))
             .ToListAsync(ct);
@@ -43,11 +41,7 @@ public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
             now,
             waiting.OrderByDescending(w => w.IsCrisis).ThenByDescending(w => w.ChildInvolved).ThenBy(w => w.WaitingSince).ToList(),
             callbacks.OrderBy(c => c.Urgency).ThenBy(c => c.DueAt).ToList(),
-            open.Select(o => o with { AssignedTo = o.AssignedTo is { } id && names.TryGetValue(id, out var n) ? n : null })
-                .OrderByDescending(o => o.IsCrisis).ThenBy(o => o.Urgency).ThenBy(o => o.TriageDueAt ?? DateTimeOffset.MaxValue).ToList(),
+            open.OrderByDescending(o => o.IsCrisis).ThenBy(o => o.Urgency).ThenBy(o => o.TriageDueAt ?? DateTimeOffset.MaxValue).ToList(),
             late);
     }
-
-    public Task<Guid> CaseOfContactAsync(Guid contactId, CancellationToken ct) =>
-        db.Contacts.Where(c => c.Id == contactId).Select(c => c.CaseId).SingleAsync(ct);
 }

@@ -31,8 +31,4 @@ public static class Screening
     ];
 
     public static readonly IReadOnlyList<string> RiskLevels = ["Low", "Medium", "High", "Critical"];
-
-    public static string IndicatorLabel(string key) => Indicators.FirstOrDefault(i => i.Key == key).Label ?? key;
-
-    public static string NeedLabel(string key) => Needs.FirstOrDefault(n => n.Key == key).Label ?? key;
 }

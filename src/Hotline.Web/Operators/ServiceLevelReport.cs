@@ -1,5 +1,3 @@
-using Hotline.Core.Cases;
-
 namespace Hotline.Web.Operators;
 
 /// <summary>What the supervisor dashboard shows for one period; the charts are ready-made SVG.</summary>
@@ -12,7 +10,6 @@ public sealed record ServiceLevelReport(
     TimeSpan? AverageSpeedOfAnswer,
     TimeSpan? LongestWait,
     int OverdueReferrals,
-    IReadOnlyList<(CaseStatus Status, int Count)> CasesByStatus,
     string CallsChart,
     string StatusChart,
     string ContactTypesChart,

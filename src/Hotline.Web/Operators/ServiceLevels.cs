@@ -26,7 +26,8 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
             .Select(c => new { c.EnqueuedAt, c.AnsweredAt, c.EndedAt, c.State })
             .ToListAsync(ct);
         var answered = queued.Where(c => c.AnsweredAt is not null).ToList();
-        var abandoned = queued.Count(c => c.AnsweredAt is null && c.State == ContactState.Abandoned);
+        var abandonedCalls = queued.Where(c => c.AnsweredAt is null && c.State == ContactState.Abandoned).ToList();
+        var abandoned = abandonedCalls.Count;
         TimeSpan? asa = answered.Count == 0 ? null : TimeSpan.FromSeconds(answered.Average(c => (c.AnsweredAt!.Value - c.EnqueuedAt!.Value).TotalSeconds));
         var now = clock.Now;
         TimeSpan? longest = queued.Count == 0 ? null : queued.Max(c => (c.AnsweredAt ?? c.EndedAt ?? now) - c.EnqueuedAt!.Value);
@@ -36,20 +37,22 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
             .Select(c => new { c.Status, c.ContactType, c.TraffickingType, c.CreatedAt })
             .ToListAsync(ct);
         var byStatus = Enum.GetValues<CaseStatus>().Select(s => (s, cases.Count(c => c.Status == s))).ToList();
-        var overdue = await db.Referrals.CountAsync(r => r.AcknowledgeBy < now
-            && (r.Status == ReferralStatus.Pending || r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Delivered || r.Status == ReferralStatus.Failed), ct);
+        var overdue = await db.Referrals.CountAsync(r => r.AcknowledgeBy < now && ReferralStatuses.AwaitingAgency.Contains(r.Status), ct);
 
         var weeks = WeeksOf(from, to);
         string Week(DateTimeOffset at) => WeekStart(DateOnly.FromDateTime(clock.Local(at).DateTime)).ToString("d MMM", CultureInfo.InvariantCulture);
         var weekLabels = weeks.Select(w => w.ToString("d MMM", CultureInfo.InvariantCulture)).ToList();
-        IReadOnlyList<double> PerWeek<T>(IEnumerable<T> items, Func<T, DateTimeOffset> at) =>
-            weekLabels.Select(w => (double)items.Count(i => Week(at(i)) == w)).ToList();
+        IReadOnlyList<double> PerWeek<T>(IEnumerable<T> items, Func<T, DateTimeOffset> at)
+        {
+            var counts = items.GroupBy(i => Week(at(i))).ToDictionary(g => g.Key, g => g.Count());
+            return weekLabels.Select(w => (double)counts.GetValueOrDefault(w)).ToList();
+        }
 
         var callsChart = SvgChart.Line("Calls to the operator queue per week", "Week starting", "Calls", weekLabels,
         [
             ("Offered", PerWeek(queued, c => c.EnqueuedAt!.Value)),
             ("Answered", PerWeek(answered, c => c.EnqueuedAt!.Value)),
-            ("Abandoned", PerWeek(queued.Where(c => c.AnsweredAt is null && c.State == ContactState.Abandoned), c => c.EnqueuedAt!.Value)),
+            ("Abandoned", PerWeek(abandonedCalls, c => c.EnqueuedAt!.Value)),
         ]);
         var statusChart = SvgChart.Bar("Cases opened in the period, by status now", "Status", "Cases",
             byStatus.Select(b => (Words(b.Item1.ToString()), (double)b.Item2)).ToList());
@@ -58,7 +61,7 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
         var traffickingChart = SvgChart.Line("Trafficking types per week", "Week starting", "Cases", weekLabels,
             Enum.GetValues<TraffickingType>().Select(t => (Words(t.ToString()), PerWeek(cases.Where(c => c.TraffickingType == t), c => c.CreatedAt))).ToList());
 
-        return new ServiceLevelReport(from, to, queued.Count, answered.Count, abandoned, asa, longest, overdue, byStatus,
+        return new ServiceLevelReport(from, to, queued.Count, answered.Count, abandoned, asa, longest, overdue,
             callsChart, statusChart, typesChart, traffickingChart);
     }
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hotline.Core.Cases;
 using Hotline.Core.Pathway;
+using Hotline.Core.Referrals;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
@@ -50,10 +51,12 @@ public sealed class CasePathway(
         var hadReferrals = @case.Referrals.Count > 0;
         // Escalated and answered referrals count too: the duty to tell this type of agency was met once.
         var alreadyTold = @case.Referrals.Where(r => r.Mandatory).Select(r => r.Agency.Type).ToHashSet();
+        IReadOnlyList<AgencyListing>? listings = null;
         foreach (var requirement in decision.Mandatory)
         {
             if (alreadyTold.Contains(requirement.AgencyType)) continue;
-            var best = (await planner.RankAsync(@case, requirement.AgencyType, ct)).FirstOrDefault();
+            listings ??= await planner.ActiveListingsAsync(ct);
+            var best = planner.Rank(listings, @case, requirement.AgencyType).FirstOrDefault();
             if (best is null)
             {
                 audit.Record("referral.no-agency", caseId, $"{requirement.Reason}; but the directory has no active {PathwayPolicy.AgencyWords(requirement.AgencyType)} agency for {@case.Jurisdiction ?? "an unknown jurisdiction"}", actor: actor);

@@ -1,18 +1,17 @@
 using Hotline.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Web.Referrals;
 
 /// <summary>The referrals section of the case page: what was sent and where it stands, and what the pathway suggests.</summary>
-public sealed class CaseReferralsViewComponent(HotlineDbContext db, ReferralDesk desk) : ViewComponent
+public sealed class CaseReferralsViewComponent(ReferralDesk desk) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Guid caseId)
+    /// <param name="case">The case as the case page loaded it, with its referrals and each one's agency.</param>
+    public async Task<IViewComponentResult> InvokeAsync(Case @case)
     {
-        var referrals = await db.Referrals.AsNoTracking().Include(r => r.Agency)
-            .Where(r => r.CaseId == caseId).OrderByDescending(r => r.CreatedAt).ToListAsync();
-        var suggestions = await desk.SuggestAsync(caseId, HttpContext.RequestAborted);
-        return View(new CaseReferralsView(caseId, referrals, suggestions));
+        var referrals = @case.Referrals.OrderByDescending(r => r.CreatedAt).ToList();
+        var suggestions = await desk.SuggestAsync(@case, HttpContext.RequestAborted);
+        return View(new CaseReferralsView(@case.Id, referrals, suggestions));
     }
 }
 

@@ -14,15 +14,21 @@ public sealed class ReferralDesk(
 {
     private static readonly ReferralStatus[] Finished = [ReferralStatus.Declined, ReferralStatus.Expired, ReferralStatus.Closed];
 
-    public async Task<IReadOnlyList<ReferralSuggestion>> SuggestAsync(Guid caseId, CancellationToken ct)
+    public async Task<IReadOnlyList<ReferralSuggestion>> SuggestAsync(Guid caseId, CancellationToken ct) =>
+        await SuggestAsync(await LoadCaseAsync(caseId, ct), ct);
+
+    /// <param name="case">The case with its referrals loaded.</param>
+    public async Task<IReadOnlyList<ReferralSuggestion>> SuggestAsync(Case @case, CancellationToken ct)
     {
-        var @case = await LoadCaseAsync(caseId, ct);
         var decision = policy.Decide(@case.ToProfile());
         var referred = @case.Referrals.Select(r => r.AgencyId).ToHashSet();
         var suggestions = new List<ReferralSuggestion>();
-        foreach (var requirement in decision.Mandatory.Concat(decision.Suggested))
+        var requirements = decision.Mandatory.Concat(decision.Suggested).ToList();
+        if (requirements.Count == 0) return suggestions;
+        var listings = await planner.ActiveListingsAsync(ct);
+        foreach (var requirement in requirements)
         {
-            foreach (var match in await planner.RankAsync(@case, requirement.AgencyType, ct))
+            foreach (var match in planner.Rank(listings, @case, requirement.AgencyType))
             {
                 suggestions.Add(new ReferralSuggestion(match.Agency.Id, match.Agency.Name, requirement.AgencyType, requirement.Mandatory,
                     requirement.ConsentBasis, requirement.DataLevel.ToString(), requirement.Reason, referred.Contains(match.Agency.Id), match.OpenNow));
@@ -59,7 +65,7 @@ public sealed class ReferralDesk(
     {
         var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct)
             ?? throw new ReferralRefusedException("That referral does not exist.");
-        if (referral.Status is not (ReferralStatus.Pending or ReferralStatus.Failed or ReferralStatus.Sent or ReferralStatus.Delivered))
+        if (!referral.Status.IsAwaitingAgency())
             throw new ReferralRefusedException($"This referral is {referral.Status.ToString().ToLowerInvariant()}; only one still waiting for the agency can be sent again.");
         // A fresh idempotency round: the first notification stays recorded as sent, the resend is its own.
         referral.ResendCount++;

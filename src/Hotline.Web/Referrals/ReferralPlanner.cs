@@ -18,8 +18,19 @@ public sealed class ReferralPlanner(HotlineDbContext db, IBackgroundJobClient jo
     public async Task<IReadOnlyList<AgencyMatch>> RankAsync(Case @case, AgencyType type, CancellationToken ct)
     {
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Active && a.Type == type).ToListAsync(ct);
-        return AgencyMatcher.Match(agencies.Select(a => a.ToListing()), type, @case.Jurisdiction, @case.Language, clock.GetUtcNow(), @case.Urgency);
+        return Rank(agencies.Select(a => a.ToListing()).ToList(), @case, type);
     }
+
+    /// <summary>Every active agency of the directory, of all types: load once, then <see cref="Rank"/> per requirement.</summary>
+    public async Task<IReadOnlyList<AgencyListing>> ActiveListingsAsync(CancellationToken ct)
+    {
+        var agencies = await db.Agencies.AsNoTracking().Where(a => a.Active).ToListAsync(ct);
+        return agencies.Select(a => a.ToListing()).ToList();
+    }
+
+    /// <summary>The agencies of <paramref name="type"/> among <paramref name="listings"/>, best first for the case (the matcher keeps active ones of that type only).</summary>
+    public IReadOnlyList<AgencyMatch> Rank(IReadOnlyList<AgencyListing> listings, Case @case, AgencyType type) =>
+        AgencyMatcher.Match(listings, type, @case.Jurisdiction, @case.Language, clock.GetUtcNow(), @case.Urgency);
 
     public Referral Create(Case @case, Guid agencyId, ReferralRequirement requirement, string createdBy, Guid? escalatedFrom = null)
     {

@@ -6,7 +6,7 @@ namespace Hotline.Web.Referrals;
 public static class ReferralRegistration
 {
     /// <summary>Everything the referral side needs: directory seeding, pathway, desk, channels, jobs.</summary>
-    public static IServiceCollection AddReferrals(this IServiceCollection services, HotlineSettings settings)
+    public static IServiceCollection AddReferrals(this IServiceCollection services)
     {
         services.AddSingleton<IStartupSeeder, AgencyDirectorySeeder>();
         // Agencies' servers must not hold a job (and its worker) for long; Hangfire retries a timeout.
