@@ -37,7 +37,8 @@ public sealed class ReferralDeadlineJob(
         }
 
         // Also reached when a previous run expired the referral but the SMS failed: the alert is still owed.
-        var nextName = next?.AgencyName;
+        // On a retry the escalation was made by the earlier run: name the agency it went to.
+        var nextName = next?.AgencyName ?? referral.Case.Referrals.FirstOrDefault(r => r.EscalatedFromId == referral.Id)?.Agency?.Name;
         var text = $"Hotline case {referral.Case.Reference}: {referral.Agency.Name} did not acknowledge its {PathwayPolicy.AgencyWords(referral.Agency.Type)} referral in time. "
             + (nextName is null ? "No agency left on the ladder: please call their on-call contact." : $"Escalated to {nextName}.");
         await alerts.SendOnceAsync($"referral:{referralId}:expired:supervisor", text, referral.CaseId, referralId, CancellationToken.None);

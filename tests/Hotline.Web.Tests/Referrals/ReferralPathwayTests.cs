@@ -190,6 +190,33 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
     }
 
     [Fact]
+    public async Task DeadlineJob_AlertFailsThenRetried_StillNamesTheAgencyEscalatedTo()
+    {
+        var @case = await _f.NewCaseAsync(c => { c.ChildInvolved = true; c.ContactType = ContactType.Tip; });
+        await _f.RunAsync<CasePathway>(p => p.EvaluateAsync(@case.Id, "caller", default));
+        var first = (await _f.ReferralsAsync(@case.Id)).Single(r => r.AgencyId == TexasChildProtection);
+        await _f.RunAsync<ReferralDeliveryJob>(j => j.RunAsync(first.Id, 0));
+        _f.App.Clock.Advance(TimeSpan.FromMinutes(16));
+
+        _f.Twilio.Server.Reset(); // Twilio refuses the supervisor's SMS: the job fails after escalating
+        _f.Twilio.Server.Given(WireMock.RequestBuilders.Request.Create().UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(500));
+        try
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => _f.RunAsync<ReferralDeadlineJob>(j => j.RunAsync(first.Id)));
+        }
+        finally
+        {
+            _f.Twilio.Server.Reset();
+            _f.Twilio.StubSuccess();
+        }
+        await _f.RunAsync<ReferralDeadlineJob>(j => j.RunAsync(first.Id)); // Hangfire's retry
+
+        Assert.Single(await _f.ReferralsAsync(@case.Id), r => r.EscalatedFromId == first.Id);
+        Assert.Single(_f.SmsTo("+15550100999"), b => b.Contains(@case.Reference) && b.Contains("Escalated to National Child Protection Line"));
+    }
+
+    [Fact]
     public async Task DeadlineJob_AcknowledgedInTime_DoesNothing()
     {
         var @case = await _f.NewCaseAsync(c => { c.ChildInvolved = true; c.ContactType = ContactType.Tip; });
