@@ -10,7 +10,7 @@ namespace Hotline.Benchmark;
 /// <summary>
 /// The real service on a real Kestrel port, in this process, against a fresh PostgreSQL database that is
 /// created here and dropped at the end. Same registration and pipeline as Program (HotlineSetup), plus the
-/// benchmark's hooks: the baseline endpoint and the SQL round-trip counter.
+/// benchmark's hooks: the baseline endpoint (its own controller) and the SQL round-trip counter.
 /// </summary>
 public sealed class InProcessService : IAsyncDisposable
 {
@@ -56,11 +56,12 @@ public sealed class InProcessService : IAsyncDisposable
             ["Agencies:WebhookSigningSecret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             // Jobs are enqueued (that write is measured) but not run: they would call Twilio's real API.
             ["Hangfire:ServerEnabled"] = "false",
-            [Hotline.Web.Telephony.BaselineEndpoint.SettingKey] = "true",
             ["Benchmark:CountSqlRoundTrips"] = "true",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddHotline();
+        // The yardstick endpoint is benchmark code: only this host adds it to the service's controllers.
+        builder.Services.AddMvcCore().AddApplicationPart(typeof(BaselineController).Assembly);
         builder.Services.AddSingleton<TimeProvider>(new OpenHoursClock());
         var app = builder.Build();
         app.UseHotline();

@@ -86,11 +86,7 @@ public static class HotlineSetup
             // Secure by default: anything not marked otherwise needs a signed-in user with a role.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireRole(Roles.All).Build());
         services.AddAntiforgery(o => o.Cookie.Name = "hotline.xsrf");
-        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
-            .ConfigureApplicationPartManager(parts =>
-            {
-                if (!builder.Configuration.GetValue<bool>(BaselineEndpoint.SettingKey)) parts.FeatureProviders.Add(new BaselineEndpoint());
-            });
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddProblemDetails();
         services.AddHotlineRateLimits(builder.Configuration);
 

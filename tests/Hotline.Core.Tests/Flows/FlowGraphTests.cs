@@ -25,15 +25,14 @@ public class FlowGraphTests
     }
 
     [Fact]
-    public void LoadDirectory_ShippedFlows_LoadsEveryFile()
+    public void LoadFile_EveryShippedFlowFile_LoadsWithDistinctIds()
     {
-        var files = Directory.GetFiles(FlowsDirectory, "*.yaml").Where(FlowLoader.IsFlowFile).ToArray();
+        var files = Directory.GetFiles(FlowsDirectory, "*.yaml").Where(FlowLoader.IsFlowFile).Order(StringComparer.Ordinal).ToArray();
 
-        var flows = FlowLoader.LoadDirectory(FlowsDirectory);
+        var flows = files.Select(FlowLoader.LoadFile).ToArray();
 
-        Assert.Equal(files.Length, flows.Count);
         Assert.Equal(["national", "uk"], flows.Select(f => f.Id).Order());
-        Assert.All(files, f => Assert.NotNull(FlowLoader.LoadFile(f)));
+        Assert.Equal(flows.Length, flows.Select(f => f.Id).Distinct().Count());
     }
 
     [Fact]

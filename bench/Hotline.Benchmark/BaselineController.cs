@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
+using Hotline.Web.Telephony;
 using Npgsql;
 
-namespace Hotline.Web.Telephony;
+namespace Hotline.Benchmark;
 
 /// <summary>
 /// The benchmark's yardstick: the least real work a webhook can do (signed form, one SELECT and one UPDATE
-/// by CallSid on contacts, fixed TwiML). Exists only when Benchmark:BaselineEndpoint is true
-/// (<see cref="BaselineEndpoint"/> removes it otherwise), so production never exposes it.
+/// by CallSid on contacts, fixed TwiML). It lives in the benchmark and is added to the service as an
+/// application part only when the benchmark hosts it, so the service assembly never contains it. It derives
+/// from <see cref="TwilioController"/> so it pays the same signature check and rate limit as a real webhook.
 /// </summary>
 [Route("twilio/voice/baseline")]
 public sealed class BaselineController(NpgsqlDataSource database) : TwilioController
