@@ -13,6 +13,10 @@ namespace Hotline.Web.Referrals;
 public sealed class UnresolvedReferralDesk(
     HotlineDbContext db, ReferralPlanner planner, PathwayPolicy policy, Audit audit, TimeProvider clock)
 {
+    /// <summary>Active agencies a dead end of these types may be referred to instead, by name (any jurisdiction: a person chooses).</summary>
+    public async Task<IReadOnlyList<Agency>> AlternativesAsync(IReadOnlyCollection<AgencyType> types, CancellationToken ct) =>
+        types.Count == 0 ? [] : await db.Agencies.AsNoTracking().Where(a => a.Active && types.Contains(a.Type)).OrderBy(a => a.Name).ToListAsync(ct);
+
     /// <returns>The new referral for a resend or a referral elsewhere; null for a hand-over by phone.</returns>
     public async Task<Referral?> RecordAsync(Guid caseId, Guid referralId, ReferralFollowUp action, Guid? agencyId, string? note,
         string actorId, string actorName, CancellationToken ct)
