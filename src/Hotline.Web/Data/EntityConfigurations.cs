@@ -137,6 +137,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         e.HasOne(x => x.Agency).WithMany().HasForeignKey(x => x.AgencyId);
         e.HasIndex(x => new { x.Status, x.AcknowledgeBy });
         e.HasIndex(x => x.CaseId);
+        // "Has this referral been replaced?": the board's banner of dead ends asks it on every poll.
+        e.HasIndex(x => x.EscalatedFromId);
         e.Property(x => x.Version).IsRowVersion();
     }
 }

@@ -804,6 +804,8 @@ namespace Hotline.Web.Data.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("EscalatedFromId");
+
                     b.HasIndex("Status", "AcknowledgeBy");
 
                     b.ToTable("referrals", (string)null);

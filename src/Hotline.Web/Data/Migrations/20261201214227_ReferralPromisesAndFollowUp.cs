@@ -42,11 +42,20 @@ namespace Hotline.Web.Data.Migrations
                 type: "character varying(256)",
                 maxLength: 256,
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_referrals_EscalatedFromId",
+                table: "referrals",
+                column: "EscalatedFromId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_referrals_EscalatedFromId",
+                table: "referrals");
+
             migrationBuilder.DropColumn(
                 name: "DeliveredRound",
                 table: "referrals");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hotline.Web.Data.Migrations
 {
     [DbContext(typeof(HotlineDbContext))]
-    [Migration("20261201212347_ReferralPromisesAndFollowUp")]
+    [Migration("20261201214227_ReferralPromisesAndFollowUp")]
     partial class ReferralPromisesAndFollowUp
     {
         /// <inheritdoc />
@@ -806,6 +806,8 @@ namespace Hotline.Web.Data.Migrations
                     b.HasIndex("AgencyId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("EscalatedFromId");
 
                     b.HasIndex("Status", "AcknowledgeBy");
 
