@@ -80,16 +80,5 @@ public sealed class ReferralPlanner(HotlineDbContext db, IBackgroundJobClient jo
     public void ScheduleResend(Guid referralId, int round) =>
         HandOver(referralId, "resend", () => jobs.Enqueue<ReferralDeliveryJob>(j => j.RunAsync(referralId, round)));
 
-    private void HandOver(Guid referralId, string promise, Action handOver)
-    {
-        try
-        {
-            handOver();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The committed row keeps the promise; failing the caller's request here would only hide that it was made.
-            log.LogWarning(e, "Could not hand the {Promise} of referral {ReferralId} to the job store; the promise sweep will keep it", promise, referralId);
-        }
-    }
+    private void HandOver(Guid referralId, string promise, Action handOver) => JobHandOff.Try(log, promise, referralId, handOver);
 }

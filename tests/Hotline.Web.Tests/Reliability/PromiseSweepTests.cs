@@ -51,14 +51,8 @@ public class PromiseSweepTests : IClassFixture<PromiseFixture>
         _f.HandOff.Failing = true; // the referral is committed, then no job ever reaches Hangfire
         try
         {
-            try
-            {
-                await _f.RunAsync<CasePathway>(p => p.EvaluateAsync(@case.Id, "system", default));
-            }
-            catch (HandOffFailedException)
-            {
-                // Hangfire retries the intake job; the retry finds the agency type already told.
-            }
+            await _f.RunAsync<CasePathway>(p => p.EvaluateAsync(@case.Id, "system", default));
+            // Run again (a retried intake job, a reclassification): it finds the agency type already told.
             await _f.RunAsync<CasePathway>(p => p.EvaluateAsync(@case.Id, "system", default));
         }
         finally
@@ -89,6 +83,28 @@ public class PromiseSweepTests : IClassFixture<PromiseFixture>
         Assert.Single(_f.Received(quietPath));
         Assert.Single(_f.Received(nextPath));
         Assert.Single(_f.SmsTo(Supervisor), b => b.Contains(@case.Reference) && b.Contains("Escalated to Next County Child Protection"));
+    }
+
+    [Fact]
+    public async Task PromiseSweep_CrisisAlertHandOffLost_AlertsTheSupervisorOnce()
+    {
+        var @case = await _f.NewCaseAsync(c => { c.ImminentDanger = true; c.ContactType = ContactType.Crisis; c.Jurisdiction = "ZV"; });
+        _f.HandOff.Failing = true;
+        try
+        {
+            await _f.RunAsync<CasePathway>(p => p.EvaluateAsync(@case.Id, "system", default));
+        }
+        finally
+        {
+            _f.HandOff.Failing = false;
+        }
+        Assert.DoesNotContain(_f.SmsTo(Supervisor), b => b.Contains(@case.Reference));
+
+        _f.App.Clock.Advance(TimeSpan.FromMinutes(2));
+        await TwoSweepsAsync();
+        await TwoSweepsAsync();
+
+        Assert.Single(_f.SmsTo(Supervisor), b => b.Contains(@case.Reference) && b.Contains("CRISIS"));
     }
 
     [Fact]
