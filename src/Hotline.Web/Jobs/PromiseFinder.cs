@@ -88,8 +88,9 @@ public sealed class PromiseFinder(HotlineDbContext db, HotlineSettings settings)
         return unresolved.Select(r =>
         {
             var round = (int)((now - r.ExpiredAt) / interval);
-            var text = $"Hotline case {r.Reference}: the mandatory {PathwayPolicy.AgencyWords(r.Type)} referral to {r.Agency} is still not acknowledged "
-                + $"and nobody has recorded what was done ({round * interval.TotalMinutes:0} min). Open the case: resend, refer elsewhere or record a hand-over by phone.";
+            var since = (int)(now - r.ExpiredAt).TotalMinutes;
+            var text = $"Hotline case {r.Reference}: the mandatory {PathwayPolicy.AgencyWords(r.Type)} referral to {r.Agency} is still not acknowledged, "
+                + $"{since} min after it expired, and nobody has recorded what was done. Open the case: resend, refer elsewhere or record a hand-over by phone.";
             return new Reminder(r.Id, r.CaseId, $"referral:{r.Id}:unresolved:{round}", text);
         }).ToList();
     }

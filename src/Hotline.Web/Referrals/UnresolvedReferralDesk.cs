@@ -46,6 +46,8 @@ public sealed class UnresolvedReferralDesk(
             case ReferralFollowUp.HandedOverByPhone:
                 if (string.IsNullOrWhiteSpace(note))
                     throw new ReferralRefusedException("Say in the note whom you spoke to and what they will do.");
+                if (note.Length > 2000)
+                    throw new ReferralRefusedException("Keep the note under 2,000 characters; add more as a case note.");
                 // The note may name people: it lives with the case's (encrypted) notes, not in the audit log.
                 db.CaseNotes.Add(new CaseNote
                 {
