@@ -72,7 +72,8 @@ public sealed class ReferralPlanner(HotlineDbContext db, IBackgroundJobClient jo
         for (var i = 0; i < policy.FollowUpCadence.Count; i++)
         {
             var checkIn = i;
-            HandOver(referral.Id, "follow-up", () => jobs.Schedule<FollowUpCheckInJob>(j => j.RunAsync(referral.CaseId, checkIn), now + policy.FollowUpCadence[i]));
+            var at = now + policy.FollowUpCadence[i];
+            HandOver(referral.Id, "follow-up", () => jobs.Schedule<FollowUpCheckInJob>(j => j.RunAsync(referral.CaseId, checkIn), at));
         }
     }
 
