@@ -132,9 +132,13 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         e.Property(x => x.DataLevel).HasMaxLength(20);
         e.Property(x => x.RuleId).HasMaxLength(60);
         e.Property(x => x.CreatedBy).HasMaxLength(64);
+        e.Property(x => x.FollowedUpBy).HasMaxLength(256);
+        e.Property(x => x.FollowUp).HasMaxLength(40);
         e.HasOne(x => x.Agency).WithMany().HasForeignKey(x => x.AgencyId);
         e.HasIndex(x => new { x.Status, x.AcknowledgeBy });
         e.HasIndex(x => x.CaseId);
+        // "Has this referral been replaced?": the board's banner of dead ends asks it on every poll.
+        e.HasIndex(x => x.EscalatedFromId);
         e.Property(x => x.Version).IsRowVersion();
     }
 }

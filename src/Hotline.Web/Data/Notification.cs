@@ -1,8 +1,9 @@
 namespace Hotline.Web.Data;
 
 /// <summary>
-/// One outgoing message (SMS, e-mail, webhook). The unique <see cref="Key"/> makes sending idempotent:
-/// a job that runs twice finds the row already sent and sends nothing.
+/// One outgoing message (SMS, e-mail, webhook). The unique <see cref="Key"/> makes sending idempotent once
+/// recorded: a job that runs twice finds the row already sent and sends nothing. <see cref="Id"/> is the delivery
+/// id every send of this message carries, so receivers can drop a repeat sent before the row was marked.
 /// </summary>
 public class Notification
 {

@@ -35,5 +35,20 @@ public class Referral
     public string? DeclineReason { get; set; }
     /// <summary>The referral this one replaced when that one expired unacknowledged.</summary>
     public Guid? EscalatedFromId { get; set; }
+    /// <summary>
+    /// The last delivery round (0 = the first send, n = the n-th resend) that reached the agency; null while
+    /// none has. A round above it is still owed, and the promise sweep keeps that promise.
+    /// </summary>
+    public int? DeliveredRound { get; set; }
+    /// <summary>
+    /// Until when a job holds the delivery: the fast-path job right after the commit, a retry after a failure, or
+    /// the sweep's own run. Past it, the sweep takes the delivery over (a node that died mid-hand-off lets it lapse).
+    /// </summary>
+    public DateTimeOffset? DeliveryClaimedUntil { get; set; }
+    /// <summary>When a person recorded what was done about this referral after nobody acknowledged it (stops the alerts).</summary>
+    public DateTimeOffset? FollowedUpAt { get; set; }
+    public string? FollowedUpBy { get; set; }
+    /// <summary>What was done, in the console's words (resent, referred to another agency, handed over by phone).</summary>
+    public string? FollowUp { get; set; }
     public uint Version { get; set; }
 }

@@ -32,6 +32,8 @@ public sealed record HotlineSettings
     public string? AdminPassword { get; init; }
     public SmtpSettings Smtp { get; init; } = new();
     public int? RetentionDaysOverride { get; init; }
+    /// <summary>How often the supervisor is reminded of a mandatory referral nobody acknowledged and nobody followed up.</summary>
+    public TimeSpan UnresolvedReferralAlertInterval { get; init; } = TimeSpan.FromMinutes(30);
 
     public static HotlineSettings From(IConfiguration config, string contentRoot)
     {
@@ -115,6 +117,7 @@ public sealed record HotlineSettings
                 UseTls = Bool("Smtp:UseTls", false),
             },
             RetentionDaysOverride = config["Retention:Days"] is { Length: > 0 } ? Int("Retention:Days", 0, 1, 36500) : null,
+            UnresolvedReferralAlertInterval = TimeSpan.FromMinutes(Int("Hotline:UnresolvedReferralAlertMinutes", 30, 5, 1440)),
         };
         foreach (var file in new[] { ("Hotline:FlowFile", settings.FlowFile), ("Hotline:PathwayFile", settings.PathwayFile), ("Hotline:AgenciesSeedFile", settings.AgenciesSeedFile) })
         {

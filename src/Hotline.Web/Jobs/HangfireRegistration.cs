@@ -30,11 +30,12 @@ public static class HangfireRegistration
             .UseStorage(sp.GetRequiredService<PostgreSqlStorage>()));
         services.Replace(ServiceDescriptor.Singleton<JobStorage>(sp => sp.GetRequiredService<PostgreSqlStorage>()));
         services.AddScoped<CallbackDueJob>();
-        services.AddScoped<CallbackSweepJob>();
+        services.AddScoped<PromiseSweepJob>();
+        services.AddScoped<PromiseFinder>();
+        services.AddScoped<PromiseKeeper>();
         services.AddScoped<SmsExpiryJob>();
         services.AddScoped<IntakeEndedJob>();
         services.AddScoped<RetentionJob>();
-        services.AddScoped<PathwaySweepJob>();
         services.AddSingleton<PromiseDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PromiseDispatcher>());
         services.AddSingleton<Infrastructure.IStartupSeeder, RecurringJobs>();

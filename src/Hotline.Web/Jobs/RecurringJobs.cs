@@ -7,9 +7,11 @@ public sealed class RecurringJobs(IRecurringJobManager recurring) : Infrastructu
 {
     public Task SeedAsync(CancellationToken ct)
     {
-        recurring.AddOrUpdate<CallbackSweepJob>(CallbackSweepJob.Id, j => j.RunAsync(), Cron.Minutely());
+        // One sweep keeps every promise whose job is missing; it replaced a callback sweep and a pathway sweep.
+        recurring.AddOrUpdate<PromiseSweepJob>(PromiseSweepJob.Id, j => j.RunAsync(), Cron.Minutely());
+        recurring.RemoveIfExists("callback-sweep");
+        recurring.RemoveIfExists("pathway-sweep");
         recurring.AddOrUpdate<SmsExpiryJob>(SmsExpiryJob.Id, j => j.RunAsync(), "*/5 * * * *");
-        recurring.AddOrUpdate<PathwaySweepJob>(PathwaySweepJob.Id, j => j.RunAsync(), Cron.Minutely());
         recurring.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(), Cron.Daily(3));
         return Task.CompletedTask;
     }

@@ -9,7 +9,11 @@ public sealed record BoardView(
     IReadOnlyList<WaitingCaller> Waiting,
     IReadOnlyList<CallbackOwed> Callbacks,
     IReadOnlyList<OpenCase> OpenCases,
-    IReadOnlyList<LateReferral> LateReferrals);
+    IReadOnlyList<LateReferral> LateReferrals)
+{
+    /// <summary>Mandatory referrals at a dead end (expired, no agency left, nobody recorded what was done): shown above everything.</summary>
+    public IReadOnlyList<UnresolvedReferralRow> UnresolvedReferrals { get; init; } = [];
+}
 
 public sealed record WaitingCaller(
     Guid ContactId, Guid CaseId, string Reference, Channel Channel, string Language, DateTimeOffset WaitingSince,

@@ -37,11 +37,16 @@ public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
             .Select(r => new LateReferral(r.CaseId, r.Case.Reference, r.Agency.Name, r.Status, r.AcknowledgeBy!.Value))
             .ToListAsync(ct);
 
+        var unresolved = await Referrals.UnresolvedReferrals.Query(db).AsNoTracking()
+            .OrderBy(r => r.ExpiredAt).Take(50)
+            .Select(r => new UnresolvedReferralRow(r.CaseId, r.Case.Reference, r.Agency.Name, r.Agency.Type, r.ExpiredAt))
+            .ToListAsync(ct);
+
         return new BoardView(
             now,
             waiting.OrderByDescending(w => w.IsCrisis).ThenByDescending(w => w.ChildInvolved).ThenBy(w => w.WaitingSince).ToList(),
             callbacks.OrderBy(c => c.Urgency).ThenBy(c => c.DueAt).ToList(),
             open.OrderByDescending(o => o.IsCrisis).ThenBy(o => o.Urgency).ThenBy(o => o.TriageDueAt ?? DateTimeOffset.MaxValue).ToList(),
-            late);
+            late) { UnresolvedReferrals = unresolved };
     }
 }

@@ -14,7 +14,8 @@ namespace Hotline.Web.Referrals;
 /// supervisor alert for a crisis. Idempotent, so intake end and every reclassification may call it.
 /// </summary>
 public sealed class CasePathway(
-    HotlineDbContext db, PathwayPolicy policy, ReferralPlanner planner, Audit audit, IBackgroundJobClient jobs, TimeProvider clock)
+    HotlineDbContext db, PathwayPolicy policy, ReferralPlanner planner, Audit audit, IBackgroundJobClient jobs, TimeProvider clock,
+    ILogger<CasePathway> log)
 {
     public async Task EvaluateAsync(Guid caseId, string actor, CancellationToken ct)
     {
@@ -72,8 +73,9 @@ public sealed class CasePathway(
         if (alertNow) audit.Record("supervisor.alert.crisis", caseId, string.Join("; ", decision.Reasons), actor: actor);
         await db.SaveChangesAsync(ct);
 
-        if (rescheduleTriage) jobs.Schedule<TriageDeadlineJob>(j => j.RunAsync(caseId), triageDue);
-        if (alertNow) jobs.Enqueue<SupervisorAlertJob>(j => j.RunAsync(caseId, SupervisorAlertJob.Crisis));
+        // Fast paths only: the sweep finds a passed triage deadline and a crisis alert recorded but not sent.
+        if (rescheduleTriage) JobHandOff.Try(log, "triage deadline", caseId, () => jobs.Schedule<TriageDeadlineJob>(j => j.RunAsync(caseId), triageDue));
+        if (alertNow) JobHandOff.Try(log, "crisis alert", caseId, () => jobs.Enqueue<SupervisorAlertJob>(j => j.RunAsync(caseId, SupervisorAlertJob.Crisis)));
         for (var i = 0; i < created.Count; i++) planner.Schedule(created[i], firstReferralOfCase: !hadReferrals && i == 0);
     }
 }

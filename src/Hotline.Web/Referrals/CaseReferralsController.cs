@@ -5,7 +5,7 @@ namespace Hotline.Web.Referrals;
 
 /// <summary>Operator actions on a case's referrals: send to a suggested agency, resend one that went unanswered.</summary>
 [Route("cases/{caseId:guid}/referrals")]
-public sealed class CaseReferralsController(ReferralDesk desk) : Controller
+public sealed class CaseReferralsController(ReferralDesk desk, UnresolvedReferralDesk unresolved) : Controller
 {
     [HttpPost("")]
     public async Task<IActionResult> Send(Guid caseId, Guid agencyId, CancellationToken ct)
@@ -29,6 +29,24 @@ public sealed class CaseReferralsController(ReferralDesk desk) : Controller
         {
             await desk.ResendAsync(referralId, ActorId, ActorName, ct);
             TempData["Flash"] = "Referral sent again.";
+        }
+        catch (ReferralRefusedException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+        return Redirect($"/cases/{caseId}#ref-h");
+    }
+
+    /// <summary>What a person did about a mandatory referral nobody acknowledged: resend, another agency, or by phone.</summary>
+    [HttpPost("{referralId:guid}/follow-up")]
+    public async Task<IActionResult> FollowUp(Guid caseId, Guid referralId, ReferralFollowUp? done, Guid? agencyId, string? note, CancellationToken ct)
+    {
+        try
+        {
+            // Unknown or missing input must never default to one of the actions.
+            if (done is not { } what || !Enum.IsDefined(what)) throw new ReferralRefusedException("Choose what was done: resend, refer to another agency or hand over by phone.");
+            var next = await unresolved.RecordAsync(caseId, referralId, what, agencyId, note, ActorId, ActorName, ct);
+            TempData["Flash"] = next is null ? "Hand-over recorded." : "New referral created. It is tracked below until the agency answers.";
         }
         catch (ReferralRefusedException e)
         {

@@ -8,7 +8,8 @@ namespace Hotline.Web.Referrals;
 /// <summary>Sends e-mail over SMTP (MailKit). Without Smtp:Host it fails with a reason instead of pretending.</summary>
 public sealed class EmailChannel(HotlineSettings settings)
 {
-    public async Task<DeliveryResult> SendAsync(string to, string subject, string text, CancellationToken ct)
+    /// <param name="deliveryId">The notification's id: a retry carries the same Message-Id, so mail systems and readers can drop the repeat.</param>
+    public async Task<DeliveryResult> SendAsync(string to, string subject, string text, Guid deliveryId, CancellationToken ct)
     {
         var smtp = settings.Smtp;
         if (string.IsNullOrWhiteSpace(smtp.Host))
@@ -17,6 +18,8 @@ public sealed class EmailChannel(HotlineSettings settings)
         message.From.Add(MailboxAddress.Parse(smtp.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
+        message.MessageId = MessageIdFor(deliveryId, message.From.Mailboxes.First().Domain);
+        message.Headers.Add(WebhookSignature.DeliveryIdHeader, deliveryId.ToString());
         message.Body = new TextPart("plain") { Text = text };
         try
         {
@@ -32,4 +35,8 @@ public sealed class EmailChannel(HotlineSettings settings)
             return DeliveryResult.Fail($"The SMTP server refused or could not be reached: {e.Message}");
         }
     }
+
+    /// <summary>A Message-Id derived from the delivery id (RFC 5322 wants a domain on the right; the sender's will do).</summary>
+    public static string MessageIdFor(Guid deliveryId, string? domain) =>
+        $"{deliveryId}@{(string.IsNullOrEmpty(domain) ? "hotline.invalid" : domain)}";
 }

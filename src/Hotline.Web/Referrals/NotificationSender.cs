@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Web.Referrals;
 
 /// <summary>
-/// Sends each <see cref="OutgoingMessage"/> at most once: the notification row with the message's key is
-/// claimed before sending and marked Sent after, so a job that runs again finds it sent and does nothing.
+/// Sends each <see cref="OutgoingMessage"/> at least once, and once it is recorded as sent, never again. The
+/// notification row with the message's key is claimed before sending and marked Sent after: a job that runs
+/// again finds it sent and does nothing. But a crash (or a failed commit) between sending and marking leaves the
+/// row unsent, and the retry sends again: at-most-once would need the receiver's help. So every retry of one
+/// notification carries the row's id as its delivery id (webhook header Hotline-Delivery-Id, e-mail Message-Id),
+/// and receivers de-duplicate on it (docs/agency-webhooks.md). SMS has no such field: a repeat is possible there.
 /// </summary>
 public sealed class NotificationSender(HotlineDbContext db, TimeProvider clock, SmsChannel sms, WebhookChannel webhook, EmailChannel email)
 {
@@ -33,8 +37,8 @@ public sealed class NotificationSender(HotlineDbContext db, TimeProvider clock, 
         var result = message.Channel switch
         {
             NotificationChannel.Sms => await sms.SendAsync(message.Address, message.Text),
-            NotificationChannel.Webhook => await webhook.SendAsync(message.Address, message.Json, ct),
-            NotificationChannel.Email => await email.SendAsync(message.Address, message.Subject, message.Text, ct),
+            NotificationChannel.Webhook => await webhook.SendAsync(message.Address, message.Json, row.Id, ct),
+            NotificationChannel.Email => await email.SendAsync(message.Address, message.Subject, message.Text, row.Id, ct),
             _ => DeliveryResult.Fail($"Unknown channel {message.Channel}"),
         };
         if (result.Sent)

@@ -3,7 +3,7 @@ using Hotline.Core.Referrals;
 namespace Hotline.Web.Referrals;
 
 /// <summary>
-/// One message to send exactly once. <see cref="Key"/> is the idempotency key (unique in notifications);
+/// One message to send (at least once; see NotificationSender). <see cref="Key"/> is the idempotency key (unique in notifications);
 /// <see cref="Text"/> is the SMS/e-mail body, <see cref="Json"/> the webhook body.
 /// </summary>
 public sealed record OutgoingMessage(

@@ -1,4 +1,3 @@
-using Hangfire;
 using Hotline.Core.Pathway;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
@@ -10,7 +9,7 @@ namespace Hotline.Web.Referrals;
 
 /// <summary>The console's referral actions: what the pathway suggests, operator-confirmed sends, resends.</summary>
 public sealed class ReferralDesk(
-    HotlineDbContext db, PathwayPolicy policy, ReferralPlanner planner, Audit audit, IBackgroundJobClient jobs)
+    HotlineDbContext db, PathwayPolicy policy, ReferralPlanner planner, Audit audit, TimeProvider clock)
 {
     private static readonly ReferralStatus[] Finished = [ReferralStatus.Declined, ReferralStatus.Expired, ReferralStatus.Closed];
 
@@ -70,9 +69,10 @@ public sealed class ReferralDesk(
         // A fresh idempotency round: the first notification stays recorded as sent, the resend is its own.
         referral.ResendCount++;
         var round = referral.ResendCount;
+        referral.DeliveryClaimedUntil = clock.GetUtcNow() + DeliveryLease.AfterCommit; // the sweep delivers it if the job is lost
         audit.Record("referral.resend", referral.CaseId, $"Resend {round} requested by {actorName}", referral.Id, actorId, actorName);
         await db.SaveChangesAsync(ct);
-        jobs.Enqueue<ReferralDeliveryJob>(j => j.RunAsync(referralId, round));
+        planner.ScheduleResend(referralId, round);
     }
 
     /// <summary>An operator may refer to any agency type once the caller consented; the pathway only adds duties.</summary>

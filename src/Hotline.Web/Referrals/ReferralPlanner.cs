@@ -10,10 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Web.Referrals;
 
 /// <summary>
-/// Creates referral rows and, once they are saved, the jobs that keep their promises (delivery,
-/// acknowledgement deadline, follow-ups). Shared by the pathway, the console desk and escalation.
+/// Creates referral rows and, once they are saved, hands their promises (delivery, acknowledgement deadline,
+/// follow-ups) to Hangfire as a fast path. The row is the promise: if the hand-off fails or the node dies first,
+/// <see cref="PromiseSweepJob"/> finds the undelivered round or the passed deadline on the row and keeps it.
+/// Shared by the pathway, the console desk, escalation and follow-ups.
 /// </summary>
-public sealed class ReferralPlanner(HotlineDbContext db, IBackgroundJobClient jobs, TimeProvider clock, PathwayPolicy policy)
+public sealed class ReferralPlanner(HotlineDbContext db, IBackgroundJobClient jobs, TimeProvider clock, PathwayPolicy policy, ILogger<ReferralPlanner> log)
 {
     public async Task<IReadOnlyList<AgencyMatch>> RankAsync(Case @case, AgencyType type, CancellationToken ct)
     {
@@ -49,6 +51,8 @@ public sealed class ReferralPlanner(HotlineDbContext db, IBackgroundJobClient jo
             CreatedAt = now,
             AcknowledgeBy = now + requirement.AcknowledgeWithin,
             EscalatedFromId = escalatedFrom,
+            // Held by the job handed over after the commit; the sweep takes it over if that never runs.
+            DeliveryClaimedUntil = now + DeliveryLease.AfterCommit,
         };
         db.Referrals.Add(referral);
         var machine = CaseMachine.Create(() => @case.Status, s => @case.Status = s);
@@ -57,18 +61,25 @@ public sealed class ReferralPlanner(HotlineDbContext db, IBackgroundJobClient jo
         return referral;
     }
 
-    /// <summary>Call after SaveChanges, so a job that starts at once finds the row.</summary>
+    /// <summary>Call after SaveChanges, so a job that starts at once finds the row. Never throws: the row is the promise.</summary>
     public void Schedule(Referral referral, bool firstReferralOfCase)
     {
-        jobs.Enqueue<ReferralDeliveryJob>(j => j.RunAsync(referral.Id, 0));
+        HandOver(referral.Id, "delivery", () => jobs.Enqueue<ReferralDeliveryJob>(j => j.RunAsync(referral.Id, 0)));
         if (referral.AcknowledgeBy is { } due)
-            jobs.Schedule<ReferralDeadlineJob>(j => j.RunAsync(referral.Id), due);
+            HandOver(referral.Id, "deadline", () => jobs.Schedule<ReferralDeadlineJob>(j => j.RunAsync(referral.Id), due));
         if (!firstReferralOfCase) return;
         var now = clock.GetUtcNow();
         for (var i = 0; i < policy.FollowUpCadence.Count; i++)
         {
             var checkIn = i;
-            jobs.Schedule<FollowUpCheckInJob>(j => j.RunAsync(referral.CaseId, checkIn), now + policy.FollowUpCadence[i]);
+            var at = now + policy.FollowUpCadence[i];
+            HandOver(referral.Id, "follow-up", () => jobs.Schedule<FollowUpCheckInJob>(j => j.RunAsync(referral.CaseId, checkIn), at));
         }
     }
+
+    /// <summary>A resend round, after its ResendCount was saved. Never throws: the sweep delivers an owed round.</summary>
+    public void ScheduleResend(Guid referralId, int round) =>
+        HandOver(referralId, "resend", () => jobs.Enqueue<ReferralDeliveryJob>(j => j.RunAsync(referralId, round)));
+
+    private void HandOver(Guid referralId, string promise, Action handOver) => JobHandOff.Try(log, promise, referralId, handOver);
 }

@@ -21,6 +21,7 @@ public static class ReferralRegistration
         services.AddScoped<ReferralPlanner>();
         services.AddScoped<CasePathway>();
         services.AddScoped<ReferralDesk>();
+        services.AddScoped<UnresolvedReferralDesk>();
         services.AddScoped<AgencyReferralActions>();
         services.AddScoped<ReferralDeliveryJob>();
         services.AddScoped<ReferralDeadlineJob>();

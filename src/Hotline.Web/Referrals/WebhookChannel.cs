@@ -8,12 +8,14 @@ public sealed class WebhookChannel(IHttpClientFactory http, HotlineSettings sett
 {
     public const string ClientName = "agency-webhooks";
 
-    public async Task<DeliveryResult> SendAsync(string url, string json, CancellationToken ct)
+    /// <param name="deliveryId">The notification's id: the same on every retry, for the receiver to de-duplicate on.</param>
+    public async Task<DeliveryResult> SendAsync(string url, string json, Guid deliveryId, CancellationToken ct)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(settings.AgencyWebhookSecret, timestamp, json));
+        request.Headers.Add(WebhookSignature.DeliveryIdHeader, deliveryId.ToString());
         try
         {
             using var response = await http.CreateClient(ClientName).SendAsync(request, ct);

@@ -132,7 +132,7 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GotoAsync("/hangfire/recurring");
 
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("callback-sweep");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("promise-sweep");
         Assert.Empty(violations);
         var boardViolations = new List<string>();
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) boardViolations.Add(message.Text); };

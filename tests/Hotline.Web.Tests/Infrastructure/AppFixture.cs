@@ -9,10 +9,13 @@ public class AppFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Seams a test class needs (a failing job client, a crash at a chosen write); none by default.</summary>
+    protected virtual void ConfigureTestServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync();
-        App = new HotlineApp(ConnectionString, Twilio, Settings);
+        App = new HotlineApp(ConnectionString, Twilio, Settings, ConfigureTestServices);
         _ = App.Server; // start the host: migrations, first admin, seeders
     }
 

@@ -27,9 +27,12 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
     public TestClock Clock { get; } = new();
     public CapturedLogs Logs { get; } = new();
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _testServices;
 
-    public HotlineApp(string connectionString, TwilioApiMock twilio, IDictionary<string, string?>? overrides = null)
+    /// <param name="testServices">Seams a test class needs on top of the app's own services (registered last).</param>
+    public HotlineApp(string connectionString, TwilioApiMock twilio, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? testServices = null)
     {
+        _testServices = testServices;
         ConnectionString = connectionString;
         Twilio = twilio;
         _settings = new Dictionary<string, string?>
@@ -65,6 +68,7 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            _testServices?.Invoke(services);
         });
     }
 

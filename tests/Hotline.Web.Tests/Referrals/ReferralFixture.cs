@@ -17,7 +17,7 @@ namespace Hotline.Web.Tests.Referrals;
 /// The app with the sample directory seeded, plus a WireMock server standing in for agencies' webhook
 /// receivers: every seeded webhook channel is pointed at /agency/{agencyId} on it.
 /// </summary>
-public sealed class ReferralFixture : AppFixture, IAsyncLifetime
+public class ReferralFixture : AppFixture, IAsyncLifetime
 {
     public static readonly Guid FederalPolice = Guid.Parse("7b7f6a1e-0c1f-4c51-9c1a-2f6d0b0a0001");
     public static readonly Guid TexasPolice = Guid.Parse("7b7f6a1e-0c1f-4c51-9c1a-2f6d0b0a0002");

@@ -21,7 +21,7 @@ public class SweepJobTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task CallbackSweep_DuePromiseWithoutJob_PutsItOnTheBoardOnce()
+    public async Task PromiseSweep_DueCallbackWithoutJob_PutsItOnTheBoardOnce()
     {
         var id = Guid.NewGuid();
         await NewCaseAsync(id, "HL-26-SWP" + id.ToString("N")[..3], DateTimeOffset.UtcNow, c =>
@@ -30,8 +30,8 @@ public class SweepJobTests(AppFixture fixture) : IClassFixture<AppFixture>
             c.CallbackDueAt = fixture.App.Clock.GetUtcNow().AddMinutes(-5);
         });
 
-        await fixture.App.RunAsync<CallbackSweepJob>(j => j.RunAsync());
-        await fixture.App.RunAsync<CallbackSweepJob>(j => j.RunAsync());
+        await fixture.App.RunAsync<PromiseSweepJob>(j => j.RunAsync());
+        await fixture.App.RunAsync<PromiseSweepJob>(j => j.RunAsync());
 
         Assert.True(await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == id).Select(c => c.CallbackDue).SingleAsync()));
         Assert.Equal(1, await fixture.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == id && a.Action == "callback.due")));
@@ -59,7 +59,7 @@ public class SweepJobTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task PathwaySweep_IntakeEndedButPathwayNeverRan_EvaluatesTheCase()
+    public async Task PromiseSweep_IntakeEndedButPathwayNeverRan_EvaluatesTheCase()
     {
         var id = Guid.NewGuid();
         await NewCaseAsync(id, "HL-26-PW" + id.ToString("N")[..4], fixture.App.Clock.GetUtcNow().AddMinutes(-10), c =>
@@ -68,7 +68,7 @@ public class SweepJobTests(AppFixture fixture) : IClassFixture<AppFixture>
             c.Jurisdiction = "TX";
         });
 
-        await fixture.App.RunAsync<PathwaySweepJob>(j => j.RunAsync());
+        await fixture.App.RunAsync<PromiseSweepJob>(j => j.RunAsync());
 
         var @case = await fixture.App.WithDbAsync(db => db.Cases.Include(c => c.Referrals).SingleAsync(c => c.Id == id));
         Assert.NotNull(@case.TriageDueAt);

@@ -737,8 +737,14 @@ namespace Hotline.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("DeliveredRound")
+                        .HasColumnType("integer");
+
                     b.Property<int>("DeliveryAttempts")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeliveryClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("EscalatedFromId")
                         .HasColumnType("uuid");
@@ -748,6 +754,17 @@ namespace Hotline.Web.Data.Migrations
 
                     b.Property<DateTimeOffset?>("FailedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("FollowedUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FollowedUpBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
@@ -786,6 +803,8 @@ namespace Hotline.Web.Data.Migrations
                     b.HasIndex("AgencyId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("EscalatedFromId");
 
                     b.HasIndex("Status", "AcknowledgeBy");
 
