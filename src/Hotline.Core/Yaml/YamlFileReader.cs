@@ -86,6 +86,12 @@ internal sealed partial class YamlFileReader(string fileName)
         return node;
     }
 
+    /// <summary>The text of a required setting; errors name the key ('start' must be ...).</summary>
+    public string? Setting(YamlMappingNode map, string key, YamlNode? anchor = null) =>
+        Text(Required(map, key, anchor), $"'{key}'");
+
+    public string? OptionalSetting(YamlMappingNode map, string key) => Text(Optional(map, key), $"'{key}'");
+
     /// <summary>Unknown keys are errors: a misspelt key would otherwise silently fall back to a default.</summary>
     public void RejectUnknownKeys(YamlMappingNode map, string? context, params string[] known)
     {
