@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Hotline.Core.Hours;
 using Hotline.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -22,7 +23,7 @@ internal sealed partial class FlowParser(string file)
 
     private readonly YamlFileReader reader = new(file);
     private readonly List<string> languages = [];
-    private readonly Dictionary<string, IReadOnlyList<TimeRange>> callbackWindows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WeeklyHours> callbackWindows = new(StringComparer.Ordinal);
     private FlowOutline outline = null!;
     private FlowTexts texts = null!;
 
@@ -44,12 +45,12 @@ internal sealed partial class FlowParser(string file)
         var emergency = reader.Setting(root!, "emergency_number");
         var backup = reader.Setting(root!, "backup_line");
         var timeZone = reader.TimeZone(reader.Required(root!, "time_zone"), "'time_zone'");
-        var hours = ParseHours(root!);
+        var hours = ParseHours(root!, timeZone ?? TimeZoneInfo.Utc);
         var holidays = ParseHolidays(root!);
         var queue = ParseQueue(root!);
         var maxInvalid = reader.Int(reader.Required(root!, "max_invalid_attempts"), "'max_invalid_attempts'", min: 1);
         var smsMinutes = ParseSms(root!);
-        ParseCallbackWindows(root!);
+        ParseCallbackWindows(root!, timeZone ?? TimeZoneInfo.Utc);
         var startNode = reader.Required(root!, "start");
         var fallbackNode = reader.Required(root!, "fallback");
         outline = new FlowOutline
@@ -118,13 +119,11 @@ internal sealed partial class FlowParser(string file)
         }
     }
 
-    private Dictionary<DayOfWeek, IReadOnlyList<TimeRange>> ParseHours(YamlMappingNode root)
+    private WeeklyHours ParseHours(YamlMappingNode root, TimeZoneInfo timeZone)
     {
-        var result = new Dictionary<DayOfWeek, IReadOnlyList<TimeRange>>();
+        var windows = new List<OpeningWindow>();
         var map = Settings(root, "hours");
-        if (map is null)
-            return result;
-        foreach (var (key, value) in map.Children)
+        foreach (var (key, value) in map?.Children.AsEnumerable() ?? [])
         {
             var day = Array.IndexOf(Weekdays, YamlFileReader.Scalar(key).ToLowerInvariant());
             if (day < 0)
@@ -132,9 +131,10 @@ internal sealed partial class FlowParser(string file)
                 reader.Error(key, $"'{YamlFileReader.Scalar(key)}' is not a weekday (monday ... sunday)");
                 continue;
             }
-            result[(DayOfWeek)((day + 1) % 7)] = Ranges(value, $"hours of {Weekdays[day]}", allowClosed: true);
+            var weekday = (DayOfWeek)((day + 1) % 7);
+            windows.AddRange(Times(value, $"hours of {Weekdays[day]}", allowClosed: true).Select(t => new OpeningWindow(weekday, t.Opens, t.Closes)));
         }
-        return result;
+        return new WeeklyHours(windows, timeZone);
     }
 
     private HashSet<DateOnly> ParseHolidays(YamlMappingNode root)
@@ -180,18 +180,16 @@ internal sealed partial class FlowParser(string file)
         return reader.Int(reader.Required(map, "inactivity_minutes"), "'inactivity_minutes'", min: 1);
     }
 
-    private void ParseCallbackWindows(YamlMappingNode root)
+    private void ParseCallbackWindows(YamlMappingNode root, TimeZoneInfo timeZone)
     {
         var map = reader.Mapping(reader.Optional(root, "callback_windows"), "'callback_windows'");
-        if (map is null)
-            return;
-        foreach (var (key, value) in map.Children)
+        foreach (var (key, value) in map?.Children.AsEnumerable() ?? [])
         {
             var name = YamlFileReader.Scalar(key);
             if (!FlowNodeParser.IsName(name))
                 reader.Error(key, $"callback window name '{name}' must be letters, digits and _");
             else
-                callbackWindows[name] = Ranges(value, $"callback window '{name}'", allowClosed: false);
+                callbackWindows[name] = WeeklyHours.Daily(Times(value, $"callback window '{name}'", allowClosed: false), timeZone);
         }
     }
 
@@ -211,7 +209,8 @@ internal sealed partial class FlowParser(string file)
         return result;
     }
 
-    private IReadOnlyList<TimeRange> Ranges(YamlNode value, string what, bool allowClosed)
+    /// <summary>The time ranges of a day or a callback window: "09:00-17:00", several separated by commas, or a list.</summary>
+    private List<(TimeOnly Opens, TimeOnly Closes)> Times(YamlNode value, string what, bool allowClosed)
     {
         var parts = value switch
         {
@@ -232,43 +231,17 @@ internal sealed partial class FlowParser(string file)
             reader.Error(value, $"{what} is empty (use a time range such as 09:00-17:00{(allowClosed ? " or 'closed'" : "")})");
             return [];
         }
-        var ranges = new List<TimeRange>();
+        var times = new List<(TimeOnly, TimeOnly)>();
         foreach (var (text, node) in parts)
         {
-            if (TryParseRange(text, out var range))
-                ranges.Add(range);
+            if (HoursText.TryParseTimes(text, out var opens, out var closes))
+                times.Add((opens, closes));
             else
-                reader.Error(node, $"bad time range '{text}' for {what}: use HH:MM-HH:MM with the start before the end (24:00 ends a day; split ranges that cross midnight)");
+                reader.Error(node, $"bad time range '{text}' for {what}: use HH:MM-HH:MM such as 09:00-17:00, or 22:00-06:00 to run past midnight (24:00 ends a day)");
         }
-        return ranges;
-    }
-
-    private static bool TryParseRange(string text, out TimeRange range)
-    {
-        range = default;
-        var m = TimeRangePattern().Match(text);
-        if (!m.Success)
-            return false;
-        var start = ToTime(m.Groups[1].Value, m.Groups[2].Value);
-        var end = ToTime(m.Groups[3].Value, m.Groups[4].Value);
-        if (start is null || end is null || start >= end || start >= TimeSpan.FromHours(24))
-            return false;
-        range = new TimeRange(start.Value, end.Value);
-        return true;
-    }
-
-    private static TimeSpan? ToTime(string h, string m)
-    {
-        var hours = int.Parse(h, CultureInfo.InvariantCulture);
-        var minutes = int.Parse(m, CultureInfo.InvariantCulture);
-        if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0))
-            return null;
-        return new TimeSpan(hours, minutes, 0);
+        return times;
     }
 
     [GeneratedRegex(@"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageCode();
-
-    [GeneratedRegex(@"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")]
-    private static partial Regex TimeRangePattern();
 }

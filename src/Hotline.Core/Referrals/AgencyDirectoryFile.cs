@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Hotline.Core.Hours;
 using Hotline.Core.Pathway;
 using Hotline.Core.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -70,8 +71,8 @@ public static partial class AgencyDirectoryFile
         var services = TextSet(reader, reader.Optional(map, "services"), "services", required: false);
         var jurisdictions = TextSet(reader, reader.Required(map, "jurisdictions"), "jurisdictions", required: true);
         var languages = TextSet(reader, reader.Required(map, "languages"), "languages", required: true);
-        var hours = ReadHours(reader, reader.Required(map, "hours"));
         var zone = reader.TimeZone(reader.Required(map, "time_zone"), "time_zone");
+        var hours = ReadHours(reader, reader.Required(map, "hours"), zone ?? TimeZoneInfo.Utc);
         var active = reader.Bool(reader.Required(map, "active"), "active");
         var order = reader.Int(reader.Required(map, "pathway_order"), "pathway_order");
         var channels = ReadChannels(reader, reader.Required(map, "channels"));
@@ -106,7 +107,7 @@ public static partial class AgencyDirectoryFile
         return result;
     }
 
-    private static WeeklyHours? ReadHours(YamlFileReader reader, YamlNode? node)
+    private static WeeklyHours? ReadHours(YamlFileReader reader, YamlNode? node, TimeZoneInfo zone)
     {
         if (node is YamlScalarNode { Value: AlwaysOpen } or null)
         {
@@ -140,7 +141,7 @@ public static partial class AgencyDirectoryFile
             }
         }
 
-        return new WeeklyHours(windows);
+        return new WeeklyHours(windows, zone);
     }
 
     private static TimeOnly? ReadTime(YamlFileReader reader, YamlNode? node, string what)

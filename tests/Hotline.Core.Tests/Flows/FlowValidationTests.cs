@@ -259,7 +259,7 @@ public class FlowValidationTests
     }
 
     [Theory]
-    [InlineData("17:00-09:00")]
+    [InlineData("09:00-09:00")]
     [InlineData("09:00-25:00")]
     [InlineData("9am-5pm")]
     [InlineData("09:60-10:00")]
@@ -273,9 +273,19 @@ public class FlowValidationTests
     [Fact]
     public void Parse_BadCallbackWindow_Fails()
     {
-        var errors = Errors(Change("any: \"08:00-20:00\"", "any: \"20:00-08:00\""));
+        var errors = Errors(Change("any: \"08:00-20:00\"", "any: \"20:00-20:00\""));
 
-        AssertError(errors, null, "bad time range '20:00-08:00' for callback window 'any'", line: 12);
+        AssertError(errors, null, "bad time range '20:00-20:00' for callback window 'any'", line: 12);
+    }
+
+    [Fact]
+    public void Parse_RangesPastMidnight_Load()
+    {
+        var flow = FlowLoader.Parse(Change("monday: \"09:00-17:00\"", "monday: \"22:00-06:00\"")
+            .Replace("any: \"08:00-20:00\"", "any: \"20:00-02:00\""), File);
+
+        Assert.True(flow.OpenHours.Windows.Single().CrossesMidnight);
+        Assert.True(flow.CallbackWindows["any"].Windows.All(w => w.CrossesMidnight));
     }
 
     [Fact]
