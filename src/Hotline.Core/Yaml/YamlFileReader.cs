@@ -147,124 +147,91 @@ internal sealed partial class YamlFileReader(string fileName)
         return null;
     }
 
-    public bool? Bool(YamlNode? node, string what)
-    {
-        var text = Text(node, what);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (bool.TryParse(text, out var value))
-        {
-            return value;
-        }
-
-        Error(node, $"{what} must be true or false, not '{text}'");
-        return null;
-    }
+    public bool? Bool(YamlNode? node, string what) =>
+        Checked(node, what, t => bool.TryParse(t, out _), t => $"{what} must be true or false, not '{t}'") is { } text
+            ? bool.Parse(text)
+            : null;
 
     public int? Int(YamlNode? node, string what, int? min = null)
     {
-        var text = Text(node, what);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && (min is null || value >= min))
-        {
-            return value;
-        }
-
         var atLeast = min is null ? "" : $" of at least {min}";
-        Error(node, $"{what} must be a whole number{atLeast}, not '{text}'");
-        return null;
+        return Checked(node, what, t => WholeNumber(t) is { } n && (min is null || n >= min),
+            t => $"{what} must be a whole number{atLeast}, not '{t}'") is { } text
+            ? WholeNumber(text)
+            : null;
     }
 
     /// <summary>Durations read as a number and a unit: 30s, 15m, 1h, 2d. Must be greater than zero.</summary>
-    public TimeSpan? Duration(YamlNode? node, string what)
-    {
-        var text = Text(node, what);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (text.StartsWith('-'))
-        {
-            Error(node, $"{what} must not be negative, not '{text}'");
-            return null;
-        }
-
-        var unit = text[^1];
-        if (text.Length >= 2
-            && int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
-            && amount > 0)
-        {
-            TimeSpan? span = unit switch
-            {
-                's' => TimeSpan.FromSeconds(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                'h' => TimeSpan.FromHours(amount),
-                'd' => TimeSpan.FromDays(amount),
-                _ => null,
-            };
-            if (span is not null)
-            {
-                return span;
-            }
-        }
-
-        Error(node, $"{what} must be a positive duration such as 15m, 1h or 2d, not '{text}'");
-        return null;
-    }
+    public TimeSpan? Duration(YamlNode? node, string what) =>
+        Checked(node, what, t => PositiveDuration(t) is not null, t => t.StartsWith('-')
+            ? $"{what} must not be negative, not '{t}'"
+            : $"{what} must be a positive duration such as 15m, 1h or 2d, not '{t}'") is { } text
+            ? PositiveDuration(text)
+            : null;
 
     /// <summary>An IANA time zone id; flows and agencies both name the zone their hours are in.</summary>
-    public TimeZoneInfo? TimeZone(YamlNode? node, string what)
-    {
-        var text = Text(node, what);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone))
-        {
-            return zone;
-        }
-
-        Error(node, $"unknown time zone '{text}' (use an IANA id such as America/Chicago)");
-        return null;
-    }
+    public TimeZoneInfo? TimeZone(YamlNode? node, string what) =>
+        Checked(node, what, t => TimeZoneInfo.TryFindSystemTimeZoneById(t, out _),
+            t => $"unknown time zone '{t}' (use an IANA id such as America/Chicago)") is { } text
+            ? TimeZoneInfo.FindSystemTimeZoneById(text)
+            : null;
 
     /// <summary>Enum values are written snake_case in YAML (child_protection) and matched to PascalCase names.</summary>
     public TEnum? Enum<TEnum>(YamlNode? node, string what)
-        where TEnum : struct, Enum
-    {
-        var text = Text(node, what);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var wanted = text.Replace("_", "", StringComparison.Ordinal);
-        foreach (var value in System.Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(value.ToString(), wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        Error(node, $"unknown {what} '{text}' (known: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(SnakeCase))})");
-        return null;
-    }
+        where TEnum : struct, Enum =>
+        Checked(node, what, t => EnumValue<TEnum>(t) is not null,
+            t => $"unknown {what} '{t}' (known: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(SnakeCase))})") is { } text
+            ? EnumValue<TEnum>(text)
+            : null;
 
     public static string SnakeCase<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
         string.Concat(value.ToString().Select((c, i) =>
             char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>
+    /// The text of a scalar that <paramref name="valid"/> accepts; otherwise null, with the error <paramref name="problem"/>
+    /// words. Every typed read goes through here, so each reports a wrong value the same way.
+    /// </summary>
+    private string? Checked(YamlNode? node, string what, Func<string, bool> valid, Func<string, string> problem)
+    {
+        var text = Text(node, what);
+        if (text is null || valid(text))
+        {
+            return text;
+        }
+
+        Error(node, problem(text));
+        return null;
+    }
+
+    private static int? WholeNumber(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static TimeSpan? PositiveDuration(string text)
+    {
+        if (text.Length < 2 || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+        {
+            return null;
+        }
+
+        return text[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            'd' => TimeSpan.FromDays(amount),
+            _ => null,
+        };
+    }
+
+    private static TEnum? EnumValue<TEnum>(string text)
+        where TEnum : struct, Enum
+    {
+        var wanted = text.Replace("_", "", StringComparison.Ordinal);
+        return System.Enum.GetValues<TEnum>().Cast<TEnum?>()
+            .FirstOrDefault(v => string.Equals(v.ToString(), wanted, StringComparison.OrdinalIgnoreCase));
+    }
 
     private static string Describe(YamlNode node) => node switch
     {
