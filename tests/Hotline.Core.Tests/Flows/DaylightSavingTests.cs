@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hotline.Core.Flows;
 
 namespace Hotline.Core.Tests.Flows;
@@ -6,6 +7,7 @@ namespace Hotline.Core.Tests.Flows;
 /// Opening hours and callback windows on the days the clocks change, in both shipped time zones. The transitions
 /// (2026): Chicago springs forward on 8 March at 02:00 (08:00 UTC) and falls back on 1 November at 02:00 (07:00
 /// UTC); London springs forward on 29 March at 01:00 (01:00 UTC) and falls back on 25 October at 02:00 (01:00 UTC).
+/// Times below are UTC; the comments give the clock on the wall.
 /// </summary>
 public class DaylightSavingTests
 {
@@ -16,95 +18,49 @@ public class DaylightSavingTests
             .Replace("monday: \"09:00-17:00\"", $"sunday: \"{sunday}\"", StringComparison.Ordinal)
             .Replace("any: \"08:00-20:00\"", $"any: \"{window}\"", StringComparison.Ordinal), "dst.yaml");
 
-    private static DateTimeOffset Utc(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
+    private static DateTimeOffset At(string utc) => DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture);
 
-    [Fact]
-    public void Chicago_SpringForward_CallbackWindowStartingInTheGap_OpensWhenClocksJump()
+    [Theory]
+    [InlineData("America/Chicago", "02:30-04:00", "2026-03-08T07:00Z", "2026-03-08T08:00Z", -5)] // 01:00 CST -> 03:00 CDT
+    [InlineData("Europe/London", "01:30-03:00", "2026-03-29T00:30Z", "2026-03-29T01:00Z", 1)]   // 00:30 GMT -> 02:00 BST
+    [InlineData("America/Chicago", "08:00-12:00", "2026-03-08T04:00Z", "2026-03-08T13:00Z", -5)] // Sat 22:00 CST -> 08:00 CDT
+    public void SpringForward_CallbackWindow_OpensAtTheFirstClockTimeInIt(string zone, string window, string now, string expected, int offsetHours)
     {
-        var flow = Flow("America/Chicago", window: "02:30-04:00");
+        var next = Flow(zone, window: window).NextCallbackTime("any", At(now));
 
-        var next = flow.NextCallbackTime("any", Utc(3, 8, 7)); // 01:00 CST
-
-        Assert.Equal(Utc(3, 8, 8), next); // 03:00 CDT, the first minute after 02:30 on the clock
-        Assert.Equal(TimeSpan.FromHours(-5), next.Offset);
+        Assert.Equal(At(expected), next);
+        Assert.Equal(TimeSpan.FromHours(offsetHours), next.Offset);
     }
 
-    [Fact]
-    public void Chicago_SpringForward_CallbackWindowAfterTheGap_UsesDaylightTime()
+    [Theory]
+    [InlineData("America/Chicago", "02:30-05:00", "2026-03-08T07:59Z", false)] // 01:59 CST
+    [InlineData("America/Chicago", "02:30-05:00", "2026-03-08T08:00Z", true)]  // 03:00 CDT: the clocks jumped into the hours
+    [InlineData("America/Chicago", "02:30-05:00", "2026-03-08T10:00Z", false)] // 05:00 CDT
+    [InlineData("Europe/London", "01:30-04:00", "2026-03-29T00:59Z", false)]   // 00:59 GMT
+    [InlineData("Europe/London", "01:30-04:00", "2026-03-29T01:00Z", true)]    // 02:00 BST
+    [InlineData("Europe/London", "01:30-04:00", "2026-03-29T03:00Z", false)]   // 04:00 BST
+    public void SpringForward_OpeningHoursFromTheGap_OpenFromTheJump(string zone, string sunday, string now, bool open)
     {
-        var flow = Flow("America/Chicago", window: "08:00-12:00");
-
-        Assert.Equal(Utc(3, 8, 13), flow.NextCallbackTime("any", Utc(3, 8, 4))); // Saturday 22:00 CST -> Sunday 08:00 CDT
+        Assert.Equal(open, Flow(zone, sunday: sunday).IsOpen(At(now)));
     }
 
-    [Fact]
-    public void Chicago_SpringForward_OpeningHoursFromTheGap_OpenFromTheJump()
+    [Theory]
+    [InlineData("America/Chicago", "2026-11-01T05:00Z", "2026-11-01T06:30Z")] // 00:00 CDT -> 01:30 CDT, not 01:30 CST
+    [InlineData("Europe/London", "2026-10-24T23:30Z", "2026-10-25T00:30Z")]   // 00:30 BST -> 01:30 BST, not 01:30 GMT
+    public void FallBack_CallbackWindowInTheRepeatedHour_TakesTheFirst(string zone, string now, string expected)
     {
-        var flow = Flow("America/Chicago", sunday: "02:30-05:00");
-
-        Assert.False(flow.IsOpen(Utc(3, 8, 7, 59))); // 01:59 CST
-        Assert.True(flow.IsOpen(Utc(3, 8, 8)));      // 03:00 CDT
-        Assert.False(flow.IsOpen(Utc(3, 8, 10)));    // 05:00 CDT
+        Assert.Equal(At(expected), Flow(zone, window: "01:30-03:00").NextCallbackTime("any", At(now)));
     }
 
-    [Fact]
-    public void Chicago_FallBack_CallbackWindowInTheRepeatedHour_TakesTheFirst()
+    [Theory]
+    [InlineData("America/Chicago", "2026-11-01T14:30Z", false)] // 08:30 CST (09:30 had daylight time stayed)
+    [InlineData("America/Chicago", "2026-11-01T15:00Z", true)]  // 09:00 CST
+    [InlineData("America/Chicago", "2026-11-01T23:00Z", false)] // 17:00 CST
+    [InlineData("Europe/London", "2026-10-25T08:30Z", false)]   // 08:30 GMT
+    [InlineData("Europe/London", "2026-10-25T09:00Z", true)]    // 09:00 GMT
+    [InlineData("Europe/London", "2026-10-25T17:00Z", false)]   // 17:00 GMT
+    public void FallBack_OpeningHours_InTheNewLocalTime(string zone, string now, bool open)
     {
-        var flow = Flow("America/Chicago", window: "01:30-03:00");
-
-        var next = flow.NextCallbackTime("any", Utc(11, 1, 5)); // 00:00 CDT
-
-        Assert.Equal(Utc(11, 1, 6, 30), next); // 01:30 CDT, not 01:30 CST an hour later
-    }
-
-    [Fact]
-    public void Chicago_FallBack_OpeningHours_InStandardTime()
-    {
-        var flow = Flow("America/Chicago");
-
-        Assert.False(flow.IsOpen(Utc(11, 1, 14, 30))); // 08:30 CST (09:30 had daylight time stayed)
-        Assert.True(flow.IsOpen(Utc(11, 1, 15)));      // 09:00 CST
-        Assert.False(flow.IsOpen(Utc(11, 1, 23)));     // 17:00 CST
-    }
-
-    [Fact]
-    public void London_SpringForward_CallbackWindowStartingInTheGap_OpensWhenClocksJump()
-    {
-        var flow = Flow("Europe/London", window: "01:30-03:00");
-
-        var next = flow.NextCallbackTime("any", Utc(3, 29, 0, 30)); // 00:30 GMT
-
-        Assert.Equal(Utc(3, 29, 1), next); // 02:00 BST
-        Assert.Equal(TimeSpan.FromHours(1), next.Offset);
-    }
-
-    [Fact]
-    public void London_SpringForward_OpeningHoursFromTheGap_OpenFromTheJump()
-    {
-        var flow = Flow("Europe/London", sunday: "01:30-04:00");
-
-        Assert.False(flow.IsOpen(Utc(3, 29, 0, 59))); // 00:59 GMT
-        Assert.True(flow.IsOpen(Utc(3, 29, 1)));      // 02:00 BST
-        Assert.False(flow.IsOpen(Utc(3, 29, 3)));     // 04:00 BST
-    }
-
-    [Fact]
-    public void London_FallBack_CallbackWindowInTheRepeatedHour_TakesTheFirst()
-    {
-        var flow = Flow("Europe/London", window: "01:30-03:00");
-
-        var next = flow.NextCallbackTime("any", new DateTimeOffset(2026, 10, 24, 23, 30, 0, TimeSpan.Zero)); // 00:30 BST
-
-        Assert.Equal(Utc(10, 25, 0, 30), next); // 01:30 BST, not 01:30 GMT an hour later
-    }
-
-    [Fact]
-    public void London_FallBack_OpeningHours_InGreenwichTime()
-    {
-        var flow = Flow("Europe/London");
-
-        Assert.False(flow.IsOpen(Utc(10, 25, 8, 30))); // 08:30 GMT
-        Assert.True(flow.IsOpen(Utc(10, 25, 9)));      // 09:00 GMT
-        Assert.False(flow.IsOpen(Utc(10, 25, 17)));    // 17:00 GMT
+        Assert.Equal(open, Flow(zone).IsOpen(At(now)));
     }
 }
