@@ -96,7 +96,7 @@ internal sealed partial class FlowNodeParser(
             reader.Error(key, $"ask node has no 'field' (one of: {string.Join(", ", IntakeFields.All)})");
         else if (field is not null && !IntakeFields.IsKnown(field))
         {
-            reader.Error(fieldNode, $"unknown field '{field}' (known: {string.Join(", ", IntakeFields.All)})");
+            reader.Error(fieldNode, UnknownField(field));
             field = null;
         }
         var mode = InputMode.DtmfAndSpeech;
@@ -163,13 +163,14 @@ internal sealed partial class FlowNodeParser(
             if (field is not null && field != IntakeFields.Language)
                 reader.Error(reader.Optional(m, "language"), $"{what}: 'language' only belongs on options of a 'field: language' question");
             else if (!outline.Languages.Contains(language))
-                reader.Error(reader.Optional(m, "language"), $"{what}: unknown language '{language}' (declared: {string.Join(", ", outline.Languages)})");
+                reader.Error(reader.Optional(m, "language"),
+                    $"{what}: unknown language '{language}' (declared: {string.Join(", ", outline.Languages)})");
             value ??= language;
         }
         if (value is null)
             reader.Error(m, field == IntakeFields.Language ? $"{what} needs 'language:'" : $"{what} needs 'value:'");
-        else if (field is not null && AllowedValues(field) is { } allowed && !allowed.Contains(value))
-            reader.Error(reader.Optional(m, "value") ?? m, $"{what}: value '{value}' is not allowed for field '{field}' (allowed: {string.Join(", ", allowed)})");
+        else if (field is not null && NotAllowed(field, value) is { } problem)
+            reader.Error(reader.Optional(m, "value") ?? m, $"{what}: {problem}");
 
         var label = texts.Read(reader.Required(m, "label"), $"the label of {what}");
         var keywords = ParseKeywords(m, what);
@@ -265,12 +266,12 @@ internal sealed partial class FlowNodeParser(
         var value = reader.Setting(m, "equals");
         if (field is not null && !IntakeFields.IsKnown(field))
         {
-            reader.Error(reader.Optional(m, "field"), $"unknown field '{field}' (known: {string.Join(", ", IntakeFields.All)})");
+            reader.Error(reader.Optional(m, "field"), UnknownField(field));
             return null;
         }
-        if (field is not null && value is not null && AllowedValues(field) is { } allowed && !allowed.Contains(value))
+        if (field is not null && value is not null && NotAllowed(field, value) is { } problem)
         {
-            reader.Error(reader.Optional(m, "equals"), $"value '{value}' is not allowed for field '{field}' (allowed: {string.Join(", ", allowed)})");
+            reader.Error(reader.Optional(m, "equals"), problem);
             return null;
         }
         return field is null || value is null || next is null
@@ -295,6 +296,14 @@ internal sealed partial class FlowNodeParser(
         var message = messageNode is null ? null : texts.Read(messageNode, "the 'message'");
         return kind is null ? null : new TerminalNode { Id = node.Id, Line = node.Line, Action = kind.Value, Message = message };
     }
+
+    private static string UnknownField(string field) => $"unknown field '{field}' (known: {string.Join(", ", IntakeFields.All)})";
+
+    /// <summary>Why <paramref name="value"/> cannot fill <paramref name="field"/>; null when it can.</summary>
+    private string? NotAllowed(string field, string value) =>
+        AllowedValues(field) is { } allowed && !allowed.Contains(value)
+            ? $"value '{value}' is not allowed for field '{field}' (allowed: {string.Join(", ", allowed)})"
+            : null;
 
     private IReadOnlyList<string>? AllowedValues(string field) =>
         field switch
