@@ -132,7 +132,8 @@ internal sealed partial class FlowParser(string file)
                 continue;
             }
             var weekday = (DayOfWeek)((day + 1) % 7);
-            windows.AddRange(Times(value, $"hours of {Weekdays[day]}", allowClosed: true).Select(t => new OpeningWindow(weekday, t.Opens, t.Closes)));
+            var times = Times(value, $"hours of {Weekdays[day]}", allowClosed: true);
+            windows.AddRange(times.Select(t => new OpeningWindow(weekday, t.Opens, t.Closes)));
         }
         return new WeeklyHours(windows, timeZone);
     }
@@ -237,7 +238,8 @@ internal sealed partial class FlowParser(string file)
             if (HoursText.TryParseTimes(text, out var opens, out var closes))
                 times.Add((opens, closes));
             else
-                reader.Error(node, $"bad time range '{text}' for {what}: use HH:MM-HH:MM such as 09:00-17:00, or 22:00-06:00 to run past midnight (24:00 ends a day)");
+                reader.Error(node, $"bad time range '{text}' for {what}: use HH:MM-HH:MM such as 09:00-17:00, "
+                    + "or 22:00-06:00 to run past midnight (24:00 ends a day)");
         }
         return times;
     }

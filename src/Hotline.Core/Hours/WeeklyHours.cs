@@ -33,7 +33,8 @@ public sealed record WeeklyHours(IReadOnlyList<OpeningWindow> Windows, TimeZoneI
         var today = TimeZoneInfo.ConvertTime(now, TimeZone).Date;
         return Enumerable.Range(0, 8)
             .Select(days => today.AddDays(days))
-            .SelectMany(date => Windows.Where(w => w.Day == date.DayOfWeek).Select(w => WallClock.Instant(date + w.Opens.ToTimeSpan(), TimeZone)))
+            .SelectMany(date => Windows.Where(w => w.Day == date.DayOfWeek)
+                .Select(w => WallClock.Instant(date + w.Opens.ToTimeSpan(), TimeZone)))
             .Where(opening => opening > now)
             .Select(opening => (DateTimeOffset?)opening)
             .Min();

@@ -24,7 +24,8 @@ public class DaylightSavingTests
     [InlineData("America/Chicago", "02:30-04:00", "2026-03-08T07:00Z", "2026-03-08T08:00Z", -5)] // 01:00 CST -> 03:00 CDT
     [InlineData("Europe/London", "01:30-03:00", "2026-03-29T00:30Z", "2026-03-29T01:00Z", 1)]   // 00:30 GMT -> 02:00 BST
     [InlineData("America/Chicago", "08:00-12:00", "2026-03-08T04:00Z", "2026-03-08T13:00Z", -5)] // Sat 22:00 CST -> 08:00 CDT
-    public void SpringForward_CallbackWindow_OpensAtTheFirstClockTimeInIt(string zone, string window, string now, string expected, int offsetHours)
+    public void SpringForward_CallbackWindow_OpensAtTheFirstClockTimeInIt(
+        string zone, string window, string now, string expected, int offsetHours)
     {
         var next = Flow(zone, window: window).NextCallbackTime("any", At(now));
 
