@@ -39,6 +39,7 @@ internal sealed partial class FlowNodeParser(
             reader.Error(key, "a node id must start with a letter and use only letters, digits and _");
             return null;
         }
+        // A declared node stays in the outline even when broken, so nodes naming it are not told it does not exist.
         if (value is not YamlMappingNode body)
         {
             outline.Nodes.Add(new NodeOutline(id, YamlFileReader.LineOf(key), NodeKind.Action));
