@@ -1,4 +1,5 @@
 using System.Text;
+using Hotline.Core.Hours;
 
 namespace Hotline.Core.Flows;
 
@@ -20,12 +21,12 @@ public sealed class Flow
     public required int SmsInactivityMinutes { get; init; }
     public required IReadOnlyDictionary<string, FlowNode> Nodes { get; init; }
 
-    /// <summary>Open hours per weekday; a missing or empty day is closed.</summary>
-    public required IReadOnlyDictionary<DayOfWeek, IReadOnlyList<TimeRange>> OpenHours { get; init; }
+    /// <summary>When operators answer, in the flow's time zone; a day without a window is closed.</summary>
+    public required WeeklyHours OpenHours { get; init; }
     public required IReadOnlySet<DateOnly> Holidays { get; init; }
 
-    /// <summary>Named callback windows (local times, every day).</summary>
-    public required IReadOnlyDictionary<string, IReadOnlyList<TimeRange>> CallbackWindows { get; init; }
+    /// <summary>Named callback windows a caller chooses from (the same local times every day, in the flow's zone).</summary>
+    public required IReadOnlyDictionary<string, WeeklyHours> CallbackWindows { get; init; }
 
     /// <summary>System messages: key -> language -> text.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Messages { get; init; }
@@ -75,47 +76,15 @@ public sealed class Flow
     public string LanguageOrDefault(string? language) =>
         language is not null && Languages.Contains(language, StringComparer.Ordinal) ? language : DefaultLanguage;
 
-    /// <summary>Whether operators are on duty at this instant (local weekday hours, closed on holidays).</summary>
-    public bool IsOpen(DateTimeOffset now)
-    {
-        var local = TimeZoneInfo.ConvertTime(now, TimeZone);
-        if (Holidays.Contains(DateOnly.FromDateTime(local.DateTime)))
-            return false;
-        return OpenHours.TryGetValue(local.DayOfWeek, out var ranges) && ranges.Any(r => r.Contains(local.TimeOfDay));
-    }
+    /// <summary>Whether operators are on duty at this instant (the opening hours, closed on holidays).</summary>
+    public bool IsOpen(DateTimeOffset now) =>
+        !Holidays.Contains(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZone).DateTime)) && OpenHours.IsOpen(now);
 
     /// <summary>
     /// When a callback in the named window may happen: <paramref name="now"/> if inside the window, else the next
     /// start of the window, in the flow's time zone. A null or unknown window means "any time" (now), so a caller
     /// is never left without a callback because a flow changed between their call and the callback.
     /// </summary>
-    public DateTimeOffset NextCallbackTime(string? windowName, DateTimeOffset now)
-    {
-        if (windowName is null || !CallbackWindows.TryGetValue(windowName, out var ranges) || ranges.Count == 0)
-            return now;
-        var local = TimeZoneInfo.ConvertTime(now, TimeZone);
-        if (ranges.Any(r => r.Contains(local.TimeOfDay)))
-            return now;
-        DateTimeOffset? best = null;
-        for (var day = 0; day <= 1 && best is null; day++)
-        {
-            var date = local.Date.AddDays(day);
-            foreach (var r in ranges)
-            {
-                var candidate = ToInstant(date + r.Start);
-                if (candidate > now && (best is null || candidate < best))
-                    best = candidate;
-            }
-        }
-        return best ?? now;
-    }
-
-    private DateTimeOffset ToInstant(DateTime localTime)
-    {
-        // A start inside a daylight-saving gap does not exist; the first valid minute after it does.
-        while (TimeZone.IsInvalidTime(localTime))
-            localTime = localTime.AddMinutes(30);
-        var unspecified = DateTime.SpecifyKind(localTime, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, TimeZone.GetUtcOffset(unspecified));
-    }
+    public DateTimeOffset NextCallbackTime(string? windowName, DateTimeOffset now) =>
+        windowName is not null && CallbackWindows.TryGetValue(windowName, out var window) ? window.NextOpening(now) ?? now : now;
 }

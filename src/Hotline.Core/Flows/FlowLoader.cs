@@ -1,11 +1,22 @@
 namespace Hotline.Core.Flows;
 
-/// <summary>Loads and validates flow files. Any problem throws <see cref="FlowValidationException"/> listing all errors.</summary>
+/// <summary>
+/// Loads a flow file: <see cref="FlowParser"/> reads it, then <see cref="FlowValidator"/> checks the flow as a whole.
+/// Any problem throws <see cref="FlowValidationException"/> listing every error of both, in line order.
+/// </summary>
 public static class FlowLoader
 {
     public static Flow LoadFile(string path) => Parse(File.ReadAllText(path), path);
 
-    public static Flow Parse(string yaml, string fileName) => new FlowParser(fileName).Parse(yaml);
+    public static Flow Parse(string yaml, string fileName)
+    {
+        var parser = new FlowParser(fileName);
+        var (flow, outline) = parser.Parse(yaml);
+        var errors = parser.Errors.Concat(new FlowValidator(fileName).Validate(outline)).OrderBy(e => e.Line).ToList();
+        if (errors.Count > 0)
+            throw new FlowValidationException(errors);
+        return flow!;
+    }
 
     /// <summary>Pathway rules are named pathway.*.yaml and the agency directory agencies*.yaml.</summary>
     public static bool IsFlowFile(string path)

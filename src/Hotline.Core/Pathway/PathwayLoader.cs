@@ -1,12 +1,13 @@
 using Hotline.Core.Cases;
 using Hotline.Core.Referrals;
+using Hotline.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Hotline.Core.Pathway;
 
 /// <summary>
 /// Loads and validates a pathway file (format documented in the header of flows/pathway.*.yaml).
-/// Throws <see cref="PathwayValidationException"/> listing every error as file:line: reason.
+/// Throws <see cref="PathwayValidationException"/> listing every error as file:line: what.
 /// </summary>
 public static class PathwayLoader
 {
@@ -24,9 +25,9 @@ public static class PathwayLoader
     public static PathwayDefinition Parse(string yaml, string fileName)
     {
         var reader = new YamlFileReader(fileName);
-        var root = reader.ParseRoot(yaml);
-        reader.ThrowIfErrors();
-        reader.RejectUnknownKeys(root!, RootKeys);
+        var root = reader.ParseRoot(yaml, "pathway settings (pathway:, ..., rules:)");
+        reader.ThrowIfErrors(errors => new PathwayValidationException(errors));
+        reader.RejectUnknownKeys(root!, "the pathway", RootKeys);
 
         var name = reader.Text(reader.Required(root!, "pathway"), "pathway");
         var anonymous = reader.Bool(reader.Required(root!, "anonymous_notifications_for_refusing_adults"), "anonymous_notifications_for_refusing_adults");
@@ -42,7 +43,7 @@ public static class PathwayLoader
         var needs = ReadNeeds(reader, root!);
         var rules = ReadRules(reader, root!);
 
-        reader.ThrowIfErrors();
+        reader.ThrowIfErrors(errors => new PathwayValidationException(errors));
         return new PathwayDefinition(name!, rules, triage, needs, followUp, anonymous!.Value, retention!.Value);
     }
 
@@ -147,7 +148,7 @@ public static class PathwayLoader
     private static PathwayRule? ReadRule(YamlFileReader reader, YamlMappingNode map)
     {
         var errorsBefore = reader.Errors.Count;
-        reader.RejectUnknownKeys(map, RuleKeys);
+        reader.RejectUnknownKeys(map, "a rule", RuleKeys);
 
         var id = reader.Text(reader.Required(map, "id"), "rule id");
         var conditions = ReadConditions(reader, map);

@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
+using Hotline.Core.Hours;
 using Hotline.Core.Pathway;
+using Hotline.Core.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Hotline.Core.Referrals;
 
 /// <summary>
 /// Loads an agency directory file (format in the header of flows/agencies.sample.yaml). Errors are
-/// reported like pathway errors, as <see cref="PathwayValidationException"/> with file:line: reason,
+/// reported like pathway errors, as <see cref="PathwayValidationException"/> with file:line: what,
 /// because the directory is the other half of the pathway and is fixed by the same people.
 /// </summary>
 public static partial class AgencyDirectoryFile
@@ -22,9 +24,9 @@ public static partial class AgencyDirectoryFile
     public static IReadOnlyList<AgencyDirectoryEntry> Parse(string yaml, string fileName)
     {
         var reader = new YamlFileReader(fileName);
-        var root = reader.ParseRoot(yaml);
-        reader.ThrowIfErrors();
-        reader.RejectUnknownKeys(root!, "agencies");
+        var root = reader.ParseRoot(yaml, "'agencies:' and a list of agencies");
+        reader.ThrowIfErrors(errors => new PathwayValidationException(errors));
+        reader.RejectUnknownKeys(root!, null, "agencies");
 
         var entries = new List<AgencyDirectoryEntry>();
         var list = reader.Sequence(reader.Required(root!, "agencies"), "agencies");
@@ -47,14 +49,14 @@ public static partial class AgencyDirectoryFile
             }
         }
 
-        reader.ThrowIfErrors();
+        reader.ThrowIfErrors(errors => new PathwayValidationException(errors));
         return entries;
     }
 
     private static AgencyDirectoryEntry? ReadAgency(YamlFileReader reader, YamlMappingNode map)
     {
         var errorsBefore = reader.Errors.Count;
-        reader.RejectUnknownKeys(map, AgencyKeys);
+        reader.RejectUnknownKeys(map, "an agency", AgencyKeys);
 
         var idNode = reader.Required(map, "id");
         var idText = reader.Text(idNode, "id");
@@ -69,8 +71,8 @@ public static partial class AgencyDirectoryFile
         var services = TextSet(reader, reader.Optional(map, "services"), "services", required: false);
         var jurisdictions = TextSet(reader, reader.Required(map, "jurisdictions"), "jurisdictions", required: true);
         var languages = TextSet(reader, reader.Required(map, "languages"), "languages", required: true);
-        var hours = ReadHours(reader, reader.Required(map, "hours"));
-        var zone = ReadTimeZone(reader, reader.Required(map, "time_zone"));
+        var zone = reader.TimeZone(reader.Required(map, "time_zone"), "time_zone");
+        var hours = ReadHours(reader, reader.Required(map, "hours"), zone ?? TimeZoneInfo.Utc);
         var active = reader.Bool(reader.Required(map, "active"), "active");
         var order = reader.Int(reader.Required(map, "pathway_order"), "pathway_order");
         var channels = ReadChannels(reader, reader.Required(map, "channels"));
@@ -105,7 +107,7 @@ public static partial class AgencyDirectoryFile
         return result;
     }
 
-    private static WeeklyHours? ReadHours(YamlFileReader reader, YamlNode? node)
+    private static WeeklyHours? ReadHours(YamlFileReader reader, YamlNode? node, TimeZoneInfo zone)
     {
         if (node is YamlScalarNode { Value: AlwaysOpen } or null)
         {
@@ -126,7 +128,7 @@ public static partial class AgencyDirectoryFile
                 continue;
             }
 
-            reader.RejectUnknownKeys(window, "days", "open", "close");
+            reader.RejectUnknownKeys(window, "an opening window", "days", "open", "close");
             var open = ReadTime(reader, reader.Required(window, "open"), "open");
             var close = ReadTime(reader, reader.Required(window, "close"), "close");
             var days = reader.Sequence(reader.Required(window, "days"), "days");
@@ -139,7 +141,7 @@ public static partial class AgencyDirectoryFile
             }
         }
 
-        return new WeeklyHours(windows);
+        return new WeeklyHours(windows, zone);
     }
 
     private static TimeOnly? ReadTime(YamlFileReader reader, YamlNode? node, string what)
@@ -156,23 +158,6 @@ public static partial class AgencyDirectoryFile
         }
 
         reader.Error(node, $"{what} must be a time like 09:00, got '{text}'");
-        return null;
-    }
-
-    private static TimeZoneInfo? ReadTimeZone(YamlFileReader reader, YamlNode? node)
-    {
-        var text = reader.Text(node, "time_zone");
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone))
-        {
-            return zone;
-        }
-
-        reader.Error(node, $"unknown time_zone '{text}' (use an IANA id such as America/Chicago)");
         return null;
     }
 
@@ -193,7 +178,7 @@ public static partial class AgencyDirectoryFile
                 continue;
             }
 
-            reader.RejectUnknownKeys(map, "channel", "address");
+            reader.RejectUnknownKeys(map, "a channel", "channel", "address");
             var channel = reader.Enum<NotificationChannel>(reader.Required(map, "channel"), "notification channel");
             var addressNode = reader.Required(map, "address");
             var address = reader.Text(addressNode, "address");
@@ -221,7 +206,7 @@ public static partial class AgencyDirectoryFile
             return null;
         }
 
-        reader.RejectUnknownKeys(map, "name", "phone");
+        reader.RejectUnknownKeys(map, "on_call", "name", "phone");
         var name = reader.Text(reader.Required(map, "name"), "on_call name");
         var phoneNode = reader.Required(map, "phone");
         var phone = reader.Text(phoneNode, "on_call phone");

@@ -1,8 +1,10 @@
+using Hotline.Core.Hours;
+
 namespace Hotline.Core.Referrals;
 
 /// <summary>
 /// An agency as the matcher sees it. <paramref name="Jurisdictions"/> containing "*" means national;
-/// <paramref name="Hours"/> null means 24/7. <paramref name="PathwayOrder"/> is the order agencies of one
+/// <paramref name="Hours"/> null means 24/7; they are in <paramref name="TimeZone"/>. <paramref name="PathwayOrder"/> is the order agencies of one
 /// type are tried in (lower first), as agreed with the agencies.
 /// </summary>
 public sealed record AgencyListing(
@@ -21,5 +23,5 @@ public sealed record AgencyListing(
 
     public bool IsNational => Jurisdictions.Contains(National);
 
-    public bool IsOpen(DateTimeOffset now) => Hours is null || Hours.IsOpen(now, TimeZone);
+    public bool IsOpen(DateTimeOffset now) => Hours is null || Hours.IsOpen(now);
 }

@@ -10,7 +10,7 @@ namespace Hotline.Web.Infrastructure;
 public static class HostCommands
 {
     public static bool IsOperatorFixable(Exception e) =>
-        e is ConfigurationException or Core.Flows.FlowValidationException or Core.Pathway.PathwayValidationException;
+        e is ConfigurationException or Core.Yaml.YamlFileException;
 
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using Hotline.Core.Hours;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
 
@@ -32,7 +33,8 @@ public sealed partial class AgencyForm
     /// <summary>Checks what attributes cannot; returns (field, sentence) pairs for the form.</summary>
     public IEnumerable<(string Field, string Error)> Problems()
     {
-        if (!HoursText.TryParse(Hours, out _, out var hoursError)) yield return (nameof(Hours), hoursError!);
+        // Only the words are checked and stored here; the zone they are read in is the form's own field.
+        if (!HoursText.TryParse(Hours, TimeZoneInfo.Utc, out _, out var hoursError)) yield return (nameof(Hours), hoursError!);
         if (string.IsNullOrWhiteSpace(TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _)) yield return (nameof(TimeZone), $"'{TimeZone}' is not a time zone (use an IANA id such as America/Chicago)");
         if (!string.IsNullOrWhiteSpace(OnCallPhone) && !E164().IsMatch(OnCallPhone.Trim())) yield return (nameof(OnCallPhone), "The on-call phone must be an E.164 number such as +15125550100");
         foreach (var line in Lines(Channels))
@@ -48,7 +50,7 @@ public sealed partial class AgencyForm
         agency.Services = List(Services);
         agency.Jurisdictions = List(Jurisdictions);
         agency.Languages = List(Languages);
-        agency.Hours = HoursText.Format(HoursText.Parse(Hours));
+        agency.Hours = HoursText.Format(HoursText.Parse(Hours, TimeZoneInfo.Utc));
         agency.TimeZone = TimeZone.Trim();
         agency.PathwayOrder = PathwayOrder;
         agency.Active = Active;

@@ -1,3 +1,4 @@
+using Hotline.Core.Hours;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
 
@@ -13,7 +14,7 @@ public static class AgencyListings
         new HashSet<string>(agency.Services, StringComparer.OrdinalIgnoreCase),
         new HashSet<string>(agency.Jurisdictions, StringComparer.OrdinalIgnoreCase),
         new HashSet<string>(agency.Languages, StringComparer.OrdinalIgnoreCase),
-        HoursText.TryParse(agency.Hours, out var hours, out _) ? hours : null,
+        HoursText.TryParse(agency.Hours, ZoneOrUtc(agency.TimeZone), out var hours, out _) ? hours : null,
         ZoneOrUtc(agency.TimeZone),
         agency.Active,
         agency.PathwayOrder);

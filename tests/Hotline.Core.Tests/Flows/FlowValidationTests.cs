@@ -1,4 +1,5 @@
 using Hotline.Core.Flows;
+using Hotline.Core.Yaml;
 
 namespace Hotline.Core.Tests.Flows;
 
@@ -12,15 +13,15 @@ public class FlowValidationTests
         id: test
         name: Test line
         languages: [en, es]
-        emergencyNumber: "911"
-        backupLine: "+15550000000"
-        timeZone: America/Chicago
+        emergency_number: "911"
+        backup_line: "+15550000000"
+        time_zone: America/Chicago
         hours:
           monday: "09:00-17:00"
-        queue: { name: q, offerCallbackAfterSeconds: 60, maxQueueSize: 5 }
-        maxInvalidAttempts: 3
-        sms: { inactivityMinutes: 30 }
-        callbackWindows: { any: "08:00-20:00" }
+        queue: { name: q, offer_callback_after_seconds: 60, max_queue_size: 5 }
+        max_invalid_attempts: 3
+        sms: { inactivity_minutes: 30 }
+        callback_windows: { any: "08:00-20:00" }
         start: hello
         fallback: people
         messages:
@@ -52,14 +53,14 @@ public class FlowValidationTests
                 next: bye
           route:
             branch:
-              - openHours: true
+              - open_hours: true
                 next: people
             otherwise: bye
           people: { action: queue }
           bye: { action: hangup, message: { en: "Bye", es: "Adiós" } }
         """;
 
-    private static IReadOnlyList<FlowError> Errors(string yaml)
+    private static IReadOnlyList<YamlFileError> Errors(string yaml)
     {
         var ex = Assert.Throws<FlowValidationException>(() => FlowLoader.Parse(yaml, File));
         Assert.NotEmpty(ex.Errors);
@@ -73,8 +74,8 @@ public class FlowValidationTests
         return Valid.Replace(from, to);
     }
 
-    private static void AssertError(IReadOnlyList<FlowError> errors, string? node, string reason, int? line = null) =>
-        Assert.Contains(errors, e => e.Node == node && e.Reason.Contains(reason) && (line is null || e.Line == line));
+    private static void AssertError(IReadOnlyList<YamlFileError> errors, string? node, string reason, int? line = null) =>
+        Assert.Contains(errors, e => e.Where == (node is null ? null : $"node '{node}'") && e.Reason.Contains(reason) && (line is null || e.Line == line));
 
     [Fact]
     public void Parse_ValidFlow_Loads()
@@ -233,11 +234,11 @@ public class FlowValidationTests
     [Fact]
     public void Parse_WrongTypes_FailsWithClearMessages()
     {
-        var yaml = Change("maxInvalidAttempts: 3", "maxInvalidAttempts: many").Replace("languages: [en, es]", "languages: [en, es]\nqueue2: x");
+        var yaml = Change("max_invalid_attempts: 3", "max_invalid_attempts: many").Replace("languages: [en, es]", "languages: [en, es]\nqueue2: x");
 
         var errors = Errors(yaml);
 
-        AssertError(errors, null, "'maxInvalidAttempts' must be a whole number of at least 1, not 'many'", line: 11);
+        AssertError(errors, null, "'max_invalid_attempts' must be a whole number of at least 1, not 'many'", line: 11);
         AssertError(errors, null, "unknown setting 'queue2'", line: 4);
     }
 
@@ -252,13 +253,13 @@ public class FlowValidationTests
     [Fact]
     public void Parse_InvalidTimeZone_Fails()
     {
-        var errors = Errors(Change("timeZone: America/Chicago", "timeZone: Mars/Olympus"));
+        var errors = Errors(Change("time_zone: America/Chicago", "time_zone: Mars/Olympus"));
 
         AssertError(errors, null, "unknown time zone 'Mars/Olympus'", line: 6);
     }
 
     [Theory]
-    [InlineData("17:00-09:00")]
+    [InlineData("09:00-09:00")]
     [InlineData("09:00-25:00")]
     [InlineData("9am-5pm")]
     [InlineData("09:60-10:00")]
@@ -272,9 +273,19 @@ public class FlowValidationTests
     [Fact]
     public void Parse_BadCallbackWindow_Fails()
     {
-        var errors = Errors(Change("any: \"08:00-20:00\"", "any: \"20:00-08:00\""));
+        var errors = Errors(Change("any: \"08:00-20:00\"", "any: \"20:00-20:00\""));
 
-        AssertError(errors, null, "bad time range '20:00-08:00' for callback window 'any'", line: 12);
+        AssertError(errors, null, "bad time range '20:00-20:00' for callback window 'any'", line: 12);
+    }
+
+    [Fact]
+    public void Parse_RangesPastMidnight_Load()
+    {
+        var flow = FlowLoader.Parse(Change("monday: \"09:00-17:00\"", "monday: \"22:00-06:00\"")
+            .Replace("any: \"08:00-20:00\"", "any: \"20:00-02:00\""), File);
+
+        Assert.True(flow.OpenHours.Windows.Single().CrossesMidnight);
+        Assert.True(flow.CallbackWindows["any"].Windows.All(w => w.CrossesMidnight));
     }
 
     [Fact]
@@ -288,7 +299,7 @@ public class FlowValidationTests
     [Fact]
     public void Parse_SeveralErrors_ReportsAllOneLinePerError()
     {
-        var yaml = Change("next: route", "next: nowhere").Replace("field: safeToTalk", "field: colour").Replace("timeZone: America/Chicago", "timeZone: Nowhere/Town");
+        var yaml = Change("next: route", "next: nowhere").Replace("field: safeToTalk", "field: colour").Replace("time_zone: America/Chicago", "time_zone: Nowhere/Town");
 
         var ex = Assert.Throws<FlowValidationException>(() => FlowLoader.Parse(yaml, File));
 
@@ -297,6 +308,16 @@ public class FlowValidationTests
         Assert.Equal(ex.Errors.Count, lines.Length);
         Assert.Contains("test.yaml:37: node 'ask1': unknown target node 'nowhere'", lines);
         Assert.Contains(lines, l => l.StartsWith("test.yaml:6: unknown time zone 'Nowhere/Town'"));
+    }
+
+    [Fact]
+    public void Parse_SecondYamlDocument_Refused()
+    {
+        var errors = Errors(Valid + "\n---\nid: other\n");
+
+        var error = Assert.Single(errors);
+        Assert.Contains("a second YAML document", error.Reason);
+        Assert.Equal(50, error.Line);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Hotline.Core.Flows;
 
 namespace Hotline.Core.Tests.Flows;
 
-/// <summary>Engine rules on a minimal flow (no noInput anywhere, one question).</summary>
+/// <summary>Engine rules on a minimal flow (no no_input anywhere, one question).</summary>
 public class IntakeEngineTests
 {
     private static readonly DateTimeOffset MondayNoon = new(2026, 11, 23, 12, 0, 0, TimeSpan.FromHours(-6));

@@ -1,4 +1,5 @@
 using Hotline.Core.Pathway;
+using Hotline.Core.Yaml;
 
 namespace Hotline.Core.Tests.Pathway;
 
@@ -35,7 +36,7 @@ public class PathwayLoaderTests
             reason: Test
         """;
 
-    private static PathwayValidationError SingleError(string yaml)
+    private static YamlFileError SingleError(string yaml)
     {
         var ex = Assert.Throws<PathwayValidationException>(() => PathwayLoader.Parse(yaml, "test.yaml"));
         return Assert.Single(ex.Errors);
@@ -150,6 +151,15 @@ public class PathwayLoaderTests
     {
         var error = SingleError(WithRule() + "\n    mandatroy: true\n");
 
-        Assert.Contains("unknown key 'mandatroy'", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("unknown setting 'mandatroy'", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SecondYamlDocument_RefusedNotIgnored()
+    {
+        var error = SingleError(WithRule() + "\n---\npathway: other\n");
+
+        Assert.Contains("a second YAML document", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"test.yaml:{error.Line}: a second YAML document", error.ToString(), StringComparison.Ordinal);
     }
 }

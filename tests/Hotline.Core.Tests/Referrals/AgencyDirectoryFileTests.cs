@@ -1,4 +1,5 @@
 using Hotline.Core.Pathway;
+using Hotline.Core.Yaml;
 using Hotline.Core.Referrals;
 using Hotline.Core.Tests.Pathway;
 
@@ -25,7 +26,7 @@ public class AgencyDirectoryFileTests
                 address: {address}
         """;
 
-    private static PathwayValidationError SingleError(string yaml)
+    private static YamlFileError SingleError(string yaml)
     {
         var ex = Assert.Throws<PathwayValidationException>(() => AgencyDirectoryFile.Parse(yaml, "agencies.yaml"));
         return Assert.Single(ex.Errors);
@@ -111,5 +112,13 @@ public class AgencyDirectoryFileTests
 
         Assert.Equal(2, ranked.Count);
         Assert.Equal("Texas Regional Human Trafficking Unit", ranked[0].Agency.Name);
+    }
+
+    [Fact]
+    public void Parse_SecondYamlDocument_RefusedNotIgnored()
+    {
+        var error = SingleError(One() + "\n---\nagencies: []\n");
+
+        Assert.Contains("a second YAML document", error.Reason, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Hotline.Core.Cases;
+using Hotline.Core.Hours;
 using Hotline.Core.Referrals;
 using static Hotline.Core.Tests.Referrals.Listings;
 

@@ -1,3 +1,4 @@
+using Hotline.Core.Hours;
 using Hotline.Core.Referrals;
 
 namespace Hotline.Core.Tests.Referrals;
@@ -9,7 +10,8 @@ internal static class Listings
     /// <summary>Weekdays 09:00-17:00 Chicago time.</summary>
     public static readonly WeeklyHours OfficeHours = new(
         [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
-            .Select(d => new OpeningWindow(d, new TimeOnly(9, 0), new TimeOnly(17, 0)))]);
+            .Select(d => new OpeningWindow(d, new TimeOnly(9, 0), new TimeOnly(17, 0)))],
+        Chicago);
 
     /// <summary>Wednesday 2026-11-25 12:00 in Chicago (UTC-6).</summary>
     public static readonly DateTimeOffset WednesdayNoon = new(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);

@@ -299,23 +299,6 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
         Assert.Equal(1, (await _f.ReferralsAsync(@case.Id)).Single().ResendCount);
     }
 
-    [Theory]
-    [InlineData("Mon,Tue,Wed,Thu,Fri 08:00-18:00; Sat 22:00-06:00")]
-    [InlineData("Sun 00:00-23:59")]
-    public void HoursText_FormatOfParse_RoundTrips(string text)
-    {
-        Assert.Equal(text, HoursText.Format(HoursText.Parse(text)));
-    }
-
-    [Fact]
-    public void HoursText_UnknownDay_ExplainsTheFormat()
-    {
-        Assert.False(HoursText.TryParse("Mo 08:00-18:00", out _, out var error));
-        Assert.Contains("not a day", error);
-        Assert.True(HoursText.TryParse("24/7", out var always, out _));
-        Assert.Null(always);
-    }
-
     private async Task<Hotline.Web.Data.Referral> SendAsync(Guid caseId, Guid agencyId)
     {
         Hotline.Web.Data.Referral? referral = null;

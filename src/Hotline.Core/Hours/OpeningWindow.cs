@@ -1,14 +1,16 @@
-namespace Hotline.Core.Referrals;
+namespace Hotline.Core.Hours;
 
 /// <summary>
-/// One opening on one weekday, in the agency's local time. A window whose close is not after its
-/// open runs past midnight into the next day (night shelters).
+/// One opening on one weekday, in local time. A window whose close is not after its open runs past midnight
+/// into the next day (night shelters, a night line); 00:00-00:00 is the whole day.
 /// </summary>
 public sealed record OpeningWindow(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes)
 {
+    public bool CrossesMidnight => Closes <= Opens;
+
     public bool Contains(DayOfWeek day, TimeOnly time)
     {
-        if (Closes > Opens)
+        if (!CrossesMidnight)
         {
             return day == Day && time >= Opens && time < Closes;
         }

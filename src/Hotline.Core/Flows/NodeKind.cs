@@ -1,0 +1,9 @@
+namespace Hotline.Core.Flows;
+
+internal enum NodeKind
+{
+    Say,
+    Ask,
+    Branch,
+    Action,
+}
