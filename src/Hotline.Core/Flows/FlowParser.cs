@@ -414,7 +414,7 @@ internal sealed partial class FlowParser(string file)
         }
         else if (list is not YamlScalarNode { Value: "" or "~" or "null" })
         {
-            Error(list, id, "'branch' must be a list of conditions (- field: x / equals: y / next: z, or - openHours: true / next: z)");
+            Error(list, id, "'branch' must be a list of conditions (- field: x / equals: y / next: z, - openHours: true / next: z, or - numberWithheld: true / next: z)");
             ok = false;
         }
         var otherwise = Str(body, "otherwise", id, key, required: false);
@@ -429,13 +429,22 @@ internal sealed partial class FlowParser(string file)
     {
         if (item is not YamlMappingNode m)
         {
-            Error(item, id, "a branch condition must be a set of settings (field:, equals:, next: or openHours:, next:)");
+            Error(item, id, "a branch condition must be a set of settings (field:, equals:, next:, or openHours:, next:, or numberWithheld:, next:)");
             return null;
         }
-        CheckKeys(m, id, "a branch condition", "field", "equals", "openHours", "next");
+        CheckKeys(m, id, "a branch condition", "field", "equals", "openHours", "numberWithheld", "next");
         var next = Str(m, "next", id, m, required: true);
         if (next is not null)
             references.Add((id, next, LineOf(Get(m, "next")!), true));
+        if (Get(m, "numberWithheld") is { } withheldNode)
+        {
+            if (Get(m, "field") is not null || Get(m, "equals") is not null || Get(m, "openHours") is not null)
+                Error(m, id, "a condition is one of 'numberWithheld:', 'openHours:' or 'field:' + 'equals:', not several");
+            bool? withheld = Text(withheldNode) switch { "true" => true, "false" => false, _ => null };
+            if (withheld is null)
+                Error(withheldNode, id, "'numberWithheld' must be true or false");
+            return withheld is null || next is null ? null : new BranchRule { NumberWithheld = withheld, Next = next, Line = LineOf(m) };
+        }
         if (Get(m, "openHours") is { } openNode)
         {
             if (Get(m, "field") is not null || Get(m, "equals") is not null)
@@ -521,6 +530,8 @@ internal sealed partial class FlowParser(string file)
         foreach (var (id, line) in declared.Where(d => !reached.Contains(d.Key)))
             errors.Add(new FlowError(file, line, id, $"unreachable from the start node '{start}'"));
 
+        CheckCallbackQuestionsNeedANumber(start, nodes);
+
         // A loop made only of say/branch nodes never waits for the caller and would spin forever.
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var id in nodes.Keys.Where(k => nodes[k] is SayNode or BranchNode))
@@ -529,6 +540,50 @@ internal sealed partial class FlowParser(string file)
                 errors.Add(new FlowError(file, nodes[id].Line, id, "loop of say/branch nodes with no question in between"));
                 break;
             }
+    }
+
+    /// <summary>
+    /// A caller whose number is withheld must never be asked whether we may call back (nor when, nor about
+    /// voicemail): nobody can make that call. Walks the flow as such a caller would (a branch's first
+    /// 'numberWithheld: true' rule always matches for them) and refuses any call-back question they can reach.
+    /// </summary>
+    private void CheckCallbackQuestionsNeedANumber(string start, Dictionary<string, FlowNode> nodes)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal) { start };
+        var pending = new Queue<string>(reached);
+        while (pending.TryDequeue(out var current))
+        {
+            if (!nodes.TryGetValue(current, out var node))
+                continue;
+            if (node is AskNode ask && CallbackFields.Contains(ask.Field))
+            {
+                errors.Add(new FlowError(file, ask.Line, ask.Id,
+                    $"asks '{ask.Field}' of callers whose number is withheld: put a branch with '- numberWithheld: true' before it that goes round the call-back questions"));
+                continue;
+            }
+            foreach (var t in WithheldCallerTargets(node))
+                if (reached.Add(t))
+                    pending.Enqueue(t);
+        }
+    }
+
+    private static readonly string[] CallbackFields = [IntakeFields.CallbackAllowed, IntakeFields.CallbackWindow, IntakeFields.VoicemailAllowed];
+
+    private static IEnumerable<string> WithheldCallerTargets(FlowNode node)
+    {
+        if (node is not BranchNode branch)
+            return node.Targets;
+        var targets = new List<string>();
+        foreach (var rule in branch.Rules)
+        {
+            if (rule.NumberWithheld == false)
+                continue;
+            targets.Add(rule.Next);
+            if (rule.NumberWithheld == true)
+                return targets; // always matches for them: later rules and 'otherwise' are never taken
+        }
+        targets.Add(branch.Otherwise);
+        return targets;
     }
 
     private static bool FindAutomaticLoop(string id, Dictionary<string, FlowNode> nodes, Dictionary<string, int> state)
