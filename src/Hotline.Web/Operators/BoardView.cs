@@ -9,7 +9,14 @@ public sealed record BoardView(
     IReadOnlyList<WaitingCaller> Waiting,
     IReadOnlyList<CallbackOwed> Callbacks,
     IReadOnlyList<OpenCase> OpenCases,
-    IReadOnlyList<LateReferral> LateReferrals);
+    IReadOnlyList<LateReferral> LateReferrals)
+{
+    /// <summary>
+    /// Set, for supervisors and admins only, while Twilio requests are being refused for their signature
+    /// (every caller may be refused): the board's banner. Null otherwise.
+    /// </summary>
+    public Telephony.TwilioRefusalCounts? TwilioRefusals { get; init; }
+}
 
 public sealed record WaitingCaller(
     Guid ContactId, Guid CaseId, string Reference, Channel Channel, string Language, DateTimeOffset WaitingSince,

@@ -15,6 +15,12 @@ public sealed record CaseFile(
     SafeContactForm SafeContact)
 {
     public Guid Id => Case.Id;
+
+    /// <summary>
+    /// The caller gave no usable number (withheld, or a placeholder): nobody can call or text them back.
+    /// Intake stores no caller hash then; retention also clears it, but that case says it was redacted.
+    /// </summary>
+    public bool NumberWithheld => Telephony.ContactStates.IsNumberWithheld(Case) && Case.RedactedAt is null;
 }
 
 /// <summary>One line of the case's history; Kind drives the icon and colour.</summary>
