@@ -17,10 +17,10 @@ public sealed record CaseFile(
     public Guid Id => Case.Id;
 
     /// <summary>
-    /// The caller gave no usable number (withheld, or a placeholder): nobody can call or text them back.
-    /// Intake stores no caller hash then; retention also clears it, but that case says it was redacted.
+    /// The caller gave no usable number (withheld, or a placeholder): intake then stores none, and nobody can
+    /// call or text them back. Retention also removes the number, but a redacted case says so itself.
     /// </summary>
-    public bool NumberWithheld => Telephony.ContactStates.IsNumberWithheld(Case) && Case.RedactedAt is null;
+    public bool NumberWithheld => Case.CallerNumber is null && Case.RedactedAt is null;
 }
 
 /// <summary>One line of the case's history; Kind drives the icon and colour.</summary>
