@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -26,17 +27,44 @@ public class PublicBaseUrlTests
     [Fact]
     public async Task Start_NoPublicBaseUrlWithSampleAgencies_RefusesWithOneConfigurationLine()
     {
+        // A real process: Program turns the refusal into one line on stderr and exit code 2, which is what an
+        // operator sees (under WebApplicationFactory, Program's own handling hides it).
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        using var twilio = new TwilioApiMock();
         try
         {
-            await using var app = new HotlineApp(connectionString, twilio, NoPublicBaseUrl);
+            var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "Hotline.Web.dll")}\"")
+            {
+                WorkingDirectory = AppContext.BaseDirectory, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+            };
+            var env = new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                ["ConnectionStrings__Hotline"] = connectionString, ["Twilio__AccountSid"] = TwilioApiMock.AccountSid,
+                ["Twilio__AuthToken"] = HotlineApp.AuthToken, ["Twilio__PhoneNumber"] = HotlineApp.HotlineNumber,
+                ["Hotline__CallerHashKey"] = Convert.ToBase64String(new byte[32]), ["Agencies__WebhookSigningSecret"] = Convert.ToBase64String(new byte[32]),
+                ["Hotline__SupervisorPhone"] = "+15550100999", ["Hangfire__ServerEnabled"] = "false", ["Hotline__PublicBaseUrl"] = "",
+                ["Hotline__FlowFile"] = "flows/national.yaml", ["Hotline__PathwayFile"] = "flows/pathway.national.yaml",
+                ["Hotline__AgenciesSeedFile"] = "flows/agencies.sample.yaml",
+            };
+            foreach (var (key, value) in env) start.Environment[key] = value;
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("the service started without a public base URL: " + await stdout);
+            }
 
-            var e = Assert.ThrowsAny<Exception>(() => app.Server);
-
-            var refusal = Assert.IsType<ConfigurationException>(e is AggregateException a ? a.Flatten().InnerException : e);
-            Assert.StartsWith("Configuration error: Hotline:PublicBaseUrl is missing", refusal.Message);
-            Assert.True(HostCommands.IsOperatorFixable(refusal)); // printed as one line, exit code 2
+            var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal(2, process.ExitCode);
+            var line = Assert.Single(lines);
+            Assert.StartsWith("Configuration error: Hotline:PublicBaseUrl is missing", line);
         }
         finally
         {
