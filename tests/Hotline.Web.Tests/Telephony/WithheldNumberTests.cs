@@ -101,6 +101,22 @@ public class WithheldNumberTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Sms_TwoTextsFromAWithheldSender_AreNotOneSharedConversation()
+    {
+        var first = TwilioWebhooks.NewMessageSid();
+        var second = TwilioWebhooks.NewMessageSid();
+        await _twilio.SmsAsync("hi", Anonymous, first);
+        await _twilio.SmsAsync("hi", Anonymous, second);
+
+        var a = await ContactAsync(first);
+        var b = await ContactAsync(second);
+        Assert.NotEqual(a.CaseId, b.CaseId); // the second text did not land in (and read) the first sender's conversation
+        Assert.Null(a.ConversationKey);
+        Assert.Null(a.Case.CallerHash);
+        Assert.Null(b.Case.CallerHash);
+    }
+
+    [Fact]
     public async Task CasePage_NumberWithheld_SafeContactPanelSaysNumberWithheld()
     {
         var withheld = TwilioWebhooks.NewCallSid();
