@@ -33,6 +33,9 @@ public sealed class InProcessService : IAsyncDisposable
         await ExecuteAsync(admin, $"CREATE DATABASE {database}");
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        // The service refuses to start without a public base URL once agencies need links (PublicLinkCheck):
+        // pick the port first so the benchmark's own address is that URL (and what requests are signed over).
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
 
         // The content root is the checkout, where the local PostgreSQL writes (.data/pg): watching it for
         // configuration changes would cost a thread's worth of inotify events for nothing.
@@ -51,14 +54,14 @@ public sealed class InProcessService : IAsyncDisposable
             ["ConnectionStrings:Hotline"] = connectionString,
             ["Twilio:AccountSid"] = "AC" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             ["Twilio:AuthToken"] = token,
-            ["Hotline:PublicBaseUrl"] = null,
+            ["Hotline:PublicBaseUrl"] = baseUrl,
             ["Hotline:CallerHashKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Agencies:WebhookSigningSecret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             // Jobs are enqueued (that write is measured) but not run: they would call Twilio's real API.
             ["Hangfire:ServerEnabled"] = "false",
             ["Benchmark:CountSqlRoundTrips"] = "true",
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(baseUrl);
         builder.AddHotline();
         // The yardstick endpoint is benchmark code: only this host adds it to the service's controllers.
         builder.Services.AddMvcCore().AddApplicationPart(typeof(BaselineController).Assembly);
@@ -80,6 +83,13 @@ public sealed class InProcessService : IAsyncDisposable
         await App.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync(AdminConnectionString, $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

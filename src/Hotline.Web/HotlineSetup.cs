@@ -104,7 +104,8 @@ public static class HotlineSetup
         services.AddReferrals();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
-            .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"]);
+            .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])
+            .AddCheck<TwilioSignatureCheck>("twilio-signatures", tags: ["ready"]);
     }
 
     public static void UseHotline(this WebApplication app)

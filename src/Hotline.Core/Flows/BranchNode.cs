@@ -9,10 +9,10 @@ public sealed class BranchNode : FlowNode
     public override IEnumerable<string> Targets => Rules.Select(r => r.Next).Append(Otherwise);
 
     /// <summary>The index of the first rule that matches, or -1 when none does (go to <see cref="Otherwise"/>).</summary>
-    internal int FirstMatch(IReadOnlyDictionary<string, string> answers, bool open)
+    internal int FirstMatch(FlowCursor cursor)
     {
         for (var i = 0; i < Rules.Count; i++)
-            if (Rules[i].Matches(answers, open))
+            if (Rules[i].Matches(cursor))
                 return i;
         return -1;
     }

@@ -9,6 +9,8 @@ internal sealed class FlowCursor
     public required string Node { get; set; }
     public IReadOnlyDictionary<string, string> Answers { get; set; } = ReadOnlyDictionary<string, string>.Empty;
     public bool Open { get; set; }
+    /// <summary>The caller gave no usable number: a fact of the call, not an answer, so it is not in <see cref="Answers"/>.</summary>
+    public bool NumberWithheld { get; init; }
 }
 
 /// <summary>
@@ -62,9 +64,9 @@ internal static class FlowMachine
                 for (var i = 0; i < branch.Rules.Count; i++)
                 {
                     var index = i;
-                    config.PermitIf(Next, branch.Rules[i].Next, () => branch.FirstMatch(cursor.Answers, cursor.Open) == index, branch.Rules[i].Description);
+                    config.PermitIf(Next, branch.Rules[i].Next, () => branch.FirstMatch(cursor) == index, branch.Rules[i].Description);
                 }
-                config.PermitIf(Next, branch.Otherwise, () => branch.FirstMatch(cursor.Answers, cursor.Open) < 0, "otherwise");
+                config.PermitIf(Next, branch.Otherwise, () => branch.FirstMatch(cursor) < 0, "otherwise");
                 break;
             case TerminalNode:
                 break;

@@ -232,7 +232,8 @@ internal sealed partial class FlowNodeParser(
         }
         else if (list is not YamlScalarNode { Value: "" or "~" or "null" })
         {
-            reader.Error(list, "'branch' must be a list of conditions (- field: x / equals: y / next: z, or - open_hours: true / next: z)");
+            reader.Error(list, "'branch' must be a list of conditions "
+                + "(- field: x / equals: y / next: z, - open_hours: true / next: z, or - number_withheld: true / next: z)");
             ok = false;
         }
         node.WaysOut = reader.Optional(body, "otherwise") is null ? 0 : 1;
@@ -241,21 +242,30 @@ internal sealed partial class FlowNodeParser(
     }
 
     /// <summary>
-    /// One condition of a branch: 'open_hours: true|false', or 'field:' + 'equals:'. A new kind of condition is one
-    /// more key here and one more case below.
+    /// One condition of a branch: 'open_hours: true|false', 'number_withheld: true|false' (the caller gave no usable
+    /// number, so nobody can call them back), or 'field:' + 'equals:'. A new kind of condition is one more key here
+    /// and one more case below.
     /// </summary>
     private BranchRule? ParseCondition(NodeOutline node, YamlNode item)
     {
         if (item is not YamlMappingNode m)
         {
-            reader.Error(item, "a branch condition must be a set of settings (field:, equals:, next: or open_hours:, next:)");
+            reader.Error(item, "a branch condition must be a set of settings "
+                + "(field:, equals:, next:, or open_hours:, next:, or number_withheld:, next:)");
             return null;
         }
-        reader.RejectUnknownKeys(m, "a branch condition", "field", "equals", "open_hours", "next");
+        reader.RejectUnknownKeys(m, "a branch condition", "field", "equals", "open_hours", "number_withheld", "next");
         var next = Exit(node, m, "next", automatic: true);
         if (reader.Optional(m, "next") is null)
             reader.Error(m, "missing 'next'");
         var line = YamlFileReader.LineOf(m);
+        if (reader.Optional(m, "number_withheld") is { } withheldNode)
+        {
+            if (reader.Optional(m, "field") is not null || reader.Optional(m, "equals") is not null || reader.Optional(m, "open_hours") is not null)
+                reader.Error(m, "a condition is one of 'number_withheld:', 'open_hours:' or 'field:' + 'equals:', not several");
+            var withheld = reader.Bool(withheldNode, "'number_withheld'");
+            return withheld is null || next is null ? null : new BranchRule { NumberWithheld = withheld, Next = next, Line = line };
+        }
         if (reader.Optional(m, "open_hours") is { } openNode)
         {
             if (reader.Optional(m, "field") is not null || reader.Optional(m, "equals") is not null)

@@ -21,6 +21,7 @@ internal sealed class FlowValidator(string file)
         {
             CheckReachable(flow, declared);
             CheckAutomaticLoops(flow, declared);
+            CheckCallbackQuestionsNeedANumber(flow, declared);
         }
         return errors;
     }
@@ -98,6 +99,50 @@ internal sealed class FlowValidator(string file)
                 Error(node.Line, FlowOutline.Place(node.Id), "loop of say/branch nodes with no question in between");
                 return;
             }
+    }
+
+    /// <summary>
+    /// A caller whose number is withheld must never be asked whether we may call back (nor when, nor about
+    /// voicemail): nobody can make that call. Walks the flow as such a caller would (a branch's first
+    /// 'number_withheld: true' rule always matches for them) and refuses any call-back question they can reach.
+    /// </summary>
+    private void CheckCallbackQuestionsNeedANumber(FlowOutline flow, Dictionary<string, NodeOutline> declared)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal) { flow.Start! };
+        var pending = new Queue<string>(reached);
+        while (pending.TryDequeue(out var current))
+        {
+            if (!declared.TryGetValue(current, out var outline) || outline.Parsed is not { } node)
+                continue;
+            if (node is AskNode ask && CallbackFields.Contains(ask.Field))
+            {
+                Error(ask.Line, FlowOutline.Place(ask.Id), $"asks '{ask.Field}' of callers whose number is withheld: "
+                    + "put a branch with '- number_withheld: true' before it that goes round the call-back questions");
+                continue;
+            }
+            foreach (var to in WithheldCallerTargets(node))
+                if (reached.Add(to))
+                    pending.Enqueue(to);
+        }
+    }
+
+    private static readonly string[] CallbackFields = [IntakeFields.CallbackAllowed, IntakeFields.CallbackWindow, IntakeFields.VoicemailAllowed];
+
+    private static IEnumerable<string> WithheldCallerTargets(FlowNode node)
+    {
+        if (node is not BranchNode branch)
+            return node.Targets;
+        var targets = new List<string>();
+        foreach (var rule in branch.Rules)
+        {
+            if (rule.NumberWithheld == false)
+                continue;
+            targets.Add(rule.Next);
+            if (rule.NumberWithheld == true)
+                return targets; // always matches for them: later rules and 'otherwise' are never taken
+        }
+        targets.Add(branch.Otherwise);
+        return targets;
     }
 
     private static bool IsAutomatic(NodeOutline node) => node.Kind is NodeKind.Say or NodeKind.Branch;

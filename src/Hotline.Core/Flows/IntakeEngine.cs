@@ -13,12 +13,15 @@ public sealed class IntakeEngine(Flow flow)
 
     private static readonly IReadOnlyDictionary<string, string> NoAnswers = ReadOnlyDictionary<string, string>.Empty;
 
-    /// <summary>Step 0: plays say nodes and follows branches from the start node until a question or terminal.</summary>
-    public IntakeStep Start(DateTimeOffset now)
+    /// <summary>
+    /// Step 0: plays say nodes and follows branches from the start node until a question or terminal.
+    /// <paramref name="numberWithheld"/>: the caller gave no usable number (see Hotline.Core.Callers.CallerNumber).
+    /// </summary>
+    public IntakeStep Start(DateTimeOffset now, bool numberWithheld = false)
     {
-        var turn = new Turn(Flow, Flow.StartNode, NoAnswers, Flow.DefaultLanguage, now);
+        var turn = new Turn(Flow, Flow.StartNode, NoAnswers, Flow.DefaultLanguage, now, numberWithheld);
         turn.RunAutomatic();
-        var state = new IntakeState(turn.Cursor.Node, turn.Language, 0, 0, NoAnswers);
+        var state = new IntakeState(turn.Cursor.Node, turn.Language, 0, 0, NoAnswers, numberWithheld);
         return new IntakeStep(state, [], turn.Reply(), InputAccepted: true) { PassedNodes = turn.Passed };
     }
 
@@ -32,7 +35,7 @@ public sealed class IntakeEngine(Flow flow)
         if (node is not AskNode ask)
             return new IntakeStep(state, [], Current(state, now), InputAccepted: false);
 
-        var turn = new Turn(Flow, ask.Id, state.Answers, language, now);
+        var turn = new Turn(Flow, ask.Id, state.Answers, language, now, state.NumberWithheld);
         var (trigger, option) = Match(ask, input, language);
         if (trigger is not null && !turn.CanFire(trigger))
             trigger = null;
@@ -67,7 +70,7 @@ public sealed class IntakeEngine(Flow flow)
         turn.Cursor.Answers = answers;
         turn.Fire(trigger);
         turn.RunAutomatic();
-        var newState = new IntakeState(turn.Cursor.Node, language, state.Step + 1, 0, answers.AsReadOnly());
+        var newState = new IntakeState(turn.Cursor.Node, language, state.Step + 1, 0, answers.AsReadOnly(), state.NumberWithheld);
         return new IntakeStep(newState, recorded, turn.Reply(), InputAccepted: true) { PassedNodes = turn.Passed };
     }
 
@@ -76,7 +79,7 @@ public sealed class IntakeEngine(Flow flow)
     {
         ArgumentNullException.ThrowIfNull(state);
         var node = NodeOf(state);
-        var turn = new Turn(Flow, node.Id, state.Answers, Flow.LanguageOrDefault(state.Language), now);
+        var turn = new Turn(Flow, node.Id, state.Answers, Flow.LanguageOrDefault(state.Language), now, state.NumberWithheld);
         if (node is SayNode or BranchNode)
             turn.RunAutomatic();
         else if (node is TerminalNode { Message: { } message })
@@ -136,10 +139,10 @@ public sealed class IntakeEngine(Flow flow)
         // A turn passes through a few nodes of a flow of dozens: each is configured when the turn reaches it.
         private readonly HashSet<string> configured = new(StringComparer.Ordinal);
 
-        public Turn(Flow flow, string node, IReadOnlyDictionary<string, string> answers, string language, DateTimeOffset now)
+        public Turn(Flow flow, string node, IReadOnlyDictionary<string, string> answers, string language, DateTimeOffset now, bool numberWithheld)
         {
             this.flow = flow;
-            Cursor = new FlowCursor { Node = node, Answers = answers, Open = flow.IsOpen(now) };
+            Cursor = new FlowCursor { Node = node, Answers = answers, Open = flow.IsOpen(now), NumberWithheld = numberWithheld };
             machine = FlowMachine.Create(flow, Cursor);
             Language = language;
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hotline.Core.Callers;
 
 namespace Hotline.Web.Infrastructure;
 
@@ -9,30 +10,16 @@ namespace Hotline.Web.Infrastructure;
 /// </summary>
 public sealed class CallerHasher(byte[] key)
 {
-    public string Hash(string? phoneNumber)
-    {
-        var normalised = Normalise(phoneNumber);
-        if (normalised.Length == 0) return "";
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(normalised));
-        return Convert.ToHexStringLower(mac);
-    }
+    /// <summary>
+    /// The hash of the caller's number, or null when there is no usable number (<see cref="CallerNumber.Usable"/>):
+    /// a withheld number is nobody's number, so it must never become a key shared by every withheld caller.
+    /// </summary>
+    public string? Hash(string? phoneNumber) =>
+        CallerNumber.Usable(phoneNumber) is { } number ? Mac(number) : null;
 
-    /// <summary>Keys an SMS conversation by sender and hotline number together.</summary>
-    public string HashConversation(string? from, string? to)
-    {
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"sms|{Normalise(from)}|{Normalise(to)}"));
-        return Convert.ToHexStringLower(mac);
-    }
+    /// <summary>Keys an SMS conversation by sender and hotline number together; null when the sender has no usable number.</summary>
+    public string? HashConversation(string? from, string? to) =>
+        CallerNumber.Usable(from) is { } sender ? Mac($"sms|{sender}|{CallerNumber.Usable(to) ?? to?.Trim() ?? ""}") : null;
 
-    /// <summary>Keeps digits and a leading plus, so "+1 (555) 010-0000" and "+15550100000" match.</summary>
-    public static string Normalise(string? phoneNumber)
-    {
-        if (string.IsNullOrWhiteSpace(phoneNumber)) return "";
-        var sb = new StringBuilder(phoneNumber.Length);
-        foreach (var ch in phoneNumber.Trim())
-        {
-            if (char.IsAsciiDigit(ch) || (ch == '+' && sb.Length == 0)) sb.Append(ch);
-        }
-        return sb.ToString();
-    }
+    private string Mac(string value) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value)));
 }

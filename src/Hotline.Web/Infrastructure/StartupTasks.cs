@@ -4,18 +4,24 @@ namespace Hotline.Web.Infrastructure;
 
 /// <summary>
 /// Runs before the service takes traffic: migrations (under an advisory lock), roles and the first admin,
-/// then the seeders registered by features (sample agencies...).
+/// then the seeders registered by features (sample agencies...); then checks that links sent to agencies
+/// can work (<see cref="PublicLinkCheck"/>).
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services, HotlineSettings settings, IEnumerable<IStartupSeeder> seeders, ILogger<StartupTasks> logger) : IHostedService
+public sealed class StartupTasks(
+    IServiceProvider services, HotlineSettings settings, IEnumerable<IStartupSeeder> seeders, IHostEnvironment environment, ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        if (!settings.MigrateOnStartup) return;
-        await DatabaseMigrator.PrepareAsync(services, async token =>
+        if (settings.MigrateOnStartup)
         {
-            await FirstAdmin.EnsureAsync(services, settings, logger);
-            foreach (var seeder in seeders) await seeder.SeedAsync(token);
-        }, ct);
+            await DatabaseMigrator.PrepareAsync(services, async token =>
+            {
+                await FirstAdmin.EnsureAsync(services, settings, logger);
+                foreach (var seeder in seeders) await seeder.SeedAsync(token);
+            }, ct);
+        }
+        // After seeding, so the sample agencies count too.
+        await PublicLinkCheck.RunAsync(services, settings, environment, logger, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -1,17 +1,22 @@
 using Hotline.Web.Data;
+using Hotline.Web.Telephony;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hotline.Web.Operators;
 
-public sealed class BoardController(LiveBoard board, CallTaking calls, UserManager<HotlineUser> users) : Controller
+public sealed class BoardController(LiveBoard board, CallTaking calls, UserManager<HotlineUser> users, TwilioRefusals refusals) : Controller
 {
     [HttpGet("/")]
-    public async Task<IActionResult> Index(CancellationToken ct) => View(await board.ReadAsync(ct));
+    public async Task<IActionResult> Index(CancellationToken ct) => View(WithAlerts(await board.ReadAsync(ct)));
 
     /// <summary>The board's body alone, polled every few seconds by site.js.</summary>
     [HttpGet("/board/live")]
-    public async Task<IActionResult> Live(CancellationToken ct) => PartialView("_Live", await board.ReadAsync(ct));
+    public async Task<IActionResult> Live(CancellationToken ct) => PartialView("_Live", WithAlerts(await board.ReadAsync(ct)));
+
+    /// <summary>Supervisors and admins can fix (or get fixed) the Twilio configuration: they see when it fails.</summary>
+    private BoardView WithAlerts(BoardView view) =>
+        User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.Admin) ? view with { TwilioRefusals = refusals.Recent() } : view;
 
     [HttpPost("/board/take/{contactId:guid}")]
     public async Task<IActionResult> Take(Guid contactId, CancellationToken ct)

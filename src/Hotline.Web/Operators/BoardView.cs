@@ -13,6 +13,12 @@ public sealed record BoardView(
 {
     /// <summary>Mandatory referrals at a dead end (expired, no agency left, nobody recorded what was done): shown above everything.</summary>
     public IReadOnlyList<UnresolvedReferralRow> UnresolvedReferrals { get; init; } = [];
+
+    /// <summary>
+    /// Set, for supervisors and admins only, while Twilio requests are being refused for their signature
+    /// (every caller may be refused): the board's banner. Null otherwise.
+    /// </summary>
+    public Telephony.TwilioRefusalCounts? TwilioRefusals { get; init; }
 }
 
 public sealed record WaitingCaller(

@@ -15,6 +15,12 @@ public sealed record CaseFile(
     SafeContactForm SafeContact)
 {
     public Guid Id => Case.Id;
+
+    /// <summary>
+    /// The caller gave no usable number (withheld, or a placeholder): intake then stores none, and nobody can
+    /// call or text them back. Retention also removes the number, but a redacted case says so itself.
+    /// </summary>
+    public bool NumberWithheld => Case.CallerNumber is null && Case.RedactedAt is null;
 }
 
 /// <summary>One line of the case's history; Kind drives the icon and colour.</summary>

@@ -23,7 +23,8 @@ public sealed class AgencyLinks(IDataProtectionProvider protection, TimeProvider
 
     public string LinkFor(Guid referralId)
     {
-        var root = settings.PublicBaseUrl?.ToString().TrimEnd('/') ?? "http://localhost";
+        // Without a public base URL start-up refuses (PublicLinkCheck), except in Development.
+        var root = settings.PublicBaseUrl?.ToString().TrimEnd('/') ?? PublicLinkCheck.LocalBaseUrl;
         return $"{root}/agency/referrals/{CreateToken(referralId)}";
     }
 

@@ -12,8 +12,11 @@ public sealed class CallProgress(IntakeRecorder recorder)
 {
     private Flow Flow => recorder.Flow;
 
-    /// <summary>Requested in a loop while the caller waits. Needs no database: Twilio tells us where they are.</summary>
-    public VoiceResponse QueueWait(string? language, int position, int waitedSeconds)
+    /// <summary>
+    /// Requested in a loop while the caller waits. Needs no database: Twilio tells us where they are. A caller
+    /// whose number is withheld is never offered a callback: nobody could make it.
+    /// </summary>
+    public VoiceResponse QueueWait(string? language, int position, int waitedSeconds, bool numberWithheld = false)
     {
         var lang = Flow.LanguageOrDefault(language);
         var tag = SpeechLanguages.TagFor(lang);
@@ -30,7 +33,7 @@ public sealed class CallProgress(IntakeRecorder recorder)
             ["position"] = position.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["minutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }), language: tag);
-        if (waitedSeconds >= Flow.Queue.OfferCallbackAfterSeconds)
+        if (waitedSeconds >= Flow.Queue.OfferCallbackAfterSeconds && !numberWithheld)
         {
             var gather = new Twilio.TwiML.Voice.Gather(
                 input: [Twilio.TwiML.Voice.Gather.InputEnum.Dtmf], numDigits: 1, timeout: 5,
@@ -48,7 +51,8 @@ public sealed class CallProgress(IntakeRecorder recorder)
         var response = new VoiceResponse();
         if (digits != "1") return response; // back to the wait loop
         var contact = await recorder.LoadAsync(call.CallSid, ct);
-        if (contact is null) return response;
+        // No usable number (withheld): a callback cannot be promised, so the caller stays in the queue.
+        if (contact is null || ContactStates.IsNumberWithheld(contact.Case)) return response;
         if (!contact.CallbackRequested)
         {
             contact.CallbackRequested = true;

@@ -9,7 +9,14 @@ public static class ContactStates
 {
     public static IntakeState Of(Contact contact) => new(
         contact.NodeId, contact.Language, contact.Step, contact.InvalidAttempts,
-        JsonSerializer.Deserialize<Dictionary<string, string>>(contact.AnswersJson) ?? []);
+        JsonSerializer.Deserialize<Dictionary<string, string>>(contact.AnswersJson) ?? [],
+        NumberWithheld: IsNumberWithheld(contact.Case));
+
+    /// <summary>
+    /// A case gets a caller hash only when the caller gave a usable number (IntakeRecorder.Begin), so a case
+    /// without one is a withheld number: kept as that one fact rather than a second column saying the same.
+    /// </summary>
+    public static bool IsNumberWithheld(Case @case) => @case.CallerHash is null;
 
     public static void Store(Contact contact, IntakeState state)
     {

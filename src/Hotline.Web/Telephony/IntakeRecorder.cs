@@ -1,3 +1,4 @@
+using Hotline.Core.Callers;
 using Hotline.Core.Cases;
 using Hotline.Core.Flows;
 using Hotline.Web.Data;
@@ -43,12 +44,15 @@ public sealed class IntakeRecorder(
     public (Contact Contact, IntakeStep Step) Begin(Channel channel, string externalId, string? from, string? conversationKey)
     {
         var now = Now;
-        var step = engine.Start(now);
+        // A withheld number (a placeholder, or nothing usable) is nobody's number: no hash links this case to
+        // other withheld callers' cases, and the flow skips the call-back questions nobody could honour.
+        var number = CallerNumber.Usable(from);
+        var step = engine.Start(now, numberWithheld: number is null);
         var @case = new Case
         {
             Id = Guid.NewGuid(), Reference = CaseReferences.New(now), Status = CaseStatus.Intake, FirstChannel = channel,
-            FlowId = Flow.Id, Language = step.State.Language, CallerNumber = CallerHasher.Normalise(from) is { Length: > 0 } n ? n : null,
-            CallerHash = hasher.Hash(from) is { Length: > 0 } h ? h : null, CreatedAt = now, UpdatedAt = now,
+            FlowId = Flow.Id, Language = step.State.Language, CallerNumber = number,
+            CallerHash = hasher.Hash(number), CreatedAt = now, UpdatedAt = now,
         };
         var contact = new Contact
         {
@@ -134,7 +138,8 @@ public sealed class IntakeRecorder(
     /// <summary>A callback is owed only when the caller consented to one, and only inside their safe window.</summary>
     public void PromiseCallback(Case @case)
     {
-        if (@case.CallbackAllowed != true || @case.CallbackDueAt is not null) return;
+        // No caller hash means no usable number (see Begin): a call-back could not be made, so none is promised.
+        if (@case.CallbackAllowed != true || @case.CallbackDueAt is not null || @case.CallerHash is null) return;
         @case.CallbackDueAt = Flow.NextCallbackTime(@case.CallbackWindow, Now);
     }
 

@@ -17,16 +17,18 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
 
     public async Task<string?> ReceiveAsync(SmsWebhook sms, CancellationToken ct)
     {
+        // A sender with no usable number (withheld, a placeholder) has no conversation to continue and no
+        // opt-out to keep: each message stands alone rather than join every other withheld sender's.
         var key = hasher.HashConversation(sms.From, sms.To);
-        var conversation = await recorder.LoadConversationAsync(key, ct);
+        var callerHash = hasher.Hash(sms.From);
+        var conversation = key is null ? null : await recorder.LoadConversationAsync(key, ct);
         if (conversation is not null && conversation.LastMessageSid == sms.MessageSid)
             return SmsText.Render(recorder.CurrentReply(conversation)); // Twilio retried this very message
 
-        if (SmsKeywords.IsStop(sms.Body)) return await StopAsync(key, conversation, hasher.Hash(sms.From), ct);
+        if (SmsKeywords.IsStop(sms.Body)) return await StopAsync(key, conversation, callerHash, ct);
         if (SmsKeywords.IsStart(sms.Body))
         {
-            var callerHash = hasher.Hash(sms.From);
-            await db.SmsOptOuts.Where(o => o.CallerHash == callerHash).ExecuteDeleteAsync(ct);
+            if (callerHash is not null) await db.SmsOptOuts.Where(o => o.CallerHash == callerHash).ExecuteDeleteAsync(ct);
             return await BeginAsync(sms, key, Flow.Message(MessageKeys.SmsStart, Flow.DefaultLanguage), ct);
         }
         var language = Flow.LanguageOrDefault(conversation?.Language);
@@ -38,8 +40,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
         if (conversation is null)
         {
             // Someone who texted STOP gets no messages until they text START.
-            var callerHash = hasher.Hash(sms.From);
-            if (await db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct)) return null;
+            if (callerHash is not null && await db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct)) return null;
             return await BeginAsync(sms, key, prefix: null, ct);
         }
         if (conversation.LastActivityAt.AddMinutes(Flow.SmsInactivityMinutes) < recorder.Now)
@@ -56,7 +57,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
         };
     }
 
-    private async Task<string?> BeginAsync(SmsWebhook sms, string key, string? prefix, CancellationToken ct)
+    private async Task<string?> BeginAsync(SmsWebhook sms, string? key, string? prefix, CancellationToken ct)
     {
         var (contact, step) = recorder.Begin(Channel.Sms, sms.MessageSid, sms.From, key);
         contact.LastMessageSid = sms.MessageSid;
@@ -91,12 +92,13 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
         return await recorder.CommitAsync(conversation, ct) ? reply : null;
     }
 
-    private async Task<string?> StopAsync(string key, Contact? conversation, string callerHash, CancellationToken ct)
+    private async Task<string?> StopAsync(string? key, Contact? conversation, string? callerHash, CancellationToken ct)
     {
         var language = Flow.LanguageOrDefault(conversation?.Language);
         // The opt-out first, and on its own: whatever happens to the conversation, it must hold.
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO sms_opt_outs ("CallerHash", "At") VALUES ({callerHash}, {recorder.Now}) ON CONFLICT ("CallerHash") DO NOTHING""", ct);
+        if (callerHash is not null)
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO sms_opt_outs ("CallerHash", "At") VALUES ({callerHash}, {recorder.Now}) ON CONFLICT ("CallerHash") DO NOTHING""", ct);
         for (var attempt = 0; conversation is not null && attempt < 5; attempt++)
         {
             if (conversation.State == ContactState.Intake) recorder.Abandon(conversation, ContactState.Completed);
@@ -107,7 +109,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
             if (await recorder.CommitAsync(conversation, ct)) break;
             // Two messages from one sender at once (a STOP and a retry, or two STOPs): read the conversation
             // again and apply the STOP once more rather than fail.
-            conversation = await recorder.LoadConversationAsync(key, ct);
+            conversation = key is null ? null : await recorder.LoadConversationAsync(key, ct);
         }
         return Flow.Message(MessageKeys.SmsStop, language);
     }

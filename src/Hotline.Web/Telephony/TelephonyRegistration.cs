@@ -8,6 +8,7 @@ public static class TelephonyRegistration
         services.AddScoped<CallIntake>();
         services.AddScoped<CallProgress>();
         services.AddScoped<SmsIntake>();
+        services.AddSingleton<TwilioRefusals>();
         return services;
     }
 }

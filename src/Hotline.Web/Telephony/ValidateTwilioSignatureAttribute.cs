@@ -32,9 +32,21 @@ public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResource
         }
         if (string.IsNullOrEmpty(signature) || form is null || !new RequestValidator(settings.TwilioAuthToken).Validate(url, form, signature))
         {
-            http.RequestServices.GetRequiredService<ILogger<ValidateTwilioSignatureAttribute>>()
-                .LogWarning("Refused Twilio webhook with {Problem} signature for {Path} from {Ip}",
-                    string.IsNullOrEmpty(signature) ? "a missing" : form is null ? "an uncheckable (unreadable form)" : "an invalid", http.Request.Path, http.Connection.RemoteIpAddress);
+            var log = http.RequestServices.GetRequiredService<ILogger<ValidateTwilioSignatureAttribute>>();
+            if (string.IsNullOrEmpty(signature) || form is null)
+            {
+                // Twilio always signs, and always sends a readable form: this is not Twilio, so no alarm.
+                log.LogWarning("Refused Twilio webhook with {Problem} signature for {Path} from {Ip}",
+                    string.IsNullOrEmpty(signature) ? "a missing" : "an uncheckable (unreadable form)", http.Request.Path, http.Connection.RemoteIpAddress);
+            }
+            else
+            {
+                // A signed request that does not verify is what a rotated auth token or a wrong PublicBaseUrl
+                // looks like: every real caller is being refused. Loud, counted, and never with caller data.
+                var counts = http.RequestServices.GetRequiredService<TwilioRefusals>().Record();
+                log.LogError("Refused a Twilio webhook for {Path}: its X-Twilio-Signature does not verify ({Recent} refused in the last {Minutes} minutes, {Total} since start). If these are Twilio's requests, check Twilio:AuthToken and Hotline:PublicBaseUrl against the Twilio console",
+                    http.Request.Path, counts.Recent, (int)TwilioRefusals.RecentWindow.TotalMinutes, counts.Total);
+            }
             context.Result = new ObjectResult(new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden,
@@ -43,11 +55,11 @@ public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResource
             }) { StatusCode = StatusCodes.Status403Forbidden };
             return;
         }
-        // Per-caller flood limit, after the signature check so a forger cannot lock a real caller out.
-        var from = form.TryGetValue("From", out var f) ? f : null;
-        if (!string.IsNullOrEmpty(from))
+        // Per-caller flood limit, after the signature check so a forger cannot lock a real caller out. A caller
+        // with no usable number (withheld) is limited per call or message instead: the placeholder Twilio sends
+        // is shared by every withheld caller, and one bucket for all of them would let one lock the others out.
+        if (CallerKey(form, http.RequestServices.GetRequiredService<CallerHasher>()) is { } key)
         {
-            var key = http.RequestServices.GetRequiredService<CallerHasher>().Hash(from);
             if (!http.RequestServices.GetRequiredService<CallerRateLimiter>().TryAcquire(key))
             {
                 http.Response.Headers.RetryAfter = "60";
@@ -60,5 +72,14 @@ public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResource
             }
         }
         await next();
+    }
+
+    /// <summary>The per-caller limit's key: the caller's number hash, else the CallSid or MessageSid, else none.</summary>
+    internal static string? CallerKey(IReadOnlyDictionary<string, string> form, CallerHasher hasher)
+    {
+        if (form.TryGetValue("From", out var from) && hasher.Hash(from) is { } hash) return hash;
+        foreach (var sid in new[] { "CallSid", "MessageSid" })
+            if (form.TryGetValue(sid, out var value) && value.Length is > 0 and <= 64) return sid + ":" + value;
+        return null;
     }
 }

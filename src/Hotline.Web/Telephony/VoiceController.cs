@@ -1,3 +1,4 @@
+using Hotline.Core.Callers;
 using Hotline.Core.Flows;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +22,8 @@ public sealed class VoiceController(CallIntake intake, CallProgress progress, Fl
 
     [HttpPost("queue-wait")]
     public IActionResult QueueWait([FromQuery] string? lang) =>
-        Twiml(progress.QueueWait(lang, IntOrNull(Form["QueuePosition"]) ?? 1, IntOrNull(Form["QueueTime"]) ?? 0));
+        Twiml(progress.QueueWait(lang, IntOrNull(Form["QueuePosition"]) ?? 1, IntOrNull(Form["QueueTime"]) ?? 0,
+            numberWithheld: CallerNumber.IsWithheld(Form["From"])));
 
     [HttpPost("queue-callback")]
     public async Task<IActionResult> QueueCallback(CancellationToken ct) =>
@@ -53,10 +55,6 @@ public sealed class VoiceController(CallIntake intake, CallProgress progress, Fl
         if (CallWebhook.FromForm(Form) is { } call && CallStatuses.IsKnown(status)) await progress.StatusAsync(call, status!, ct);
         return NoContent();
     }
-
-    /// <summary>Twilio's fallback URL: used when the primary URL fails or times out. No database needed.</summary>
-    [HttpPost("fallback")]
-    public IActionResult Fallback() => Unusable();
 
     /// <summary>A signed request we cannot place (no CallSid): still never leave a caller in silence.</summary>
     private ContentResult Unusable() => Twiml(VoiceTwiml.TechnicalProblem(flow));

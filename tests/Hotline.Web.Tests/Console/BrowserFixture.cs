@@ -92,6 +92,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                     ContactType = types[i % 4 == 0 ? 0 : i % types.Length], TraffickingType = (TraffickingType)(i % 4),
                     CreatedAt = at, UpdatedAt = at, TriageDueAt = at + TimeSpan.FromHours(i < 3 ? 4 : 24), CallbackAllowed = i % 2 == 0,
                     CallbackDue = i is 5 or 9, CallbackDueAt = at + TimeSpan.FromHours(2), CallbackWindow = "weekdays 9-12",
+                    CallerNumber = $"+1312555{i:D4}", // a number was given (without one, the case page says "number withheld")
                 };
                 db.Cases.Add(c);
                 db.Contacts.Add(new Contact

@@ -55,11 +55,12 @@ public class TelephonyUnitTests
     }
 
     [Theory]
-    [InlineData("+1 (555) 010-0000", "+15550100000")]
-    [InlineData("555.010.0000", "5550100000")]
-    [InlineData("  ", "")]
-    public void Normalise_FormattedNumbers_KeepDigitsAndLeadingPlus(string raw, string expected) =>
-        Assert.Equal(expected, CallerHasher.Normalise(raw));
+    [InlineData("+266696687")]
+    [InlineData("anonymous")]
+    [InlineData("")]
+    [InlineData("555.010.0000")]
+    public void Hash_WithheldOrNotANumber_IsNull(string from) =>
+        Assert.Null(new CallerHasher(new byte[32]).Hash(from));
 
     [Fact]
     public void Hash_SameNumberDifferentFormat_SameHash_DifferentKey_DifferentHash()
