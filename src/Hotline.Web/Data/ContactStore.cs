@@ -13,7 +13,7 @@ namespace Hotline.Web.Data;
 /// stays on EF. The schema is EF's: <see cref="ContactColumns"/> names the columns, and tests hold the two
 /// together.
 /// </summary>
-public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtector protector)
+public class ContactStore(NpgsqlDataSource database, PersonalDataProtector protector)
 {
     private const string Select = """
         SELECT c."Id", c."CaseId", c."Channel", c."ExternalId", c."ConversationKey", c."FlowId", c."StartedAt",
@@ -32,7 +32,8 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
     private const string From = """ FROM contacts c JOIN cases k ON k."Id" = c."CaseId" """;
 
     /// <summary>A call (CallSid) or SMS conversation (first MessageSid) with its case, or null.</summary>
-    public async Task<Contact?> FindAsync(string externalId, CancellationToken ct)
+    /// <remarks>Virtual so that tests can put another writer between a webhook's read and its write.</remarks>
+    public virtual async Task<Contact?> FindAsync(string externalId, CancellationToken ct)
     {
         await using var command = database.CreateCommand(Select + From + """WHERE c."ExternalId" = $1""");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = externalId });
@@ -92,7 +93,8 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
     /// Writes the contact's step as one statement, so it applies whole or not at all. Returns false when another
     /// request got there first: the contact changed since it was read (its xmin), or the same step's turn row
     /// exists already (unique per contact and step); nothing is written then. A new contact whose CallSid
-    /// exists already (a repeated first webhook) is not inserted either.
+    /// exists already (a repeated first webhook) is not inserted either. Any other unique violation is not a
+    /// race but a bug, and throws <see cref="StepWriteRefusedException"/>: a silent re-prompt would hide it.
     /// </summary>
     public async Task<bool> SaveAsync(Contact contact, ContactChanges changes, CancellationToken ct)
     {
@@ -108,14 +110,26 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
                 // caller must not hear "technical problem" for it: the new case simply takes another.
                 contact.Case.Reference = CaseReferences.New(contact.Case.CreatedAt);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && IsRace(e.ConstraintName, changes))
             {
                 return false;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                throw new StepWriteRefusedException(e.ConstraintName, e);
             }
         }
     }
 
+    // Told apart by name, never by "any unique violation": only these two are the races the statement is built
+    // to lose. Names are EF's conventions for the indexes in EntityConfigurations / HotlineDbContext.
     private const string ReferenceIndex = "IX_cases_Reference";
+    internal const string TurnIndex = "IX_contact_turns_ContactId_Step";
+    private const string ExternalIdIndex = "IX_contacts_ExternalId";
+
+    /// <summary>A repeated or concurrent step (same contact, same step), or a repeated first webhook (same CallSid).</summary>
+    private static bool IsRace(string? constraint, ContactChanges changes) =>
+        constraint == TurnIndex || (changes.IsNew && constraint == ExternalIdIndex);
 
     private async Task<bool> TrySaveAsync(Contact contact, ContactChanges changes, CancellationToken ct)
     {
