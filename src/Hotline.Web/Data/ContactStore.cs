@@ -41,7 +41,7 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     }
 
     /// <summary>The open SMS conversation of a sender with the hotline (keyed hash), newest first; narrative included.</summary>
-    public async Task<Contact?> FindOpenConversationAsync(string conversationKey, CancellationToken ct)
+    public virtual async Task<Contact?> FindOpenConversationAsync(string conversationKey, CancellationToken ct)
     {
         await using var command = database.CreateCommand(Select + WithNarrative + From +
             """WHERE c."ConversationKey" = $1 AND c."State" IN ('Intake', 'Queued', 'Voicemail') ORDER BY c."LastActivityAt" DESC LIMIT 1""");

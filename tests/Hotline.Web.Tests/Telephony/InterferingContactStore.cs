@@ -14,26 +14,34 @@ public sealed class InterferingContactStore(NpgsqlDataSource webhookDatabase, Pe
 {
     private readonly NpgsqlDataSource _otherWriter = webhookDatabase;
 
-    public override async Task<Contact?> FindAsync(string externalId, CancellationToken ct)
+    public override async Task<Contact?> FindAsync(string externalId, CancellationToken ct) =>
+        await InterfereAsync(await base.FindAsync(externalId, ct), ct);
+
+    public override async Task<Contact?> FindOpenConversationAsync(string conversationKey, CancellationToken ct) =>
+        await InterfereAsync(await base.FindOpenConversationAsync(conversationKey, ct), ct);
+
+    private async Task<Contact?> InterfereAsync(Contact? contact, CancellationToken ct)
     {
-        var contact = await base.FindAsync(externalId, ct);
-        if (contact is not null && interference.Take(externalId) is { } sql)
+        if (contact is not null && interference.Take(contact.ExternalId) is { } sql)
         {
             await using var command = _otherWriter.CreateCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = externalId });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = contact.ExternalId });
             await command.ExecuteNonQueryAsync(ct);
         }
         return contact;
     }
 }
 
-/// <summary>What the other writer does, once, after the next read of a call ($1 is its CallSid).</summary>
+/// <summary>What the other writer does, once, after the next read of a contact ($1 is its CallSid or first MessageSid).</summary>
 public sealed class StepInterference
 {
     private readonly ConcurrentDictionary<string, string> _armed = new();
 
     /// <summary>A status callback ("in-progress") landing between the read and the write.</summary>
     public const string StatusCallbackLands = """UPDATE contacts SET "CallStatus" = 'in-progress' WHERE "ExternalId" = $1""";
+
+    /// <summary>Another writer touching the contact row (an expiry job, an operator): any change moves its xmin.</summary>
+    public const string ContactTouched = """UPDATE contacts SET "LastActivityAt" = "LastActivityAt" WHERE "ExternalId" = $1""";
 
     public void Arm(string callSid, string sql = StatusCallbackLands) => _armed[callSid] = sql;
 

@@ -119,6 +119,43 @@ public class WriteConflictTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Sms_AnswerWhileAnotherWriteLands_IsStoredAndAnsweredWithTheNextQuestion()
+    {
+        var (app, twilio) = Interfered();
+        await using var _ = app;
+        const string sender = "+15550002222";
+        var first = TwilioWebhooks.NewMessageSid();
+        await twilio.SmsAsync("hello", sender, first);
+
+        _interference.Arm(first, StepInterference.ContactTouched);
+        var reply = await twilio.SmsAsync("2", sender); // español
+
+        Assert.Contains("1 - Sí", reply.MessageBody);
+        var contact = await fixture.App.WithDbAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.ExternalId == first));
+        Assert.Equal("es", contact.Language);
+        Assert.Equal(1, contact.Step);
+    }
+
+    [Fact]
+    public async Task Sms_TextToTheAdvocateWhileAnotherWriteLands_IsKeptInTheCase()
+    {
+        var (app, twilio) = Interfered();
+        await using var _ = app;
+        const string sender = "+15550003333";
+        var first = TwilioWebhooks.NewMessageSid();
+        await twilio.SmsAsync("hello", sender, first);
+        foreach (var text in new[] { "2", "si", "2", "2", "2", "2" }) await twilio.SmsAsync(text, sender);
+        var contact = await fixture.App.WithDbAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.ExternalId == first));
+        Assert.Equal(ContactState.Queued, contact.State);
+
+        _interference.Arm(first, StepInterference.ContactTouched);
+        await twilio.SmsAsync("estoy en la calle Elm", sender);
+
+        var narrative = await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == contact.CaseId).Select(c => c.Narrative).SingleAsync());
+        Assert.Contains("calle Elm", narrative);
+    }
+
+    [Fact]
     public async Task Gather_UniqueViolationOtherThanTheTurnRace_LoggedAsErrorAndAnsweredWithBackupLine()
     {
         var twilio = new TwilioWebhooks(fixture.App.CreateClient());
