@@ -174,11 +174,12 @@ internal sealed partial class FlowParser(string file)
         var map = Map(root, "queue", null, root, required: true);
         if (map is null)
             return null;
-        CheckKeys(map, null, "queue", "name", "offerCallbackAfterSeconds", "maxQueueSize");
+        CheckKeys(map, null, "queue", "name", "offerCallbackAfterSeconds", "maxQueueSize", "timeoutMinutes");
         var name = Str(map, "name", null, map, required: true);
         var offer = Int(map, "offerCallbackAfterSeconds", null, map, required: true, min: 0);
         var max = Int(map, "maxQueueSize", null, map, required: true, min: 1);
-        return name is null || offer is null || max is null ? null : new QueueSettings(name, offer.Value, max.Value);
+        var timeout = Int(map, "timeoutMinutes", null, map, required: false, min: 1) ?? QueueSettings.DefaultTimeoutMinutes;
+        return name is null || offer is null || max is null ? null : new QueueSettings(name, offer.Value, max.Value, timeout);
     }
 
     private int ParseSms(YamlMappingNode root)

@@ -23,7 +23,8 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
                k."Reference", k."FirstChannel", k."FlowId", k."CallerHash", k."CreatedAt", k."CallbackDue", k."TriageOverdue", k."Needs",
                k."Status", k."Urgency", k."Language", k."SafeToTalk", k."ImminentDanger", k."ChildInvolved", k."Need",
                k."CallbackAllowed", k."CallbackWindow", k."VoicemailAllowed", k."CallbackDueAt", k."Abandoned", k."UpdatedAt",
-               k."ContactType", k."TraffickingType", k."ConsentToShare", k."Jurisdiction", k.xmin
+               k."ContactType", k."TraffickingType", k."ConsentToShare", k."Jurisdiction", k.xmin,
+               c."LastQueuePollAt"
         """;
 
     // The caller's number is never read here: no webhook needs it, and decrypting it on every load was a
@@ -47,6 +48,22 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
             """WHERE c."ConversationKey" = $1 AND c."State" IN ('Intake', 'Queued', 'Voicemail') ORDER BY c."LastActivityAt" DESC LIMIT 1""");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = conversationKey });
         return await ReadOneAsync(command, narrative: true, ct);
+    }
+
+    /// <summary>
+    /// Notes that Twilio asked the queue's wait URL about a queued call, at most once per <paramref name="every"/>:
+    /// one statement and no read, and no write at all inside the interval (the wait URL is requested in a loop).
+    /// </summary>
+    public async Task StampQueuePollAsync(string callSid, DateTimeOffset now, TimeSpan every, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand("""
+            UPDATE contacts SET "LastQueuePollAt" = $2
+            WHERE "ExternalId" = $1 AND "State" = 'Queued' AND ("LastQueuePollAt" IS NULL OR "LastQueuePollAt" < $3)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = callSid });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = (now - every).ToUniversalTime() });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private async Task<Contact?> ReadOneAsync(NpgsqlCommand command, bool narrative, CancellationToken ct)
@@ -79,8 +96,9 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
             ContactType = NullableString(reader, 46) is { } type ? Enum.Parse<ContactType>(type) : null,
             TraffickingType = NullableString(reader, 47) is { } trafficking ? Enum.Parse<TraffickingType>(trafficking) : null,
             ConsentToShare = Nullable<bool>(reader, 48), Jurisdiction = NullableString(reader, 49), Version = reader.GetFieldValue<uint>(50),
-            Narrative = narrative && NullableString(reader, 51) is { } cipher ? protector.Unprotect(cipher) : null,
+            Narrative = narrative && NullableString(reader, 52) is { } cipher ? protector.Unprotect(cipher) : null,
         };
+        contact.LastQueuePollAt = Nullable<DateTimeOffset>(reader, 51);
         contact.Case.Contacts.Add(contact);
         return contact;
     }

@@ -35,6 +35,7 @@ public static class HangfireRegistration
         services.AddScoped<IntakeEndedJob>();
         services.AddScoped<RetentionJob>();
         services.AddScoped<PathwaySweepJob>();
+        services.AddScoped<QueueReconcileJob>();
         services.AddSingleton<PromiseDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PromiseDispatcher>());
         services.AddSingleton<Infrastructure.IStartupSeeder, RecurringJobs>();

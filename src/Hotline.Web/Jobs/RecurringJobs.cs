@@ -11,6 +11,7 @@ public sealed class RecurringJobs(IRecurringJobManager recurring) : Infrastructu
         recurring.AddOrUpdate<SmsExpiryJob>(SmsExpiryJob.Id, j => j.RunAsync(), "*/5 * * * *");
         recurring.AddOrUpdate<PathwaySweepJob>(PathwaySweepJob.Id, j => j.RunAsync(), Cron.Minutely());
         recurring.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(), Cron.Daily(3));
+        recurring.AddOrUpdate<QueueReconcileJob>(QueueReconcileJob.Id, j => j.RunAsync(), Cron.Minutely());
         return Task.CompletedTask;
     }
 }

@@ -8,12 +8,38 @@ namespace Hotline.Web.Telephony;
 /// What happens to a call after intake: the queue (position, callback offer, result), voicemail, and the
 /// final status. Each handler is idempotent: Twilio may repeat any of them, in any order.
 /// </summary>
-public sealed class CallProgress(IntakeRecorder recorder)
+public sealed class CallProgress(IntakeRecorder recorder, ContactStore store, ILogger<CallProgress> log)
 {
     private Flow Flow => recorder.Flow;
 
-    /// <summary>Requested in a loop while the caller waits. Needs no database: Twilio tells us where they are.</summary>
-    public VoiceResponse QueueWait(string? language, int position, int waitedSeconds)
+    /// <summary>
+    /// The wait URL is requested about every half minute per waiting caller; a stamp at most this often is
+    /// enough to tell a caller still waiting from one whose call ended without its final status callback.
+    /// </summary>
+    public static readonly TimeSpan QueuePollStampInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Requested in a loop while the caller waits. Twilio tells us where they are; the only write is the
+    /// throttled "still polling" stamp, and the answer never depends on it: without a database the caller waits on.
+    /// </summary>
+    public async Task<VoiceResponse> QueueWaitAsync(string? callSid, string? language, int position, int waitedSeconds, CancellationToken ct)
+    {
+        if (callSid is not null)
+        {
+            try
+            {
+                await store.StampQueuePollAsync(callSid, recorder.Now, QueuePollStampInterval, ct);
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+            {
+                // Missing one stamp costs nothing (the next poll stamps); failing the wait loop would drop a caller.
+                log.LogWarning(e, "Could not note a queue-wait poll; the caller keeps waiting");
+            }
+        }
+        return QueueWait(language, position, waitedSeconds);
+    }
+
+    private VoiceResponse QueueWait(string? language, int position, int waitedSeconds)
     {
         var lang = Flow.LanguageOrDefault(language);
         var tag = SpeechLanguages.TagFor(lang);
