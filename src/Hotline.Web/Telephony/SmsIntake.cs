@@ -80,8 +80,10 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
     {
         var (contact, step) = recorder.Begin(Channel.Sms, sms.MessageSid, sms.From, key);
         contact.LastMessageSid = sms.MessageSid;
-        if (!await recorder.CommitAsync(contact, ct)) return null;
-        return new(SmsText.Render(step.Reply, prefix));
+        if (await recorder.CommitAsync(contact, ct)) return new(SmsText.Render(step.Reply, prefix));
+        // This very message began a conversation already (a retry after that conversation closed, or a reused
+        // MessageSid): it is stored, so there is nothing to add and nothing new to say. Otherwise, decide again.
+        return await recorder.LoadAsync(sms.MessageSid, ct) is not null ? new(null) : null;
     }
 
     private async Task<Handled?> AnswerAsync(Contact conversation, SmsWebhook sms, CancellationToken ct)
