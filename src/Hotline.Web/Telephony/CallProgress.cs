@@ -18,6 +18,8 @@ public sealed class CallProgress(IntakeRecorder recorder, ContactStore store, IL
     /// </summary>
     public static readonly TimeSpan QueuePollStampInterval = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan QueuePollStampPatience = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Requested in a loop while the caller waits. Twilio tells us where they are; the only write is the
     /// throttled "still polling" stamp, and the answer never depends on it: without a database the caller waits on.
@@ -26,14 +28,17 @@ public sealed class CallProgress(IntakeRecorder recorder, ContactStore store, IL
     {
         if (callSid is not null)
         {
+            // Bounded: a database that hangs must not hold the wait loop up until Twilio gives up on it.
+            using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            patience.CancelAfter(QueuePollStampPatience);
             try
             {
-                await store.StampQueuePollAsync(callSid, recorder.Now, QueuePollStampInterval, ct);
+                await store.StampQueuePollAsync(callSid, recorder.Now, QueuePollStampInterval, patience.Token);
             }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException || e is OperationCanceledException && !ct.IsCancellationRequested)
             {
                 // Missing one stamp costs nothing (the next poll stamps); failing the wait loop would drop a caller.
-                log.LogWarning(e, "Could not note a queue-wait poll; the caller keeps waiting");
+                log.LogWarning("Could not note a queue-wait poll ({Error}); the caller keeps waiting", e.GetType().Name);
             }
         }
         return QueueWait(language, position, waitedSeconds);

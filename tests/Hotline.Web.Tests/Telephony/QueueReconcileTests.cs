@@ -110,6 +110,22 @@ public class QueueReconcileTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task QueueWait_DatabaseUnreachable_CallerStillHearsTheWaitMessage()
+    {
+        var unreachable = new Npgsql.NpgsqlConnectionStringBuilder(fixture.ConnectionString)
+        {
+            Host = "127.0.0.1", Port = ServiceProcess.FreePort(), Timeout = 2, Pooling = false,
+        }.ConnectionString;
+        await using var app = new HotlineApp(unreachable, fixture.Twilio, new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
+
+        var wait = await new TwilioWebhooks(app.CreateClient()).VoiceAsync("/twilio/voice/queue-wait?lang=en", TwilioWebhooks.NewCallSid(),
+            new Dictionary<string, string> { ["QueuePosition"] = "2", ["QueueTime"] = "30" });
+
+        Assert.Contains("number 2 in line", wait.AllText); // the stamp is lost, the caller's wait is not
+        Assert.True(wait.Has("Pause"));
+    }
+
+    [Fact]
     public async Task QueueReconcile_TwilioStillHasTheCall_StaysWaiting()
     {
         var sid = await QueuedCallerAsync();
