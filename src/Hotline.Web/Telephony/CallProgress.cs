@@ -105,6 +105,14 @@ public sealed class CallProgress(IntakeRecorder recorder, ContactStore store, IL
                         contact.State = ContactState.WithOperator;
                         changed = true;
                     }
+                    else if (contact.State is ContactState.Abandoned && contact.AnsweredAt is null && CallStatuses.IsFinal(contact.CallStatus))
+                    {
+                        // The final status overtook this result (both are sent when the call ends during the bridge):
+                        // the caller did reach a person. A callback it promised stays: one call too many is safer than none.
+                        contact.State = ContactState.Completed;
+                        contact.Case.Abandoned = false;
+                        changed = true;
+                    }
                     if (contact.AnsweredAt is null)
                     {
                         contact.AnsweredAt = now;

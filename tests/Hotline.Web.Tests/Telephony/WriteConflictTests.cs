@@ -66,6 +66,21 @@ public class WriteConflictTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task QueueResult_BridgedArrivingAfterTheFinalStatus_CallIsCompletedNotAbandoned()
+    {
+        var twilio = new TwilioWebhooks(fixture.App.CreateClient());
+        var sid = await QueuedCallAsync(twilio);
+
+        await twilio.StatusAsync(sid, "completed"); // the caller hung up during the bridge: both are sent at once
+        await QueueResultAsync(twilio, sid, "bridged");
+
+        var contact = await ContactAsync(sid);
+        Assert.Equal(ContactState.Completed, contact.State);
+        Assert.NotNull(contact.AnsweredAt);
+        Assert.False(contact.Case.Abandoned);
+    }
+
+    [Fact]
     public async Task QueueCallback_Pressing1WhileAnotherWriteLands_CallerIsPromisedACallbackNotSentToVoicemail()
     {
         var (app, twilio) = Interfered();
