@@ -142,7 +142,7 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     // Told apart by name, never by "any unique violation": only these two are the races the statement is built
     // to lose. Names are EF's conventions for the indexes in EntityConfigurations / HotlineDbContext.
     private const string ReferenceIndex = "IX_cases_Reference";
-    internal const string TurnIndex = "IX_contact_turns_ContactId_Step";
+    private const string TurnIndex = "IX_contact_turns_ContactId_Step";
     private const string ExternalIdIndex = "IX_contacts_ExternalId";
 
     /// <summary>A repeated or concurrent step (same contact, same step), or a repeated first webhook (same CallSid).</summary>
