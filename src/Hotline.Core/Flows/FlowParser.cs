@@ -165,11 +165,12 @@ internal sealed partial class FlowParser(string file)
         var map = Settings(root, "queue");
         if (map is null)
             return null;
-        reader.RejectUnknownKeys(map, "queue", "name", "offer_callback_after_seconds", "max_queue_size");
+        reader.RejectUnknownKeys(map, "queue", "name", "offer_callback_after_seconds", "max_queue_size", "timeout_minutes");
         var name = reader.Setting(map, "name");
         var offer = reader.Int(reader.Required(map, "offer_callback_after_seconds"), "'offer_callback_after_seconds'", min: 0);
         var max = reader.Int(reader.Required(map, "max_queue_size"), "'max_queue_size'", min: 1);
-        return name is null || offer is null || max is null ? null : new QueueSettings(name, offer.Value, max.Value);
+        var timeout = reader.Int(reader.Optional(map, "timeout_minutes"), "'timeout_minutes'", min: 1) ?? QueueSettings.DefaultTimeoutMinutes;
+        return name is null || offer is null || max is null ? null : new QueueSettings(name, offer.Value, max.Value, timeout);
     }
 
     private int? ParseSms(YamlMappingNode root)

@@ -34,6 +34,11 @@ public class Contact
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
     public DateTimeOffset? EnqueuedAt { get; set; }
+    /// <summary>
+    /// When Twilio last asked the queue's wait URL about this caller (throttled): a queued call that stops being
+    /// polled has ended, whether or not its final status callback arrived. See the queue reconciliation job.
+    /// </summary>
+    public DateTimeOffset? LastQueuePollAt { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     /// <summary>Last Twilio call status seen; statuses only move forward.</summary>

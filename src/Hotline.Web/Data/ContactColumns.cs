@@ -40,6 +40,7 @@ public static class ContactColumns
         new("State", NpgsqlDbType.Varchar, c => c.State.ToString()),
         new("LastActivityAt", NpgsqlDbType.TimestampTz, c => c.LastActivityAt),
         new("EnqueuedAt", NpgsqlDbType.TimestampTz, c => c.EnqueuedAt),
+        new("LastQueuePollAt", NpgsqlDbType.TimestampTz, c => c.LastQueuePollAt),
         new("AnsweredAt", NpgsqlDbType.TimestampTz, c => c.AnsweredAt),
         new("EndedAt", NpgsqlDbType.TimestampTz, c => c.EndedAt),
         new("CallStatus", NpgsqlDbType.Varchar, c => c.CallStatus),

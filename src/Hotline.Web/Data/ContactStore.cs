@@ -13,7 +13,7 @@ namespace Hotline.Web.Data;
 /// stays on EF. The schema is EF's: <see cref="ContactColumns"/> names the columns, and tests hold the two
 /// together.
 /// </summary>
-public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtector protector)
+public class ContactStore(NpgsqlDataSource database, PersonalDataProtector protector)
 {
     private const string Select = """
         SELECT c."Id", c."CaseId", c."Channel", c."ExternalId", c."ConversationKey", c."FlowId", c."StartedAt",
@@ -23,7 +23,8 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
                k."Reference", k."FirstChannel", k."FlowId", k."CallerHash", k."CreatedAt", k."CallbackDue", k."TriageOverdue", k."Needs",
                k."Status", k."Urgency", k."Language", k."SafeToTalk", k."ImminentDanger", k."ChildInvolved", k."Need",
                k."CallbackAllowed", k."CallbackWindow", k."VoicemailAllowed", k."CallbackDueAt", k."Abandoned", k."UpdatedAt",
-               k."ContactType", k."TraffickingType", k."ConsentToShare", k."Jurisdiction", k.xmin
+               k."ContactType", k."TraffickingType", k."ConsentToShare", k."Jurisdiction", k.xmin,
+               c."LastQueuePollAt"
         """;
 
     // The caller's number is never read here: no webhook needs it, and decrypting it on every load was a
@@ -32,7 +33,8 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
     private const string From = """ FROM contacts c JOIN cases k ON k."Id" = c."CaseId" """;
 
     /// <summary>A call (CallSid) or SMS conversation (first MessageSid) with its case, or null.</summary>
-    public async Task<Contact?> FindAsync(string externalId, CancellationToken ct)
+    /// <remarks>Virtual so that tests can put another writer between a webhook's read and its write.</remarks>
+    public virtual async Task<Contact?> FindAsync(string externalId, CancellationToken ct)
     {
         await using var command = database.CreateCommand(Select + From + """WHERE c."ExternalId" = $1""");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = externalId });
@@ -40,12 +42,28 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
     }
 
     /// <summary>The open SMS conversation of a sender with the hotline (keyed hash), newest first; narrative included.</summary>
-    public async Task<Contact?> FindOpenConversationAsync(string conversationKey, CancellationToken ct)
+    public virtual async Task<Contact?> FindOpenConversationAsync(string conversationKey, CancellationToken ct)
     {
         await using var command = database.CreateCommand(Select + WithNarrative + From +
             """WHERE c."ConversationKey" = $1 AND c."State" IN ('Intake', 'Queued', 'Voicemail') ORDER BY c."LastActivityAt" DESC LIMIT 1""");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = conversationKey });
         return await ReadOneAsync(command, narrative: true, ct);
+    }
+
+    /// <summary>
+    /// Notes that Twilio asked the queue's wait URL about a queued call, at most once per <paramref name="every"/>:
+    /// one statement and no read, and no write at all inside the interval (the wait URL is requested in a loop).
+    /// </summary>
+    public async Task StampQueuePollAsync(string callSid, DateTimeOffset now, TimeSpan every, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand("""
+            UPDATE contacts SET "LastQueuePollAt" = $2
+            WHERE "ExternalId" = $1 AND "State" = 'Queued' AND ("LastQueuePollAt" IS NULL OR "LastQueuePollAt" < $3)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = callSid });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = (now - every).ToUniversalTime() });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private async Task<Contact?> ReadOneAsync(NpgsqlCommand command, bool narrative, CancellationToken ct)
@@ -78,8 +96,9 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
             ContactType = NullableString(reader, 46) is { } type ? Enum.Parse<ContactType>(type) : null,
             TraffickingType = NullableString(reader, 47) is { } trafficking ? Enum.Parse<TraffickingType>(trafficking) : null,
             ConsentToShare = Nullable<bool>(reader, 48), Jurisdiction = NullableString(reader, 49), Version = reader.GetFieldValue<uint>(50),
-            Narrative = narrative && NullableString(reader, 51) is { } cipher ? protector.Unprotect(cipher) : null,
+            Narrative = narrative && NullableString(reader, 52) is { } cipher ? protector.Unprotect(cipher) : null,
         };
+        contact.LastQueuePollAt = Nullable<DateTimeOffset>(reader, 51);
         contact.Case.Contacts.Add(contact);
         return contact;
     }
@@ -92,7 +111,8 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
     /// Writes the contact's step as one statement, so it applies whole or not at all. Returns false when another
     /// request got there first: the contact changed since it was read (its xmin), or the same step's turn row
     /// exists already (unique per contact and step); nothing is written then. A new contact whose CallSid
-    /// exists already (a repeated first webhook) is not inserted either.
+    /// exists already (a repeated first webhook) is not inserted either. Any other unique violation is not a
+    /// race but a bug, and throws <see cref="StepWriteRefusedException"/>: a silent re-prompt would hide it.
     /// </summary>
     public async Task<bool> SaveAsync(Contact contact, ContactChanges changes, CancellationToken ct)
     {
@@ -108,14 +128,26 @@ public sealed class ContactStore(NpgsqlDataSource database, PersonalDataProtecto
                 // caller must not hear "technical problem" for it: the new case simply takes another.
                 contact.Case.Reference = CaseReferences.New(contact.Case.CreatedAt);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && IsRace(e.ConstraintName, changes))
             {
                 return false;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                throw new StepWriteRefusedException(e.ConstraintName, e);
             }
         }
     }
 
+    // Told apart by name, never by "any unique violation": only these two are the races the statement is built
+    // to lose. Names are EF's conventions for the indexes in EntityConfigurations / HotlineDbContext.
     private const string ReferenceIndex = "IX_cases_Reference";
+    private const string TurnIndex = "IX_contact_turns_ContactId_Step";
+    private const string ExternalIdIndex = "IX_contacts_ExternalId";
+
+    /// <summary>A repeated or concurrent step (same contact, same step), or a repeated first webhook (same CallSid).</summary>
+    private static bool IsRace(string? constraint, ContactChanges changes) =>
+        constraint == TurnIndex || (changes.IsNew && constraint == ExternalIdIndex);
 
     private async Task<bool> TrySaveAsync(Contact contact, ContactChanges changes, CancellationToken ct)
     {

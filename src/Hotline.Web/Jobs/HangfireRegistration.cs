@@ -36,6 +36,7 @@ public static class HangfireRegistration
         services.AddScoped<SmsExpiryJob>();
         services.AddScoped<IntakeEndedJob>();
         services.AddScoped<RetentionJob>();
+        services.AddScoped<QueueReconcileJob>();
         services.AddSingleton<PromiseDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<PromiseDispatcher>());
         services.AddSingleton<Infrastructure.IStartupSeeder, RecurringJobs>();

@@ -13,6 +13,7 @@ public sealed class RecurringJobs(IRecurringJobManager recurring) : Infrastructu
         recurring.RemoveIfExists("pathway-sweep");
         recurring.AddOrUpdate<SmsExpiryJob>(SmsExpiryJob.Id, j => j.RunAsync(), "*/5 * * * *");
         recurring.AddOrUpdate<RetentionJob>(RetentionJob.Id, j => j.RunAsync(), Cron.Daily(3));
+        recurring.AddOrUpdate<QueueReconcileJob>(QueueReconcileJob.Id, j => j.RunAsync(), Cron.Minutely());
         return Task.CompletedTask;
     }
 }

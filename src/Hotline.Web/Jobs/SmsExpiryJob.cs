@@ -24,10 +24,13 @@ public sealed class SmsExpiryJob(HotlineDbContext db, IntakeRecorder recorder, F
             .Select(c => c.ExternalId).Take(500).ToListAsync();
         foreach (var externalId in stale)
         {
-            var contact = await recorder.LoadAsync(externalId, CancellationToken.None);
-            if (contact is null || contact.State != ContactState.Intake) continue;
-            recorder.Abandon(contact, ContactState.Expired);
-            await recorder.CommitAsync(contact, CancellationToken.None);
+            // Re-checked on every read: a text that lands meanwhile keeps the conversation open.
+            await recorder.ChangeAsync(externalId, contact =>
+            {
+                if (contact.State != ContactState.Intake || contact.LastActivityAt >= cutoff) return false;
+                recorder.Abandon(contact, ContactState.Expired);
+                return true;
+            }, CancellationToken.None);
         }
     }
 }

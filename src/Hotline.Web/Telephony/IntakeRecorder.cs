@@ -143,6 +143,26 @@ public sealed class IntakeRecorder(
         @case.CallbackDueAt = Flow.NextCallbackTime(@case.CallbackWindow, Now);
     }
 
+    /// <summary>How often a change is re-read and re-applied after losing a race before the stored state is answered.</summary>
+    private const int ChangeAttempts = 4;
+
+    /// <summary>
+    /// Reads the contact, applies <paramref name="change"/> (false: nothing to write) and commits; on a lost race
+    /// reads again and applies the change again to what the winner stored. Returns the contact as it is stored
+    /// afterwards (null if unknown): callers answer from it, never from a write that did not happen.
+    /// </summary>
+    public async Task<Contact?> ChangeAsync(string externalId, Func<Contact, bool> change, CancellationToken ct)
+    {
+        for (var attempt = 1; attempt <= ChangeAttempts; attempt++)
+        {
+            var contact = await LoadAsync(externalId, ct);
+            if (contact is null || !change(contact)) return contact;
+            if (await CommitAsync(contact, ct)) return contact;
+        }
+        log.LogWarning("A change to a contact lost {Attempts} races in a row; answering with the state stored", ChangeAttempts);
+        return await LoadAsync(externalId, ct);
+    }
+
     /// <summary>
     /// Commits what this request did to the contact, its case, turn and answers, in one statement. The unique
     /// (contact, step) turn row and the contact's xmin make a duplicate or concurrent step fail as a whole.

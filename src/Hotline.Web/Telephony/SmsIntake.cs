@@ -15,17 +15,36 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
 {
     private Flow Flow => recorder.Flow;
 
+    /// <summary>How often a message is handled again, on what the winner stored, after its write lost a race.</summary>
+    private const int Attempts = 4;
+
     public async Task<string?> ReceiveAsync(SmsWebhook sms, CancellationToken ct)
     {
         // A sender with no usable number (withheld, a placeholder) has no conversation to continue and no
         // opt-out to keep: each message stands alone rather than join every other withheld sender's.
         var key = hasher.HashConversation(sms.From, sms.To);
+        for (var attempt = 1; attempt < Attempts; attempt++)
+        {
+            // Null: another message of this sender (or a retry of this one) changed the conversation between our
+            // read and our write, and nothing of ours was written. Read again and handle the text again, rather
+            // than drop it or answer as if it had been kept.
+            if (await HandleAsync(sms, key, ct) is { } handled) return handled.Reply;
+        }
+        return (await HandleAsync(sms, key, ct))?.Reply ?? throw new InvalidOperationException(
+            $"An SMS could not be stored after {Attempts} attempts, each losing a race; the sender is given the safe answer");
+    }
+
+    /// <summary>What to reply once the message is stored.</summary>
+    private readonly record struct Handled(string? Reply);
+
+    private async Task<Handled?> HandleAsync(SmsWebhook sms, string? key, CancellationToken ct)
+    {
         var callerHash = hasher.Hash(sms.From);
         var conversation = key is null ? null : await recorder.LoadConversationAsync(key, ct);
         if (conversation is not null && conversation.LastMessageSid == sms.MessageSid)
-            return SmsText.Render(recorder.CurrentReply(conversation)); // Twilio retried this very message
+            return new(SmsText.Render(recorder.CurrentReply(conversation))); // Twilio retried this very message
 
-        if (SmsKeywords.IsStop(sms.Body)) return await StopAsync(key, conversation, callerHash, ct);
+        if (SmsKeywords.IsStop(sms.Body)) return new(await StopAsync(key, conversation, callerHash, ct));
         if (SmsKeywords.IsStart(sms.Body))
         {
             if (callerHash is not null) await db.SmsOptOuts.Where(o => o.CallerHash == callerHash).ExecuteDeleteAsync(ct);
@@ -35,18 +54,19 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
         if (SmsKeywords.IsHelp(sms.Body))
         {
             var help = Flow.Message(MessageKeys.SmsHelp, language);
-            return conversation?.State == ContactState.Intake ? SmsText.Render(recorder.CurrentReply(conversation), help) : help;
+            return new(conversation?.State == ContactState.Intake ? SmsText.Render(recorder.CurrentReply(conversation), help) : help);
         }
         if (conversation is null)
         {
             // Someone who texted STOP gets no messages until they text START.
-            if (callerHash is not null && await db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct)) return null;
+            if (callerHash is not null && await db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct)) return new(null);
             return await BeginAsync(sms, key, prefix: null, ct);
         }
         if (conversation.LastActivityAt.AddMinutes(Flow.SmsInactivityMinutes) < recorder.Now)
         {
             recorder.Abandon(conversation, ContactState.Expired);
-            await recorder.CommitAsync(conversation, ct);
+            // Lost: the conversation moved meanwhile (another text, the expiry job); what to do is decided again.
+            if (!await recorder.CommitAsync(conversation, ct)) return null;
             return await BeginAsync(sms, key, prefix: null, ct);
         }
         return conversation.State switch
@@ -57,26 +77,28 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
         };
     }
 
-    private async Task<string?> BeginAsync(SmsWebhook sms, string? key, string? prefix, CancellationToken ct)
+    private async Task<Handled?> BeginAsync(SmsWebhook sms, string? key, string? prefix, CancellationToken ct)
     {
         var (contact, step) = recorder.Begin(Channel.Sms, sms.MessageSid, sms.From, key);
         contact.LastMessageSid = sms.MessageSid;
-        if (!await recorder.CommitAsync(contact, ct)) return null;
-        return SmsText.Render(step.Reply, prefix);
+        if (await recorder.CommitAsync(contact, ct)) return new(SmsText.Render(step.Reply, prefix));
+        // This very message began a conversation already (a retry after that conversation closed, or a reused
+        // MessageSid): it is stored, so there is nothing to add and nothing new to say. Otherwise, decide again.
+        return await recorder.LoadAsync(sms.MessageSid, ct) is not null ? new(null) : null;
     }
 
-    private async Task<string?> AnswerAsync(Contact conversation, SmsWebhook sms, CancellationToken ct)
+    private async Task<Handled?> AnswerAsync(Contact conversation, SmsWebhook sms, CancellationToken ct)
     {
         var body = sms.Body.Trim();
         var input = body.Length is > 0 and <= 2 && body.All(char.IsAsciiDigit) ? new CallerInput(body, null) : new CallerInput(null, body);
         var step = recorder.Answer(conversation, input);
         conversation.LastMessageSid = sms.MessageSid;
         if (!await recorder.CommitAsync(conversation, ct)) return null;
-        return SmsText.Render(step.Reply);
+        return new(SmsText.Render(step.Reply));
     }
 
     /// <summary>Free text after the questions: kept (encrypted) on the case for the advocate.</summary>
-    private async Task<string?> TakeMessageAsync(Contact conversation, SmsWebhook sms, ContactState next, string? reply, CancellationToken ct)
+    private async Task<Handled?> TakeMessageAsync(Contact conversation, SmsWebhook sms, ContactState next, string? reply, CancellationToken ct)
     {
         var @case = conversation.Case;
         var line = $"[{recorder.Now:yyyy-MM-dd HH:mm} text] {sms.Body.Trim()}";
@@ -89,7 +111,7 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
             conversation.State = next;
             conversation.EndedAt = recorder.Now;
         }
-        return await recorder.CommitAsync(conversation, ct) ? reply : null;
+        return await recorder.CommitAsync(conversation, ct) ? new(reply) : null;
     }
 
     private async Task<string?> StopAsync(string? key, Contact? conversation, string? callerHash, CancellationToken ct)

@@ -21,9 +21,10 @@ public sealed class VoiceController(CallIntake intake, CallProgress progress, Fl
     }
 
     [HttpPost("queue-wait")]
-    public IActionResult QueueWait([FromQuery] string? lang) =>
-        Twiml(progress.QueueWait(lang, IntOrNull(Form["QueuePosition"]) ?? 1, IntOrNull(Form["QueueTime"]) ?? 0,
-            numberWithheld: CallerNumber.IsWithheld(Form["From"])));
+    public async Task<IActionResult> QueueWait([FromQuery] string? lang, CancellationToken ct) =>
+        Twiml(await progress.QueueWaitAsync(
+            CallWebhook.FromForm(Form)?.CallSid, lang, IntOrNull(Form["QueuePosition"]) ?? 1, IntOrNull(Form["QueueTime"]) ?? 0,
+            numberWithheld: CallerNumber.IsWithheld(Form["From"]), ct));
 
     [HttpPost("queue-callback")]
     public async Task<IActionResult> QueueCallback(CancellationToken ct) =>

@@ -45,9 +45,30 @@ public class DatabaseDownTests(AppFixture fixture) : IClassFixture<AppFixture>
     [Fact]
     public async Task Fallback_WithoutDatabase_GivesEmergencyNumberAndDialsBackupLine()
     {
-        var twilio = new TwilioWebhooks(fixture.App.CreateClient());
+        // A node whose database is truly unreachable: nothing listens on its port (and nothing is migrated at
+        // start, which would fail), so any read or write of the fallback would fail too.
+        var unreachable = new NpgsqlConnectionStringBuilder(fixture.ConnectionString)
+        {
+            Host = "127.0.0.1", Port = ClosedPort(), Timeout = 2, Pooling = false,
+        }.ConnectionString;
+        await using var app = new HotlineApp(unreachable, fixture.Twilio, new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
+        await using (var probe = new NpgsqlConnection(unreachable))
+            await Assert.ThrowsAnyAsync<NpgsqlException>(() => probe.OpenAsync()); // connection refused
+
+        var twilio = new TwilioWebhooks(app.CreateClient());
         var answer = await twilio.VoiceAsync("/twilio/voice/fallback", TwilioWebhooks.NewCallSid());
         Assert.Contains("call 911", answer.AllText);
         Assert.True(answer.Has("Dial"));
+        Assert.Contains("+15550100111", answer.Xml); // the configured backup line
+    }
+
+    /// <summary>A local port nobody listens on: bound for a moment to learn a free one, then released.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 }

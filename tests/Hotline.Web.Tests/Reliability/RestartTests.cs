@@ -1,9 +1,11 @@
+using System.Net;
 using Hangfire;
 using Hotline.Web.Data;
 using Hotline.Web.Jobs;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Hotline.Web.Tests.Reliability;
 
@@ -25,24 +27,53 @@ public class RestartTests : IAsyncLifetime
         new(_cs, _twilio, new Dictionary<string, string?> { ["Hangfire:ServerEnabled"] = jobs ? "true" : "false", ["Hangfire:WorkerCount"] = "2" });
 
     [Fact]
-    public async Task ServiceKilledMidCall_NextWebhookContinuesFromStoredState()
+    public async Task ServiceKilledMidCall_NewProcessFinishesTheCall_CaseHoldsEveryAnswer()
     {
         var sid = TwilioWebhooks.NewCallSid();
+        // Spanish, safe, no danger, child involved, report, callback yes (evening), no voicemail: to the queue.
+        var keys = new (string Digits, string Field, string Value)[]
+        {
+            ("2", "language", "es"), ("1", "safeToTalk", "yes"), ("2", "imminentDanger", "no"), ("1", "childInvolved", "yes"),
+            ("1", "need", "report"), ("1", "callbackAllowed", "yes"), ("4", "callbackWindow", "evening"), ("2", "voicemailAllowed", "no"),
+        };
         Twiml twiml;
-        await using (var first = Node())
+        await using (var first = await ServiceProcess.StartAsync(_cs, _twilio))
         {
             var twilio = new TwilioWebhooks(first.CreateClient());
             twiml = await twilio.IncomingAsync(sid);
-            twiml = await twilio.PressAsync(sid, twiml, "2"); // Spanish
-            twiml = await twilio.PressAsync(sid, twiml, "1"); // safe
-        } // the node goes away between two webhooks of the call
+            for (var i = 0; i < 3; i++) twiml = await twilio.PressAsync(sid, twiml, keys[i].Digits);
+            Assert.Contains("menor de 18", twiml.AllText); // the caller now hears the child question
+            await first.KillAsync(); // SIGKILL between two webhooks of the call: no graceful shutdown of any kind
+            Assert.Equal(128 + 9, first.ExitCode);
+        }
 
-        await using var second = Node();
-        var next = await new TwilioWebhooks(second.CreateClient()).PressAsync(sid, twiml, "2");
-        Assert.Contains("step=3", next.GatherAction);
-        Assert.Contains("menor de 18", next.AllText); // still Spanish, at the child question
-        var answers = await second.WithDbAsync(db => db.IntakeAnswers.CountAsync(a => db.Contacts.Any(c => c.ExternalId == sid && c.Id == a.ContactId)));
-        Assert.Equal(3, answers);
+        await using var second = await ServiceProcess.StartAsync(_cs, _twilio);
+        var again = new TwilioWebhooks(second.CreateClient());
+        twiml = await again.PressAsync(sid, twiml, keys[3].Digits);
+        Assert.Contains("step=4", twiml.GatherAction); // the new process continues from the stored step...
+        Assert.Contains("Oprima", twiml.AllText);       // ...in the caller's language
+        for (var i = 4; i < keys.Length; i++) twiml = await again.PressAsync(sid, twiml, keys[i].Digits);
+        Assert.Equal("national-advocates", twiml.Enqueued);
+        await again.VoiceAsync("/twilio/voice/queue-result", sid, new Dictionary<string, string> { ["QueueResult"] = "bridged" });
+        Assert.Equal(HttpStatusCode.NoContent, await again.StatusAsync(sid, "completed"));
+
+        var answers = await AnswersAsync(sid);
+        Assert.Equal(keys.ToDictionary(k => k.Field, k => k.Value), answers);
+        Assert.Equal("Completed", await TestPostgres.ScalarAsync<string>(_cs, $"""SELECT "State" FROM contacts WHERE "ExternalId" = '{sid}'"""));
+    }
+
+    private async Task<Dictionary<string, string>> AnswersAsync(string callSid)
+    {
+        await using var connection = new NpgsqlConnection(_cs);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT a."Field", a."Value" FROM intake_answers a JOIN contacts c ON c."Id" = a."ContactId" WHERE c."ExternalId" = $1
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = callSid });
+        var answers = new Dictionary<string, string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) answers[reader.GetString(0)] = reader.GetString(1);
+        return answers;
     }
 
     [Fact]

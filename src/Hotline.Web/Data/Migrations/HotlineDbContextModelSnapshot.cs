@@ -419,6 +419,9 @@ namespace Hotline.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("LastQueuePollAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NodeId")
                         .IsRequired()
                         .HasMaxLength(64)

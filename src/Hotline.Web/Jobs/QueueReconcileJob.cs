@@ -1,0 +1,91 @@
+using Hangfire;
+using Hotline.Core.Cases;
+using Hotline.Core.Flows;
+using Hotline.Web.Data;
+using Hotline.Web.Telephony;
+using Microsoft.EntityFrameworkCore;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+
+namespace Hotline.Web.Jobs;
+
+/// <summary>
+/// Twilio does not retry a status callback that failed, so a caller whose final status was lost would stay
+/// "waiting" on the board for ever. A queued call whose wait URL went silent is over or in trouble: ask
+/// Twilio's Calls API how it ended and end it the same way a status callback would (abandoned, with the
+/// callback promise where the caller consented). When Twilio cannot be asked, the call is closed as abandoned
+/// once it has been in the queue longer than the flow's queue time-out.
+/// </summary>
+public sealed class QueueReconcileJob(
+    HotlineDbContext db, IntakeRecorder recorder, ITwilioRestClient twilio, Flow flow, TimeProvider clock, ILogger<QueueReconcileJob> log)
+{
+    public const string Id = "queue-reconcile";
+
+    /// <summary>Twilio polls the wait URL about every half minute; four missed polls in a row is no waiting caller.</summary>
+    public static readonly TimeSpan Silence = TimeSpan.FromMinutes(2);
+
+    private const int Batch = 200;
+
+    [AutomaticRetry(Attempts = 0)] // it runs again in a minute anyway
+    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    public async Task RunAsync()
+    {
+        var now = clock.GetUtcNow();
+        var silentSince = now - Silence;
+        // Before its first poll a caller counts from when they were queued.
+        var silent = await db.Contacts.AsNoTracking()
+            .Where(c => c.Channel == Channel.Voice && c.State == ContactState.Queued && (c.LastQueuePollAt ?? c.EnqueuedAt ?? c.LastActivityAt) < silentSince)
+            .OrderBy(c => c.LastQueuePollAt ?? c.EnqueuedAt ?? c.LastActivityAt)
+            .Select(c => c.ExternalId).Take(Batch).ToListAsync();
+        foreach (var callSid in silent) await ReconcileAsync(callSid, now);
+    }
+
+    private async Task ReconcileAsync(string callSid, DateTimeOffset now)
+    {
+        var ending = await AskTwilioAsync(callSid);
+        if (ending is TwilioAnswer.Live) return; // Twilio still has the caller: the board is right
+        var timeout = TimeSpan.FromMinutes(flow.Queue.TimeoutMinutes);
+        var stored = await recorder.ChangeAsync(callSid, contact =>
+        {
+            // Read again: a poll, a queue result or the status callback may have landed since the query.
+            if (contact.State != ContactState.Queued || LastHeard(contact) >= now - Silence) return false;
+            if (ending is TwilioAnswer.Ended ended) return CallEnding.Apply(recorder, contact, ended.Status);
+            if (ending is TwilioAnswer.Unknown && (contact.EnqueuedAt ?? contact.LastActivityAt) + timeout > now) return false;
+            recorder.Abandon(contact, ContactState.Abandoned);
+            return true;
+        }, CancellationToken.None);
+        if (stored is { State: not ContactState.Queued })
+            log.LogInformation("Queued contact {ContactId} went silent and was closed as {State} ({Source})", stored.Id, stored.State, ending);
+    }
+
+    private static DateTimeOffset LastHeard(Contact contact) => contact.LastQueuePollAt ?? contact.EnqueuedAt ?? contact.LastActivityAt;
+
+    private async Task<TwilioAnswer> AskTwilioAsync(string callSid)
+    {
+        try
+        {
+            var call = await CallResource.FetchAsync(pathSid: callSid, client: twilio);
+            var status = call.Status?.ToString();
+            return CallStatuses.IsFinal(status) ? new TwilioAnswer.Ended(status!) : new TwilioAnswer.Live();
+        }
+        catch (ApiException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            return new TwilioAnswer.NotFound(); // no such call at Twilio: nobody can be waiting on it
+        }
+        catch (Exception e) when (e is ApiException or ApiConnectionException or HttpRequestException or TaskCanceledException)
+        {
+            log.LogWarning("Twilio could not be asked about a silent queued call ({Error}); it is closed after the queue time-out", e.GetType().Name);
+            return new TwilioAnswer.Unknown();
+        }
+    }
+
+    /// <summary>What Twilio said about a call.</summary>
+    private abstract record TwilioAnswer
+    {
+        public sealed record Ended(string Status) : TwilioAnswer;
+        public sealed record Live : TwilioAnswer;
+        public sealed record NotFound : TwilioAnswer;
+        public sealed record Unknown : TwilioAnswer;
+    }
+}
