@@ -24,7 +24,7 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GetByLabel("Contact type").SelectOptionAsync("Tip");
         await page.GetByLabel("Trafficking type").SelectOptionAsync("Labour");
-        await page.GetByLabel("Jurisdiction").FillAsync("US-IL");
+        await page.GetByLabel("Jurisdiction").SelectOptionAsync("TX");
         await page.GetByLabel("ID or passport taken by someone else").CheckAsync();
         await page.GetByLabel("Shelter").CheckAsync();
         await page.GetByLabel("Narrative").FillAsync("Caller's cousin works at a farm and cannot leave; passport held by the boss.");
@@ -66,7 +66,7 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(page.Locator(".safe-contact")).ToContainTextAsync("afternoon");
 
         await page.GetByLabel("Contact type").SelectOptionAsync("RequestForServices");
-        await page.GetByLabel("Jurisdiction").FillAsync("TX");
+        await page.GetByLabel("Jurisdiction").SelectOptionAsync("TX");
         await page.GetByLabel("Shelter").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save classification" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Caller consents" }).ClickAsync();
@@ -74,7 +74,7 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         var send = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send a referral to .*Shelter|^Send a referral to .*House|^Send a referral to ") }).First;
         await send.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Referral sent" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Referral recorded" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#ref-h + table, section[aria-labelledby='ref-h'] table")).ToContainTextAsync("Shelter");
 
         await page.GotoAsync($"/audit?ref={await fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference)))}");
