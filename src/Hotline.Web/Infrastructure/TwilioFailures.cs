@@ -32,6 +32,7 @@ public static class TwilioFailures
     public static Kind Classify(Exception e) => e switch
     {
         ApiException { Status: >= 500 } => Kind.Unreachable,
+        ApiException { Status: 0, Code: 0 } => Kind.Unreachable, // no usable answer (the SDK could not read one)
         ApiException { Code: 20404 or 21220 } => Kind.CallEnded, // not found / "call is not in-progress"
         ApiException { Code: 20003 or 20005 } or ApiException { Status: 401 } => Kind.Credentials,
         ApiException { Code: 20429 } or ApiException { Status: 429 } => Kind.Throttled,

@@ -33,10 +33,13 @@ public sealed class TwilioApiMock : IDisposable
     public IReadOnlyList<string> CallUpdates() =>
         Server.LogEntries.Where(e => e.RequestMessage!.Path.Contains("/Calls/")).Select(e => e.RequestMessage!.Body ?? "").ToList();
 
-    /// <summary>Twilio unreachable for one path: the connection is dropped without an answer.</summary>
+    /// <summary>
+    /// Twilio unreachable for one path: no answer before the app's Twilio client gives up (10 s), which is what
+    /// a network outage looks like to the SDK ("Connection Error: POST https://api.twilio.com/...").
+    /// </summary>
     public void StubUnreachable(string path) =>
         Server.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(-1)
-            .RespondWith(Response.Create().WithFault(FaultType.EMPTY_RESPONSE));
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(12)));
 
     /// <summary>Twilio answering one path with an error, as its REST API does (its message names the account's URL).</summary>
     public void StubError(string path, int status, int code) =>

@@ -70,7 +70,7 @@ public class FailureWordsTests(AppFixture fixture) : IClassFixture<AppFixture>, 
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetStringAsync($"/cases/{caller.CaseId}");
-        Assert.DoesNotContain("Referral sent", page);
+        Assert.DoesNotContain("Referral sent. It is tracked below", page);
         Assert.Contains("Referral recorded. Delivery to the agency is being attempted now", page);
     }
 
