@@ -84,6 +84,28 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task CasePage_TwoOperatorsSaveTheSameNarrative_SecondSeesWhatChangedAndKeepsTheirText()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
+        var first = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+        var second = await fixture.SignedInPageAsync(await ConsoleSeed.UserAsync(fixture.App, Roles.Operator), ConsoleSeed.OperatorPassword);
+        await first.GotoAsync($"/cases/{caller.CaseId}");
+        await second.GotoAsync($"/cases/{caller.CaseId}");
+
+        await first.GetByLabel("Narrative").FillAsync("Works on a farm; passport held by the boss.");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save classification" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Status).Filter(new() { HasText = "Classification saved." })).ToBeVisibleAsync();
+        await second.GetByLabel("Narrative").FillAsync("Cousin at a restaurant, not a farm.");
+        await second.GetByLabel("Venue or industry").FillAsync("restaurant");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save classification" }).ClickAsync();
+
+        await Assertions.Expect(second.Locator(".conflicts")).ToContainTextAsync("Works on a farm; passport held by the boss.");
+        await Assertions.Expect(second.GetByLabel("Narrative")).ToHaveValueAsync("Cousin at a restaurant, not a farm.");
+        await Assertions.Expect(second.GetByLabel("Venue or industry")).ToHaveValueAsync("restaurant");
+        await second.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("case-conflict"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Board_NewCallerQueues_AppearsWithoutPageReload()
     {
         var page = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
