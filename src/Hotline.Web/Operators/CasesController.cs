@@ -33,6 +33,7 @@ public sealed class CasesController(CaseDesk desk, CaseFinder finder, Infrastruc
         if (await desk.OpenAsync(id, ct) is not { } file) return NotFound();
         TempData["Error"] = save.Problem;
         ModelState.Clear(); // the form shows the merged model (and its new version), not the raw post
+        ModelState.AddModelError(save.Field ?? "Classification", save.Problem ?? "The classification was not saved.");
         return View("Show", file with { Classification = save.Form, Conflicts = save.Conflicts });
     }
 

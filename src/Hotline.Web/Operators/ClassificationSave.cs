@@ -11,5 +11,8 @@ public sealed record ClassificationSave(string? Problem, ClassificationForm? For
     public static ClassificationSave Refused(string problem) => new(problem, null, [], []);
 
     /// <summary>Nothing saved; the operator's input goes back on the form, against the version they have not seen yet.</summary>
-    public static ClassificationSave Kept(ClassificationForm submitted, string problem) => new(problem, submitted, [], []);
+    public static ClassificationSave Kept(ClassificationForm submitted, string problem, string? field = null) => new(problem, submitted, [], []) { Field = field };
+
+    /// <summary>The form field the problem is about (its model key), or null for the form as a whole.</summary>
+    public string? Field { get; init; }
 }
