@@ -36,8 +36,11 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         var classification = ClassificationOf(@case);
         classification.Version = @case.Version;
         classification.Loaded = ClassificationMerge.Snapshot(classification);
+        var safeContact = SafeContactOf(@case);
+        safeContact.Version = @case.Version;
+        safeContact.Loaded = SafeContactMerge.Snapshot(safeContact);
         return new CaseFile(@case, assigned, answers, CaseTimeline.Build(@case, history), earlier,
-            CaseMachine.AllowedTriggers(@case.Status), classification, SafeContactOf(@case))
+            CaseMachine.AllowedTriggers(@case.Status), classification, safeContact)
         {
             KnownJurisdictions = known,
             JurisdictionWarning = Jurisdictions.Warning(@case.Jurisdiction, known),
@@ -123,15 +126,53 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         c.SafetyPlan = Clean(form.SafetyPlan);
     }
 
-    public async Task<string?> SetSafeContactAsync(Guid id, SafeContactForm form, CancellationToken ct) =>
-        await ChangeAsync(id, "case.safe-contact", c =>
+    /// <summary>
+    /// Saves how the caller may be contacted by the same three-way merge as the classification: the IVR writes
+    /// these fields too, and a stale page must not turn a caller's "no voicemail" back into "yes".
+    /// </summary>
+    /// <returns>null when everything was saved, otherwise what was refused (field: old -> theirs), fit to show.</returns>
+    public async Task<string?> SetSafeContactAsync(Guid id, SafeContactForm form, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            c.CallbackAllowed = form.CallbackAllowed;
-            c.CallbackWindow = Clean(form.CallbackWindow);
-            c.VoicemailAllowed = form.VoicemailAllowed;
-            c.SafeContactInstructions = Clean(form.Instructions);
-            return $"callback {Say(form.CallbackAllowed)}, voicemail {Say(form.VoicemailAllowed)}";
-        }, ct);
+            var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (@case is null) return "No such case.";
+            if (@case.RedactedAt is not null) return "This case was redacted under the retention rules and can no longer be changed.";
+            var current = SafeContactOf(@case);
+            var loaded = @case.Version == form.Version ? current : SafeContactMerge.FromSnapshot(form.Loaded);
+            if (loaded is null)
+                return "Safe-contact details were not saved: the case changed since this page was loaded. Check the details shown now and save again.";
+
+            var merge = SafeContactMerge.Merge(loaded, current, form);
+            if (merge.Changed.Count > 0)
+            {
+                var stored = merge.Stored;
+                @case.CallbackAllowed = stored.CallbackAllowed;
+                @case.CallbackWindow = Clean(stored.CallbackWindow);
+                @case.VoicemailAllowed = stored.VoicemailAllowed;
+                @case.SafeContactInstructions = Clean(stored.Instructions);
+                @case.UpdatedAt = clock.GetUtcNow();
+                audit.Record("case.safe-contact", id, $"changed {string.Join(", ", merge.Changed)}; callback {Say(@case.CallbackAllowed)}, voicemail {Say(@case.VoicemailAllowed)}"
+                    + (merge.Conflicts.Count == 0 ? "" : $"; refused (changed by someone else too): {string.Join(", ", merge.Conflicts.Select(c => c.Field))}"));
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < 3)
+                {
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return "Someone else changed this case at the same moment. Your change was not saved: check the case and try again.";
+                }
+            }
+            if (merge.Conflicts.Count == 0) return null;
+            return $"Not saved: {string.Join(", ", merge.Conflicts.Select(c => c.Field))}, changed by someone else (or the caller) since you opened the case: {FormMerge.Describe(merge.Conflicts)}. "
+                + (merge.Changed.Count == 0 ? "Nothing else was changed." : $"Your other changes were saved ({string.Join(", ", merge.Changed)}).");
+        }
+    }
 
     public async Task<string?> RecordConsentAsync(Guid id, bool consent, string who, CancellationToken ct) =>
         await ChangeAsync(id, "case.consent", c =>

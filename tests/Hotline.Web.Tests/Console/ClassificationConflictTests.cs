@@ -113,6 +113,49 @@ public class ClassificationConflictTests(AppFixture fixture) : IClassFixture<App
         Assert.Equal("farm", saved.Venue);
     }
 
+    [Fact]
+    public async Task SafeContact_CallerChangedTheWindowWhileThePageWasOpen_StaleSaveKeepsTheCallersAnswer()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App); // window "evenings", no voicemail
+        var ana = await OperatorAsync();
+        var page = await ana.GetStringAsync($"/cases/{caller.CaseId}");
+        await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.CallbackWindow, "mornings")));
+
+        var save = await PostSafeContactAsync(ana, caller.CaseId, page, window: "evenings", instructions: "Say you are from the pharmacy.");
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        var saved = await fixture.App.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == caller.CaseId));
+        Assert.Equal("mornings", saved.CallbackWindow);
+        Assert.Equal("Say you are from the pharmacy.", saved.SafeContactInstructions);
+        Assert.False(saved.VoicemailAllowed);
+    }
+
+    [Fact]
+    public async Task SafeContact_BothChangedTheWindow_SecondRefusedNamingTheFieldWithOldAndTheirs()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
+        var ana = await OperatorAsync();
+        var page = await ana.GetStringAsync($"/cases/{caller.CaseId}");
+        await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.CallbackWindow, "mornings")));
+
+        await PostSafeContactAsync(ana, caller.CaseId, page, window: "weekends", instructions: "Only call after 7 pm; if a man answers, say wrong number.");
+
+        var shown = await ana.GetStringAsync($"/cases/{caller.CaseId}");
+        Assert.Contains("Not saved: Safe window", shown);
+        Assert.Contains("Safe window: evenings -&gt; theirs: mornings", shown);
+        Assert.Equal("mornings", await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).Select(c => c.CallbackWindow).SingleAsync()));
+    }
+
+    private static Task<HttpResponseMessage> PostSafeContactAsync(HttpClient client, Guid caseId, string page, string window, string instructions) =>
+        client.PostAsync($"/cases/{caseId}/safe-contact", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = ConsoleClient.TokenIn(page),
+            ["SafeContact.Version"] = ClassificationPage.Hidden(page, "SafeContact.Version"),
+            ["SafeContact.Loaded"] = ClassificationPage.Hidden(page, "SafeContact.Loaded"),
+            ["SafeContact.CallbackAllowed"] = "true", ["SafeContact.VoicemailAllowed"] = "false",
+            ["SafeContact.CallbackWindow"] = window, ["SafeContact.Instructions"] = instructions,
+        }));
+
     private async Task<HttpClient> OperatorAsync()
     {
         var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator);
