@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Hotline.Core.Cases;
 
 namespace Hotline.Web.Operators;
 
