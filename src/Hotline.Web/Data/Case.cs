@@ -45,8 +45,13 @@ public class Case
     public List<string> Indicators { get; set; } = [];
     public List<string> Needs { get; set; } = [];
     public string? RiskLevel { get; set; }
-    /// <summary>Encrypted at rest.</summary>
+    /// <summary>
+    /// Encrypted at rest. The caller's own words (texts), appended by the webhooks only: no operator form
+    /// writes it, so a stale save cannot erase what a caller wrote.
+    /// </summary>
     public string? Narrative { get; set; }
+    /// <summary>Encrypted at rest. The operator's account of the situation, edited on the classification form.</summary>
+    public string? OperatorNarrative { get; set; }
     /// <summary>Encrypted at rest.</summary>
     public string? SafetyPlan { get; set; }
     /// <summary>Encrypted at rest: how (and how not) to contact the caller safely.</summary>

@@ -28,6 +28,7 @@ internal sealed class CaseConfiguration(EncryptedStringConverter encrypted) : IE
         e.HasStorageParameter("fillfactor", 80);
         e.Property(x => x.CallerNumber).HasConversion((ValueConverter)encrypted);
         e.Property(x => x.Narrative).HasConversion((ValueConverter)encrypted);
+        e.Property(x => x.OperatorNarrative).HasConversion((ValueConverter)encrypted);
         e.Property(x => x.SafetyPlan).HasConversion((ValueConverter)encrypted);
         e.Property(x => x.SafeContactInstructions).HasConversion((ValueConverter)encrypted);
         e.Property(x => x.Version).IsRowVersion();

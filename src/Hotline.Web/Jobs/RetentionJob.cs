@@ -31,6 +31,7 @@ public sealed class RetentionJob(HotlineDbContext db, PathwayPolicy pathway, Hot
             @case.CallerNumber = null;
             @case.CallerHash = null; // unlinks repeat contacts too
             @case.Narrative = null;
+            @case.OperatorNarrative = null;
             @case.SafetyPlan = null;
             @case.SafeContactInstructions = null;
             @case.Venue = null;

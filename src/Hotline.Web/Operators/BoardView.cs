@@ -6,10 +6,10 @@ namespace Hotline.Web.Operators;
 /// <summary>Everything the live board shows, read in one go so the 5-second poll stays cheap.</summary>
 public sealed record BoardView(
     DateTimeOffset Now,
-    IReadOnlyList<WaitingCaller> Waiting,
-    IReadOnlyList<CallbackOwed> Callbacks,
-    IReadOnlyList<OpenCase> OpenCases,
-    IReadOnlyList<LateReferral> LateReferrals)
+    BoardPanel<WaitingCaller> Waiting,
+    BoardPanel<CallbackOwed> Callbacks,
+    BoardPanel<OpenCase> OpenCases,
+    BoardPanel<LateReferral> LateReferrals)
 {
     /// <summary>Mandatory referrals at a dead end (expired, no agency left, nobody recorded what was done): shown above everything.</summary>
     public IReadOnlyList<UnresolvedReferralRow> UnresolvedReferrals { get; init; } = [];
@@ -28,7 +28,7 @@ public sealed record WaitingCaller(
     public bool IsCrisis => ImminentDanger || Urgency == Urgency.Crisis;
 }
 
-public sealed record CallbackOwed(Guid CaseId, string Reference, DateTimeOffset? DueAt, string? Window, bool? VoicemailAllowed, Urgency Urgency);
+public sealed record CallbackOwed(Guid CaseId, string Reference, DateTimeOffset? DueAt, SafeContact SafeContact, Urgency Urgency);
 
 public sealed record OpenCase(
     Guid CaseId, string Reference, CaseStatus Status, Urgency Urgency, ContactType? ContactType,

@@ -4,13 +4,12 @@ using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Twilio.Clients;
-using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 
 namespace Hotline.Web.Operators;
 
 /// <summary>Connects a queued caller to an operator: claims the call first so two operators cannot both dial it.</summary>
-public sealed class CallTaking(HotlineDbContext db, ITwilioRestClient twilio, TimeProvider clock, Audit audit, ILogger<CallTaking> log)
+public sealed class CallTaking(HotlineDbContext db, ITwilioRestClient twilio, TimeProvider clock, Audit audit, Hotline.Core.Flows.Flow flow, ILogger<CallTaking> log)
 {
     /// <returns>Problem null when connected (CaseId is then the caller's case), otherwise a message fit to show the operator.</returns>
     public async Task<(string? Problem, Guid CaseId)> TakeAsync(Guid contactId, HotlineUser op, CancellationToken ct)
@@ -41,14 +40,14 @@ public sealed class CallTaking(HotlineDbContext db, ITwilioRestClient twilio, Ti
             var twiml = new Twilio.Types.Twiml("<Response><Dial>" + SecurityElement.Escape(op.OperatorPhone.Trim()) + "</Dial></Response>");
             await CallResource.UpdateAsync(pathSid: contact.ExternalId, twiml: twiml, client: twilio);
         }
-        catch (Exception e) when (e is ApiException or ApiConnectionException or HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))
         {
-            log.LogWarning(e, "Putting call {ContactId} through to an operator failed", contactId);
+            log.LogWarning(e, "Putting call {ContactId} through to an operator failed: {Failure}", contactId, TwilioFailures.Classify(e));
             contact.State = ContactState.Queued;
             contact.AnsweredAt = null;
             contact.AnsweredBy = null;
             await db.SaveChangesAsync(CancellationToken.None);
-            return ("The call could not be put through (the caller may have just hung up). The caller stays in the queue.", Guid.Empty);
+            return (TwilioFailures.ForTakingACall(e, flow.BackupLine), Guid.Empty);
         }
 
         var @case = contact.Case;

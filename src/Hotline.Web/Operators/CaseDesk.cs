@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Web.Operators;
 
 /// <summary>Reads and changes one case. Every read and every change leaves an audit entry, saved with it.</summary>
-public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider clock)
+public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider clock, Jurisdictions jurisdictions)
 {
     public async Task<CaseFile?> OpenAsync(Guid id, CancellationToken ct)
     {
@@ -32,37 +32,147 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             ? await db.Users.Where(u => u.Id == opId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
             : null;
 
+        var known = await jurisdictions.AllAsync(ct);
+        var classification = ClassificationOf(@case);
+        classification.Version = @case.Version;
+        classification.Loaded = ClassificationMerge.Snapshot(classification);
+        var safeContact = SafeContactOf(@case);
+        safeContact.Version = @case.Version;
+        safeContact.Loaded = SafeContactMerge.Snapshot(safeContact);
         return new CaseFile(@case, assigned, answers, CaseTimeline.Build(@case, history), earlier,
-            CaseMachine.AllowedTriggers(@case.Status), ClassificationOf(@case), SafeContactOf(@case));
+            CaseMachine.AllowedTriggers(@case.Status), classification, safeContact)
+        {
+            KnownJurisdictions = known,
+            JurisdictionWarning = Jurisdictions.Warning(@case.Jurisdiction, known),
+        };
     }
 
-    public async Task<string?> ClassifyAsync(Guid id, ClassificationForm form, CancellationToken ct) =>
-        await ChangeAsync(id, "case.classify", c =>
+    /// <summary>
+    /// Saves the classification by a three-way merge (<see cref="ClassificationMerge"/>): fields only this
+    /// operator changed are saved, fields someone else changed meanwhile stay theirs, fields both changed are
+    /// refused and named. The case's xmin guards the write; a save racing another is merged again.
+    /// </summary>
+    public async Task<ClassificationSave> ClassifyAsync(Guid id, ClassificationForm form, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            c.ContactType = form.ContactType;
-            c.TraffickingType = form.TraffickingType;
-            c.Venue = Clean(form.Venue);
-            c.Jurisdiction = Clean(form.Jurisdiction)?.ToUpperInvariant();
-            c.PeopleInvolved = form.PeopleInvolved;
-            c.ChildInvolved = form.ChildInvolved;
-            c.ImminentDanger = form.ImminentDanger;
-            c.Indicators = form.Indicators.Where(k => Screening.Indicators.Any(i => i.Key == k)).Distinct().ToList();
-            c.Needs = form.Needs.Where(k => Screening.Needs.Any(n => n.Key == k)).Distinct().ToList();
-            c.RiskLevel = Screening.RiskLevels.Contains(form.RiskLevel) ? form.RiskLevel : null;
-            c.Narrative = Clean(form.Narrative);
-            c.SafetyPlan = Clean(form.SafetyPlan);
-            return $"type {form.ContactType?.ToString() ?? "-"}, trafficking {form.TraffickingType?.ToString() ?? "-"}, jurisdiction {c.Jurisdiction ?? "-"}, minor {form.ChildInvolved}, indicators {c.Indicators.Count}, needs {string.Join('/', c.Needs)}";
-        }, ct);
+            var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (@case is null) return ClassificationSave.Refused("No such case.");
+            if (@case.RedactedAt is not null) return ClassificationSave.Refused("This case was redacted under the retention rules and can no longer be changed.");
 
-    public async Task<string?> SetSafeContactAsync(Guid id, SafeContactForm form, CancellationToken ct) =>
-        await ChangeAsync(id, "case.safe-contact", c =>
+            var current = ClassificationOf(@case);
+            // Same version: nothing changed since the page loaded. Otherwise the page says what it loaded; a
+            // request without it (an old page, a hand-made post) cannot be merged and must not overwrite.
+            var loaded = @case.Version == form.Version ? current : ClassificationMerge.FromSnapshot(form.Loaded);
+            if (loaded is null)
+            {
+                form.Version = @case.Version;
+                form.Loaded = ClassificationMerge.Snapshot(current);
+                return ClassificationSave.Kept(form, "The classification was not saved: the case changed since this page was loaded. Your input is still in the form; check the case and save again.");
+            }
+
+            var merge = ClassificationMerge.Merge(loaded, current, form);
+            var jurisdiction = Clean(merge.Stored.Jurisdiction)?.ToUpperInvariant();
+            if (merge.Changed.Contains("Jurisdiction") && jurisdiction is not null && !(await jurisdictions.AllAsync(ct)).Contains(jurisdiction))
+                return ClassificationSave.Kept(form,
+                    $"The classification was not saved: jurisdiction {jurisdiction} is not served by any agency in the directory. Pick one from the list.", "Classification.Jurisdiction");
+
+            if (merge.Changed.Count > 0)
+            {
+                Apply(@case, merge.Stored);
+                @case.UpdatedAt = clock.GetUtcNow();
+                var refused = merge.Conflicts.Count == 0 ? "" : $"; refused (changed by someone else too): {string.Join(", ", merge.Conflicts.Select(c => c.Field))}";
+                audit.Record("case.classify", id, $"changed {string.Join(", ", merge.Changed)}; type {@case.ContactType?.ToString() ?? "-"}, trafficking {@case.TraffickingType?.ToString() ?? "-"}, jurisdiction {@case.Jurisdiction ?? "-"}, minor {@case.ChildInvolved == true}, indicators {@case.Indicators.Count}, needs {string.Join('/', @case.Needs)}{refused}");
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < 3)
+                {
+                    db.ChangeTracker.Clear();
+                    continue; // someone saved between our read and write: merge against theirs
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return ClassificationSave.Refused("Someone else changed this case at the same moment. Your change was not saved: check the case and try again.");
+                }
+            }
+            if (merge.Conflicts.Count == 0) return ClassificationSave.Saved(merge.Changed);
+            var shown = merge.Shown;
+            shown.Version = @case.Version;
+            shown.Loaded = ClassificationMerge.Snapshot(merge.Stored);
+            var names = string.Join(", ", merge.Conflicts.Select(c => c.Field));
+            var saved = merge.Changed.Count == 0 ? "Nothing else was changed." : $"Your other changes were saved ({string.Join(", ", merge.Changed)}).";
+            return new ClassificationSave(
+                $"Not saved: {names} — someone else changed {(merge.Conflicts.Count == 1 ? "it" : "them")} since you opened the case (see below). {saved} Your input is still in the form: save again to replace theirs.",
+                shown, merge.Conflicts, merge.Changed);
+        }
+    }
+
+    private static void Apply(Case c, ClassificationForm form)
+    {
+        c.ContactType = form.ContactType;
+        c.TraffickingType = form.TraffickingType;
+        c.Venue = Clean(form.Venue);
+        c.Jurisdiction = Clean(form.Jurisdiction)?.ToUpperInvariant();
+        c.PeopleInvolved = form.PeopleInvolved;
+        // The IVR's "not asked" (null) stays null unless the operator ticked or cleared it.
+        if (c.ChildInvolved is not null || form.ChildInvolved) c.ChildInvolved = form.ChildInvolved;
+        if (c.ImminentDanger is not null || form.ImminentDanger) c.ImminentDanger = form.ImminentDanger;
+        c.Indicators = form.Indicators.Where(k => Screening.Indicators.Any(i => i.Key == k)).Distinct().ToList();
+        c.Needs = form.Needs.Where(k => Screening.Needs.Any(n => n.Key == k)).Distinct().ToList();
+        c.RiskLevel = Screening.RiskLevels.Contains(form.RiskLevel) ? form.RiskLevel : null;
+        c.OperatorNarrative = Clean(form.Narrative);
+        c.SafetyPlan = Clean(form.SafetyPlan);
+    }
+
+    /// <summary>
+    /// Saves how the caller may be contacted by the same three-way merge as the classification: the IVR writes
+    /// these fields too, and a stale page must not turn a caller's "no voicemail" back into "yes".
+    /// </summary>
+    /// <returns>null when everything was saved, otherwise what was refused (field: old -> theirs), fit to show.</returns>
+    public async Task<string?> SetSafeContactAsync(Guid id, SafeContactForm form, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            c.CallbackAllowed = form.CallbackAllowed;
-            c.CallbackWindow = Clean(form.CallbackWindow);
-            c.VoicemailAllowed = form.VoicemailAllowed;
-            c.SafeContactInstructions = Clean(form.Instructions);
-            return $"callback {Say(form.CallbackAllowed)}, voicemail {Say(form.VoicemailAllowed)}";
-        }, ct);
+            var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, ct);
+            if (@case is null) return "No such case.";
+            if (@case.RedactedAt is not null) return "This case was redacted under the retention rules and can no longer be changed.";
+            var current = SafeContactOf(@case);
+            var loaded = @case.Version == form.Version ? current : SafeContactMerge.FromSnapshot(form.Loaded);
+            if (loaded is null)
+                return "Safe-contact details were not saved: the case changed since this page was loaded. Check the details shown now and save again.";
+
+            var merge = SafeContactMerge.Merge(loaded, current, form);
+            if (merge.Changed.Count > 0)
+            {
+                var stored = merge.Stored;
+                @case.CallbackAllowed = stored.CallbackAllowed;
+                @case.CallbackWindow = Clean(stored.CallbackWindow);
+                @case.VoicemailAllowed = stored.VoicemailAllowed;
+                @case.SafeContactInstructions = Clean(stored.Instructions);
+                @case.UpdatedAt = clock.GetUtcNow();
+                audit.Record("case.safe-contact", id, $"changed {string.Join(", ", merge.Changed)}; callback {Say(@case.CallbackAllowed)}, voicemail {Say(@case.VoicemailAllowed)}"
+                    + (merge.Conflicts.Count == 0 ? "" : $"; refused (changed by someone else too): {string.Join(", ", merge.Conflicts.Select(c => c.Field))}"));
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < 3)
+                {
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return "Someone else changed this case at the same moment. Your change was not saved: check the case and try again.";
+                }
+            }
+            if (merge.Conflicts.Count == 0) return null;
+            return $"Not saved: {string.Join(", ", merge.Conflicts.Select(c => c.Field))}, changed by someone else (or the caller) since you opened the case: {FormMerge.Describe(merge.Conflicts)}. "
+                + (merge.Changed.Count == 0 ? "Nothing else was changed." : $"Your other changes were saved ({string.Join(", ", merge.Changed)}).");
+        }
+    }
 
     public async Task<string?> RecordConsentAsync(Guid id, bool consent, string who, CancellationToken ct) =>
         await ChangeAsync(id, "case.consent", c =>
@@ -135,7 +245,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
     {
         ContactType = c.ContactType, TraffickingType = c.TraffickingType, Venue = c.Venue, Jurisdiction = c.Jurisdiction,
         PeopleInvolved = c.PeopleInvolved, ChildInvolved = c.ChildInvolved == true, ImminentDanger = c.ImminentDanger == true,
-        Indicators = c.Indicators, Needs = c.Needs, RiskLevel = c.RiskLevel, Narrative = c.Narrative, SafetyPlan = c.SafetyPlan,
+        Indicators = c.Indicators, Needs = c.Needs, RiskLevel = c.RiskLevel, Narrative = c.OperatorNarrative, SafetyPlan = c.SafetyPlan,
     };
 
     private static SafeContactForm SafeContactOf(Case c) => new()

@@ -15,12 +15,12 @@ public sealed record CaseFile(
     SafeContactForm SafeContact)
 {
     public Guid Id => Case.Id;
-
-    /// <summary>
-    /// The caller gave no usable number (withheld, or a placeholder): intake then stores none, and nobody can
-    /// call or text them back. Retention also removes the number, but a redacted case says so itself.
-    /// </summary>
-    public bool NumberWithheld => Case.CallerNumber is null && Case.RedactedAt is null;
+    /// <summary>The directory's jurisdictions: the classification form picks from these.</summary>
+    public IReadOnlyList<string> KnownJurisdictions { get; init; } = [];
+    /// <summary>Said on the page when the case's jurisdiction hides local agencies (none recorded, or none serves it).</summary>
+    public string? JurisdictionWarning { get; init; }
+    /// <summary>Fields of a refused save: what they were, what someone else made them, what this operator typed.</summary>
+    public IReadOnlyList<FieldConflict> Conflicts { get; init; } = [];
 }
 
 /// <summary>One line of the case's history; Kind drives the icon and colour.</summary>

@@ -11,6 +11,9 @@ public sealed class CaseFinder(HotlineDbContext db, ConsoleClock clock)
     public async Task<CaseSearchResult> FindAsync(CaseSearch s, CancellationToken ct)
     {
         var q = db.Cases.AsNoTracking();
+        var board = BoardLists.Filter(q, s.Board, clock.Now);
+        if (board is null) s.Board = null;
+        else q = board;
         if (!string.IsNullOrWhiteSpace(s.Ref)) q = q.Where(c => c.Reference.Contains(s.Ref.Trim().ToUpper()));
         if (s.Status is { } status) q = q.Where(c => c.Status == status);
         if (s.Type is { } type) q = q.Where(c => c.ContactType == type);
@@ -23,7 +26,9 @@ public sealed class CaseFinder(HotlineDbContext db, ConsoleClock clock)
         var total = await q.CountAsync(ct);
         var operators = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         var names = operators.ToDictionary(o => o.Id, o => o.DisplayName);
-        var rows = await q.OrderByDescending(c => c.CreatedAt).Skip((s.Page - 1) * PageSize).Take(PageSize)
+        // A board list keeps the board's order (most urgent, then oldest); a search shows the newest first.
+        var ordered = s.Board is null ? q.OrderByDescending(c => c.CreatedAt) : q.OrderBy(CaseRank.Of).ThenBy(c => c.CreatedAt);
+        var rows = await ordered.Skip((s.Page - 1) * PageSize).Take(PageSize)
             .Select(c => new CaseRow(c.Id, c.Reference, c.Status, c.Urgency, c.ContactType, c.Jurisdiction, c.AssignedOperatorId, c.CreatedAt))
             .ToListAsync(ct);
         rows = rows.Select(r => r with { AssignedTo = r.AssignedTo is { } id && names.TryGetValue(id, out var n) ? n : null }).ToList();

@@ -12,6 +12,8 @@ public sealed class CaseSearch
     public ContactType? Type { get; set; }
     public string? Jurisdiction { get; set; }
     public string? Operator { get; set; }
+    /// <summary>A board panel's list in full (<see cref="BoardLists"/>): "N more" on the board links here.</summary>
+    public string? Board { get; set; }
     public int Page { get; set; } = 1;
 }
 

@@ -25,10 +25,16 @@ public sealed class CasesController(CaseDesk desk, CaseFinder finder, Infrastruc
     public async Task<IActionResult> Classify(Guid id, [Bind(Prefix = "Classification")] ClassificationForm form, CancellationToken ct)
     {
         if (!ModelState.IsValid) return Done(id, "The classification was not saved: " + FirstError());
-        var error = await desk.ClassifyAsync(id, form, ct);
+        var save = await desk.ClassifyAsync(id, form, ct);
         // A new profile (a minor, danger, consent) may make referrals mandatory at once.
-        if (error is null) await pathway.EvaluateAsync(id, User.Identity?.Name ?? "operator", ct);
-        return Done(id, error, "Classification saved.");
+        if (save.Changed.Count > 0) await pathway.EvaluateAsync(id, User.Identity?.Name ?? "operator", ct);
+        if (save.Form is null) return Done(id, save.Problem, "Classification saved.");
+        // Refused in part or whole: the page again, with the operator's input on the form and what changed.
+        if (await desk.OpenAsync(id, ct) is not { } file) return NotFound();
+        TempData["Error"] = save.Problem;
+        ModelState.Clear(); // the form shows the merged model (and its new version), not the raw post
+        ModelState.AddModelError(save.Field ?? "Classification", save.Problem ?? "The classification was not saved.");
+        return View("Show", file with { Classification = save.Form, Conflicts = save.Conflicts });
     }
 
     [HttpPost("{id:guid}/safe-contact")]

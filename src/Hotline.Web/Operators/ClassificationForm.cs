@@ -34,9 +34,20 @@ public sealed class ClassificationForm
     [Display(Name = "Risk level")]
     public string? RiskLevel { get; set; }
 
-    [StringLength(20000), DataType(DataType.MultilineText), Display(Name = "Narrative")]
+    /// <summary>The operator's account (Case.OperatorNarrative); what callers text is kept apart, read-only here.</summary>
+    [StringLength(20000), DataType(DataType.MultilineText), Display(Name = "Narrative (operator's account)")]
     public string? Narrative { get; set; }
 
     [StringLength(5000), DataType(DataType.MultilineText), Display(Name = "Safety plan")]
     public string? SafetyPlan { get; set; }
+
+    /// <summary>The case's row version (xmin) when the page was loaded.</summary>
+    public uint Version { get; set; }
+
+    /// <summary>
+    /// The classification as the page loaded it (JSON), so a save after someone else's can be merged field by
+    /// field: loaded vs theirs vs yours. Only fields changed by both are refused.
+    /// </summary>
+    [StringLength(60000)]
+    public string? Loaded { get; set; }
 }

@@ -18,6 +18,7 @@ public static class ConsoleRegistration
         services.AddScoped<CallTaking>();
         services.AddScoped<CaseDesk>();
         services.AddScoped<CaseFinder>();
+        services.AddScoped<Jurisdictions>();
         services.AddScoped<ServiceLevels>();
         return services;
     }

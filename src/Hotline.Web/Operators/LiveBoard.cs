@@ -5,35 +5,50 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Web.Operators;
 
-/// <summary>Reads the board: who is waiting, which callbacks are owed, what is open and what is late. Crisis first everywhere.</summary>
+/// <summary>
+/// Reads the board: who is waiting, which callbacks are owed, what is open and what is late. Most urgent first
+/// everywhere, ordered and limited in SQL: what is sorted after a limit can be the wrong rows.
+/// </summary>
 public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
 {
+    /// <summary>Rows per small panel; the open cases get more room.</summary>
+    public const int PanelSize = 20;
+    public const int OpenCasesShown = 50;
+
     public async Task<BoardView> ReadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var waiting = await db.Contacts.AsNoTracking()
-            .Where(c => c.State == ContactState.Queued)
+        var waitingQuery = db.Contacts.AsNoTracking().Where(c => c.State == ContactState.Queued);
+        var waiting = await waitingQuery
+            .OrderByDescending(c => c.Case.ImminentDanger == true || c.Case.Urgency == Urgency.Crisis)
+            .ThenByDescending(c => c.Case.ChildInvolved == true)
+            .ThenBy(c => c.EnqueuedAt ?? c.StartedAt)
+            .Take(PanelSize)
             .Select(c => new WaitingCaller(c.Id, c.CaseId, c.Case.Reference, c.Channel, c.Language, c.EnqueuedAt ?? c.StartedAt,
                 c.Case.Urgency, c.Case.ImminentDanger == true, c.Case.ChildInvolved == true, c.Case.CallbackAllowed))
             .ToListAsync(ct);
 
-        var callbacks = await db.Cases.AsNoTracking()
-            .Where(c => c.CallbackDue && c.Status != CaseStatus.Closed)
-            .Select(c => new CallbackOwed(c.Id, c.Reference, c.CallbackDueAt, c.CallbackWindow, c.VoicemailAllowed, c.Urgency))
+        var callbacksQuery = BoardLists.CallbacksDue(db.Cases.AsNoTracking());
+        var callbacks = await callbacksQuery
+            .OrderBy(CaseRank.Of).ThenBy(c => c.CallbackDueAt)
+            .Take(PanelSize)
+            .Select(c => new CallbackOwed(c.Id, c.Reference, c.CallbackDueAt,
+                new SafeContact(c.SafeToTalk, c.CallbackAllowed, c.CallbackWindow, c.VoicemailAllowed, null), c.Urgency))
             .ToListAsync(ct);
 
-        var open = await db.Cases.AsNoTracking()
-            .Where(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Intake)
-            .OrderBy(c => c.Urgency).ThenBy(c => c.TriageDueAt).ThenBy(c => c.CreatedAt)
-            .Take(100)
+        var openQuery = BoardLists.Open(db.Cases.AsNoTracking());
+        var open = await openQuery
+            .OrderBy(CaseRank.Of).ThenBy(c => c.CreatedAt)
+            .Take(OpenCasesShown)
             .Select(c => new OpenCase(c.Id, c.Reference, c.Status, c.Urgency, c.ContactType, c.TriageDueAt,
                 c.ImminentDanger == true, c.ChildInvolved == true,
                 db.Users.Where(u => u.Id == c.AssignedOperatorId).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync(ct);
 
-        var late = await db.Referrals.AsNoTracking()
-            .Where(r => r.AcknowledgeBy < now && ReferralStatuses.AwaitingAgency.Contains(r.Status))
+        var lateQuery = db.Referrals.AsNoTracking().Where(r => r.AcknowledgeBy < now && ReferralStatuses.AwaitingAgency.Contains(r.Status));
+        var late = await lateQuery
             .OrderBy(r => r.AcknowledgeBy)
+            .Take(PanelSize)
             .Select(r => new LateReferral(r.CaseId, r.Case.Reference, r.Agency.Name, r.Status, r.AcknowledgeBy!.Value))
             .ToListAsync(ct);
 
@@ -42,11 +57,12 @@ public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
             .Select(r => new UnresolvedReferralRow(r.CaseId, r.Case.Reference, r.Agency.Name, r.Agency.Type, r.ExpiredAt))
             .ToListAsync(ct);
 
+        // Counted only when a panel is full: the usual board costs no extra round trip.
         return new BoardView(
             now,
-            waiting.OrderByDescending(w => w.IsCrisis).ThenByDescending(w => w.ChildInvolved).ThenBy(w => w.WaitingSince).ToList(),
-            callbacks.OrderBy(c => c.Urgency).ThenBy(c => c.DueAt).ToList(),
-            open.OrderByDescending(o => o.IsCrisis).ThenBy(o => o.Urgency).ThenBy(o => o.TriageDueAt ?? DateTimeOffset.MaxValue).ToList(),
-            late) { UnresolvedReferrals = unresolved };
+            new(waiting, waiting.Count < PanelSize ? waiting.Count : await waitingQuery.CountAsync(ct)),
+            new(callbacks, callbacks.Count < PanelSize ? callbacks.Count : await callbacksQuery.CountAsync(ct)),
+            new(open, open.Count < OpenCasesShown ? open.Count : await openQuery.CountAsync(ct)),
+            new(late, late.Count < PanelSize ? late.Count : await lateQuery.CountAsync(ct))) { UnresolvedReferrals = unresolved };
     }
 }

@@ -13,7 +13,8 @@ public sealed class CaseReferralsController(ReferralDesk desk, UnresolvedReferra
         try
         {
             var referral = await desk.SendAsync(caseId, agencyId, ActorId, ActorName, ct);
-            TempData["Flash"] = "Referral sent. It is tracked below until the agency answers.";
+            // Delivery runs as a job right after this: say what is true now, not "sent".
+            TempData["Flash"] = "Referral recorded. Delivery to the agency is being attempted now: its status below says whether it arrived.";
         }
         catch (ReferralRefusedException e)
         {
@@ -28,7 +29,7 @@ public sealed class CaseReferralsController(ReferralDesk desk, UnresolvedReferra
         try
         {
             await desk.ResendAsync(referralId, ActorId, ActorName, ct);
-            TempData["Flash"] = "Referral sent again.";
+            TempData["Flash"] = "Resend requested. Delivery is being attempted now: the status below says whether it arrived.";
         }
         catch (ReferralRefusedException e)
         {

@@ -1,6 +1,5 @@
 using Hotline.Web.Infrastructure;
 using Twilio.Clients;
-using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
@@ -16,13 +15,10 @@ public sealed class SmsChannel(ITwilioRestClient twilio, HotlineSettings setting
             var message = await MessageResource.CreateAsync(to: new PhoneNumber(to), from: new PhoneNumber(settings.TwilioNumber), body: text, client: twilio);
             return DeliveryResult.Ok(message.Sid);
         }
-        catch (ApiException e)
+        catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))
         {
-            return DeliveryResult.Fail($"Twilio refused the SMS ({e.Code}): {e.Message}");
-        }
-        catch (ApiConnectionException e)
-        {
-            return DeliveryResult.Fail($"Twilio could not be reached: {e.Message}");
+            // Shown to operators and admins: words only, never Twilio's message (it carries the account URL).
+            return DeliveryResult.Fail("SMS not sent: " + TwilioFailures.Describe(e));
         }
     }
 }

@@ -25,7 +25,14 @@ public sealed class WebhookChannel(IHttpClientFactory http, HotlineSettings sett
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return DeliveryResult.Fail($"The agency's webhook could not be reached: {e.Message}");
+            // Words only: the exception's message names the agency's host and port.
+            return DeliveryResult.Fail("The agency's webhook could not be reached (" + (e switch
+            {
+                TaskCanceledException => "no answer in time",
+                HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "its address does not resolve",
+                HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "its TLS certificate was refused",
+                _ => "the connection failed",
+            }) + ")");
         }
     }
 }

@@ -46,12 +46,14 @@ public class CasePageTests(AppFixture fixture) : IClassFixture<AppFixture>
         var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
         var form = new List<KeyValuePair<string, string>>
         {
-            new("Classification.ContactType", "Crisis"), new("Classification.TraffickingType", "Labour"), new("Classification.Jurisdiction", "us-il"),
+            new("Classification.ContactType", "Crisis"), new("Classification.TraffickingType", "Labour"), new("Classification.Jurisdiction", "tx"),
             new("Classification.Indicators", "coercion-debt"), new("Classification.Indicators", "fraud-job"), new("Classification.Indicators", "made-up"),
             new("Classification.Needs", "shelter"), new("Classification.Narrative", "Works 16 hours a day at a farm."),
         };
         var page = await client.GetStringAsync($"/cases/{caller.CaseId}");
         form.Add(new("__RequestVerificationToken", ConsoleClient.TokenIn(page)));
+        form.Add(new("Classification.Version", ClassificationPage.Hidden(page, "Classification.Version")));
+        form.Add(new("Classification.Loaded", ClassificationPage.Hidden(page, "Classification.Loaded")));
 
         var response = await client.PostAsync($"/cases/{caller.CaseId}/classification", new FormUrlEncodedContent(form));
 
@@ -59,9 +61,9 @@ public class CasePageTests(AppFixture fixture) : IClassFixture<AppFixture>
         var saved = await fixture.App.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == caller.CaseId));
         Assert.Equal(ContactType.Crisis, saved.ContactType);
         Assert.Equal(Urgency.Crisis, saved.Urgency);
-        Assert.Equal("US-IL", saved.Jurisdiction);
+        Assert.Equal("TX", saved.Jurisdiction);
         Assert.Equal(["coercion-debt", "fraud-job"], saved.Indicators);
-        Assert.Equal("Works 16 hours a day at a farm.", saved.Narrative);
+        Assert.Equal("Works 16 hours a day at a farm.", saved.OperatorNarrative);
         Assert.True(await fixture.App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.CaseId == caller.CaseId && a.Action == "case.classify")));
     }
 

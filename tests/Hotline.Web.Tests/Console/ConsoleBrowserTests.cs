@@ -24,7 +24,7 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GetByLabel("Contact type").SelectOptionAsync("Tip");
         await page.GetByLabel("Trafficking type").SelectOptionAsync("Labour");
-        await page.GetByLabel("Jurisdiction").FillAsync("US-IL");
+        await page.GetByLabel("Jurisdiction").SelectOptionAsync("TX");
         await page.GetByLabel("ID or passport taken by someone else").CheckAsync();
         await page.GetByLabel("Shelter").CheckAsync();
         await page.GetByLabel("Narrative").FillAsync("Caller's cousin works at a farm and cannot leave; passport held by the boss.");
@@ -66,7 +66,7 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Assertions.Expect(page.Locator(".safe-contact")).ToContainTextAsync("afternoon");
 
         await page.GetByLabel("Contact type").SelectOptionAsync("RequestForServices");
-        await page.GetByLabel("Jurisdiction").FillAsync("TX");
+        await page.GetByLabel("Jurisdiction").SelectOptionAsync("TX");
         await page.GetByLabel("Shelter").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save classification" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Caller consents" }).ClickAsync();
@@ -74,13 +74,35 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         var send = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send a referral to .*Shelter|^Send a referral to .*House|^Send a referral to ") }).First;
         await send.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Referral sent" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Referral recorded" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#ref-h + table, section[aria-labelledby='ref-h'] table")).ToContainTextAsync("Shelter");
 
         await page.GotoAsync($"/audit?ref={await fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference)))}");
         var log = page.Locator("table.audit");
         await Assertions.Expect(log).ToContainTextAsync("case.view");
         await Assertions.Expect(log).ToContainTextAsync("referral.create");
+    }
+
+    [Fact]
+    public async Task CasePage_TwoOperatorsSaveTheSameNarrative_SecondSeesWhatChangedAndKeepsTheirText()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
+        var first = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+        var second = await fixture.SignedInPageAsync(await ConsoleSeed.UserAsync(fixture.App, Roles.Operator), ConsoleSeed.OperatorPassword);
+        await first.GotoAsync($"/cases/{caller.CaseId}");
+        await second.GotoAsync($"/cases/{caller.CaseId}");
+
+        await first.GetByLabel("Narrative").FillAsync("Works on a farm; passport held by the boss.");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save classification" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Status).Filter(new() { HasText = "Classification saved." })).ToBeVisibleAsync();
+        await second.GetByLabel("Narrative").FillAsync("Cousin at a restaurant, not a farm.");
+        await second.GetByLabel("Venue or industry").FillAsync("restaurant");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save classification" }).ClickAsync();
+
+        await Assertions.Expect(second.Locator(".conflicts")).ToContainTextAsync("Works on a farm; passport held by the boss.");
+        await Assertions.Expect(second.GetByLabel("Narrative")).ToHaveValueAsync("Cousin at a restaurant, not a farm.");
+        await Assertions.Expect(second.GetByLabel("Venue or industry")).ToHaveValueAsync("restaurant");
+        await second.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("case-conflict"), FullPage = true });
     }
 
     [Fact]

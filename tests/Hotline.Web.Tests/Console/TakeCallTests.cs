@@ -72,4 +72,40 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.True(board.IndexOf(crisis.Reference, StringComparison.Ordinal) < board.IndexOf(calm.Reference, StringComparison.Ordinal));
         Assert.Contains("Immediate danger", board);
     }
+
+    [Fact]
+    public async Task Take_TwilioUnreachable_SaysWhatHappenedAndWhatToDoWithoutUrlsOrIds()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
+        fixture.Twilio.StubUnreachable(TwilioApiMock.CallPath(caller.CallSid));
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator);
+        var client = await ConsoleClient.SignedInAsync(fixture.App, email, ConsoleSeed.OperatorPassword);
+
+        await ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);
+
+        var board = await client.GetStringAsync("/");
+        Assert.Contains("Twilio could not be reached. The caller is still waiting in the queue: try again, or call the backup line", board);
+        Assert.DoesNotContain("may have just hung up", board);
+        Assert.DoesNotContain("api.twilio.com", board);
+        Assert.DoesNotContain(TwilioApiMock.AccountSid, board);
+        Assert.DoesNotContain(caller.CallSid, board);
+        var state = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.Id == caller.ContactId).Select(c => c.State).SingleAsync());
+        Assert.Equal(ContactState.Queued, state);
+    }
+
+    [Fact]
+    public async Task Take_TwilioSaysTheCallIsGone_SaysTheCallerHungUpWithoutIds()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
+        fixture.Twilio.StubError(TwilioApiMock.CallPath(caller.CallSid), 404, 20404);
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator);
+        var client = await ConsoleClient.SignedInAsync(fixture.App, email, ConsoleSeed.OperatorPassword);
+
+        await ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);
+
+        var board = await client.GetStringAsync("/");
+        Assert.Contains("Twilio says it has already ended (the caller hung up)", board);
+        Assert.DoesNotContain(TwilioApiMock.AccountSid, board);
+        Assert.DoesNotContain("/2010-04-01/", board);
+    }
 }

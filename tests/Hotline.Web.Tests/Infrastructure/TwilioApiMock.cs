@@ -33,5 +33,30 @@ public sealed class TwilioApiMock : IDisposable
     public IReadOnlyList<string> CallUpdates() =>
         Server.LogEntries.Where(e => e.RequestMessage!.Path.Contains("/Calls/")).Select(e => e.RequestMessage!.Body ?? "").ToList();
 
+    /// <summary>
+    /// Twilio unreachable for one path: no answer before the app's Twilio client gives up (10 s), which is what
+    /// a network outage looks like to the SDK ("Connection Error: POST https://api.twilio.com/...").
+    /// </summary>
+    public void StubUnreachable(string path) =>
+        Server.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(-1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(12)));
+
+    /// <summary>Twilio answering one path with an error, as its REST API does (its message names the account's URL).</summary>
+    public void StubError(string path, int status, int code) =>
+        Server.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(-1)
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"code\":" + code + ",\"message\":\"The requested resource " + path + " was not found\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}"));
+
+    /// <summary>Back to plain success for every path (drops the recorded requests too).</summary>
+    public void Restore()
+    {
+        Server.Reset();
+        StubSuccess();
+    }
+
+    public string MessagesPath => $"/2010-04-01/Accounts/{AccountSid}/Messages.json";
+
+    public static string CallPath(string callSid) => $"/2010-04-01/Accounts/{AccountSid}/Calls/{callSid}.json";
+
     public void Dispose() => Server.Stop();
 }

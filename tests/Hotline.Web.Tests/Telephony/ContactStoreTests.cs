@@ -19,7 +19,7 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
     private static readonly string[] OwnedByOperatorsAndJobs =
     [
         "Venue", "PeopleInvolved", "RiskLevel", "SafetyPlan", "SafeContactInstructions", "ConsentRecordedBy",
-        "ConsentRecordedAt", "AssignedOperatorId", "TriageDueAt", "ClosedAt", "Outcome", "RedactedAt",
+        "ConsentRecordedAt", "AssignedOperatorId", "TriageDueAt", "ClosedAt", "Outcome", "RedactedAt", "OperatorNarrative",
     ];
 
     [Fact]

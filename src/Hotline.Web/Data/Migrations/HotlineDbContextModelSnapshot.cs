@@ -245,6 +245,9 @@ namespace Hotline.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("OperatorNarrative")
+                        .HasColumnType("text");
+
                     b.Property<string>("Outcome")
                         .HasColumnType("text");
 

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Hotline.Core.Cases;
+using Hotline.Web.Data;
+using Hotline.Web.Infrastructure;
+using Hotline.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Web.Tests.Console;
+
+/// <summary>The board's order and bounds: most urgent on top, every panel limited with "N more" and a link.</summary>
+public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Live_NormalCaseBehindAHundredLowOnes_ShowsTheNormalCaseAboveThem()
+    {
+        var low = await OpenCasesAsync(100, Urgency.Low, age: TimeSpan.FromHours(5));
+        var normal = (await OpenCasesAsync(1, Urgency.Normal, age: TimeSpan.FromMinutes(1))).Single();
+        var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+
+        var board = await client.GetStringAsync("/board/live");
+
+        var normalAt = board.IndexOf(normal, StringComparison.Ordinal);
+        Assert.True(normalAt >= 0, "the Normal case fell off the board behind Low ones");
+        Assert.All(low.Where(r => board.Contains(r)), r => Assert.True(board.IndexOf(r, StringComparison.Ordinal) > normalAt, $"Low case {r} listed above a Normal one"));
+    }
+
+    [Fact]
+    public async Task Live_MoreOpenCasesThanTheBoardShows_SaysHowManyMoreAndLinksToThemInTheSameOrder()
+    {
+        await OpenCasesAsync(60, Urgency.Low, age: TimeSpan.FromHours(1));
+        var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+        var open = await fixture.App.WithDbAsync(db => db.Cases.CountAsync(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Intake));
+
+        var board = await client.GetStringAsync("/board/live");
+
+        Assert.Contains($"{open - 50} more are not shown", board);
+        Assert.Contains("href=\"/cases?board=open\"", board);
+        var list = await client.GetStringAsync("/cases?board=open");
+        Assert.Contains($"{open} cases found", list);
+        Assert.Contains("Cases open, most urgent first", list);
+    }
+
+    [Fact]
+    public async Task Live_ThousandCallersStuckInTheQueue_ShowsTwentyAndHowManyMoreInASmallPage()
+    {
+        var before = await fixture.App.WithDbAsync(db => db.Contacts.CountAsync(c => c.State == ContactState.Queued));
+        await fixture.App.WithDbAsync(async db =>
+        {
+            var now = fixture.App.Clock.GetUtcNow();
+            for (var i = 0; i < 1000; i++)
+            {
+                var @case = NewCase(Urgency.Normal, now - TimeSpan.FromMinutes(30));
+                @case.Status = CaseStatus.Intake; // still in the queue: not on the open-cases panel
+                db.Cases.Add(@case);
+                db.Contacts.Add(new Contact
+                {
+                    Id = Guid.NewGuid(), CaseId = @case.Id, Channel = Channel.Voice, ExternalId = "CA" + Guid.NewGuid().ToString("N"), FlowId = "national",
+                    NodeId = "queue", Language = "en", State = ContactState.Queued, StartedAt = @case.CreatedAt, LastActivityAt = @case.CreatedAt, EnqueuedAt = @case.CreatedAt,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+        var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+
+        var board = await client.GetStringAsync("/board/live");
+
+        Assert.Equal(20, Regex.Matches(board, "class=\"primary take\"").Count);
+        Assert.Contains($"{before + 1000 - 20} more are not shown", board);
+        Assert.Contains("href=\"/cases?board=waiting\"", board);
+        Assert.True(board.Length < 200_000, $"the board's refresh is {board.Length} characters");
+    }
+
+    [Fact]
+    public async Task Live_CallbackDue_ShowsTheSafeContactRulesBeforeTheCase()
+    {
+        var reference = (await OpenCasesAsync(1, Urgency.High, age: TimeSpan.FromHours(1), callbackDue: true)).Single();
+        var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+
+        var board = await client.GetStringAsync("/board/live");
+
+        var panel = board[board.IndexOf("id=\"callbacks-h\"", StringComparison.Ordinal)..board.IndexOf("id=\"late-h\"", StringComparison.Ordinal)];
+        var row = panel[..panel.IndexOf(reference, StringComparison.Ordinal)];
+        Assert.Contains("NO voicemail", row[row.LastIndexOf("<tr", StringComparison.Ordinal)..]);
+        Assert.Contains("Only weekday afternoons", row[row.LastIndexOf("<tr", StringComparison.Ordinal)..]);
+        Assert.Contains("Call back: yes", row[row.LastIndexOf("<tr", StringComparison.Ordinal)..]);
+    }
+
+    private Case NewCase(Urgency urgency, DateTimeOffset created, bool callbackDue = false) => new()
+    {
+        Id = Guid.NewGuid(), Reference = CaseReferences.New(created), Status = CaseStatus.AwaitingTriage, Urgency = urgency,
+        FirstChannel = Channel.Voice, FlowId = "national", Language = "en", CreatedAt = created, UpdatedAt = created,
+        CallbackAllowed = true, CallbackWindow = "weekday afternoons", VoicemailAllowed = false, SafeToTalk = true,
+        CallbackDue = callbackDue, CallbackDueAt = callbackDue ? created : null,
+    };
+
+    private async Task<List<string>> OpenCasesAsync(int count, Urgency urgency, TimeSpan age, bool callbackDue = false)
+    {
+        var now = fixture.App.Clock.GetUtcNow();
+        var cases = Enumerable.Range(0, count).Select(i => NewCase(urgency, now - age - TimeSpan.FromSeconds(i), callbackDue)).ToList();
+        await fixture.App.WithDbAsync(async db =>
+        {
+            db.Cases.AddRange(cases);
+            await db.SaveChangesAsync();
+        });
+        return cases.Select(c => c.Reference).ToList();
+    }
+}
