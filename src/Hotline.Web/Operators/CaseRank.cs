@@ -11,10 +11,13 @@ namespace Hotline.Web.Operators;
 /// </summary>
 public static class CaseRank
 {
-    /// <summary>0 = crisis (said by the caller, the urgency or the classification), 1 high, 2 normal, 3 low.</summary>
+    /// <summary>
+    /// 0 = danger said by the caller or Crisis urgency; 1-3 = classified as a Crisis contact, by urgency (High,
+    /// Normal, Low); 11-13 = every other case by urgency. A Crisis contact stays above the rest whatever its
+    /// urgency, but a board never shows a "Normal" badge above a "Crisis" one inside that group.
+    /// </summary>
     public static readonly Expression<Func<Case, int>> Of = c =>
-        c.ImminentDanger == true || c.Urgency == Urgency.Crisis || c.ContactType == ContactType.Crisis ? 0
-        : c.Urgency == Urgency.High ? 1
-        : c.Urgency == Urgency.Normal ? 2
-        : 3;
+        c.ImminentDanger == true || c.Urgency == Urgency.Crisis ? 0
+        : (c.ContactType == ContactType.Crisis ? 0 : 10)
+            + (c.Urgency == Urgency.High ? 1 : c.Urgency == Urgency.Normal ? 2 : 3);
 }

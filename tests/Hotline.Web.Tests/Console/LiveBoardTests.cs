@@ -85,6 +85,20 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains("Call back: yes", row[row.LastIndexOf("<tr", StringComparison.Ordinal)..]);
     }
 
+    [Fact]
+    public async Task Live_CrisisContactOfNormalUrgencyAndACrisisUrgencyCase_CrisisUrgencyIsListedFirst()
+    {
+        // The older case is a Crisis contact an operator left at Normal urgency; the newer one is urgent now.
+        var older = (await OpenCasesAsync(1, Urgency.Normal, age: TimeSpan.FromHours(3), contactType: ContactType.Crisis)).Single();
+        var urgent = (await OpenCasesAsync(1, Urgency.Crisis, age: TimeSpan.FromMinutes(2))).Single();
+        var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+
+        var board = await client.GetStringAsync("/board/live");
+
+        Assert.True(board.IndexOf(urgent, StringComparison.Ordinal) < board.IndexOf(older, StringComparison.Ordinal),
+            "a Normal badge was listed above a Crisis one");
+    }
+
     private Case NewCase(Urgency urgency, DateTimeOffset created, bool callbackDue = false) => new()
     {
         Id = Guid.NewGuid(), Reference = CaseReferences.New(created), Status = CaseStatus.AwaitingTriage, Urgency = urgency,
@@ -93,10 +107,12 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         CallbackDue = callbackDue, CallbackDueAt = callbackDue ? created : null,
     };
 
-    private async Task<List<string>> OpenCasesAsync(int count, Urgency urgency, TimeSpan age, bool callbackDue = false)
+    private async Task<List<string>> OpenCasesAsync(
+        int count, Urgency urgency, TimeSpan age, bool callbackDue = false, ContactType? contactType = null)
     {
         var now = fixture.App.Clock.GetUtcNow();
         var cases = Enumerable.Range(0, count).Select(i => NewCase(urgency, now - age - TimeSpan.FromSeconds(i), callbackDue)).ToList();
+        cases.ForEach(c => c.ContactType = contactType);
         await fixture.App.WithDbAsync(async db =>
         {
             db.Cases.AddRange(cases);
