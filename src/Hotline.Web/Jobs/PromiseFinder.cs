@@ -43,7 +43,7 @@ public sealed class PromiseFinder(HotlineDbContext db, HotlineSettings settings)
         var before = now - HandOffGrace;
         return await db.Cases.AsNoTracking()
             .Where(c => c.TriageDueAt == null && c.Status != CaseStatus.Intake && c.Status != CaseStatus.Closed && c.UpdatedAt < before)
-            .Take(Batch).Select(c => c.Id).ToListAsync();
+            .OrderBy(c => c.UpdatedAt).Take(Batch).Select(c => c.Id).ToListAsync();
     }
 
     public async Task<IReadOnlyList<Guid>> PassedTriageDeadlinesAsync(DateTimeOffset now) =>
@@ -58,7 +58,7 @@ public sealed class PromiseFinder(HotlineDbContext db, HotlineSettings settings)
         var before = now - HandOffGrace;
         var owed = await db.AuditEntries.AsNoTracking()
             .Where(a => a.Action == "supervisor.alert.crisis" && a.CaseId != null && a.At > since && a.At < before)
-            .Select(a => a.CaseId!.Value).Distinct().Take(Batch).ToListAsync();
+            .Select(a => a.CaseId!.Value).Distinct().OrderBy(id => id).Take(Batch).ToListAsync();
         if (owed.Count == 0) return owed;
         var sent = await db.Notifications.AsNoTracking()
             .Where(n => n.CaseId != null && owed.Contains(n.CaseId.Value) && n.Purpose == "supervisor-alert" && n.Status == "Sent"

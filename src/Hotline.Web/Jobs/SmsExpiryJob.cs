@@ -21,7 +21,7 @@ public sealed class SmsExpiryJob(HotlineDbContext db, IntakeRecorder recorder, F
     {
         var cutoff = clock.GetUtcNow().AddMinutes(-flow.SmsInactivityMinutes);
         var stale = await db.Contacts.Where(c => c.Channel == Channel.Sms && c.State == ContactState.Intake && c.LastActivityAt < cutoff)
-            .Select(c => c.ExternalId).Take(500).ToListAsync();
+            .OrderBy(c => c.LastActivityAt).Select(c => c.ExternalId).Take(500).ToListAsync();
         foreach (var externalId in stale)
         {
             // Re-checked on every read: a text that lands meanwhile keeps the conversation open.
