@@ -100,7 +100,8 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
             {
                 return await TrySaveAsync(contact, changes, ct);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ReferenceIndex && changes.IsNew && attempt < 5)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ReferenceIndex
+                                              && changes.IsNew && attempt < 5)
             {
                 // Six random characters a year: among a year's cases two will share a reference now and then. The
                 // caller must not hear "technical problem" for it: the new case simply takes another.
@@ -152,8 +153,10 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         sql.AppendNames(ContactColumns.CaseIdentity, ContactColumns.CaseIntake, ContactColumns.CaseEncrypted);
         sql.Append(") SELECT ");
         sql.AppendValues(@case, ContactColumns.CaseIdentity, ContactColumns.CaseIntake);
-        foreach (var column in ContactColumns.CaseEncrypted) sql.Append(", ").Append(sql.Parameter(Encrypt(column.Get(@case)), column.Type));
-        sql.Append(""" WHERE NOT EXISTS (SELECT FROM contacts WHERE "ExternalId" = """).Append(sql.Parameter(contact.ExternalId, NpgsqlDbType.Varchar));
+        foreach (var column in ContactColumns.CaseEncrypted)
+            sql.Append(", ").Append(sql.Parameter(Encrypt(column.Get(@case)), column.Type));
+        sql.Append(""" WHERE NOT EXISTS (SELECT FROM contacts WHERE "ExternalId" = """)
+            .Append(sql.Parameter(contact.ExternalId, NpgsqlDbType.Varchar));
         sql.Append(""") RETURNING "Id"), contact AS (INSERT INTO contacts (""");
         sql.AppendNames(ContactColumns.Identity, ContactColumns.Mutable);
         sql.Append(") SELECT ");
@@ -197,13 +200,15 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     private static void AppendTurns(StatementBuilder sql, List<ContactTurn> turns)
     {
         if (turns.Count == 0) return;
-        sql.Append(""", turns AS (INSERT INTO contact_turns ("ContactId", "Step", "FromNode", "ToNode", "Input", "Accepted", "At") SELECT contact."Id", t.* FROM contact, unnest(""")
+        sql.Append(""", turns AS (INSERT INTO contact_turns ("ContactId", "Step", "FromNode", "ToNode", "Input", "Accepted", "At") """)
+            .Append("""SELECT contact."Id", t.* FROM contact, unnest(""")
             .Append(sql.Parameter(turns.Select(t => t.Step).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer)).Append(", ")
             .Append(sql.Parameter(turns.Select(t => t.FromNode).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
             .Append(sql.Parameter(turns.Select(t => t.ToNode).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
             .Append(sql.Parameter(turns.Select(t => t.Input).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
             .Append(sql.Parameter(turns.Select(t => t.Accepted).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Boolean)).Append(", ")
-            .Append(sql.Parameter(turns.Select(t => t.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)).Append(") AS t)");
+            .Append(sql.Parameter(turns.Select(t => t.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz))
+            .Append(") AS t)");
     }
 
     private static void AppendAnswers(StatementBuilder sql, Contact contact, List<IntakeAnswer> answers)
@@ -215,7 +220,8 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
             .Append(sql.Parameter(answers.Select(a => a.Field).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
             .Append(sql.Parameter(answers.Select(a => a.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
             .Append(sql.Parameter(answers.Select(a => a.Step).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer)).Append(", ")
-            .Append(sql.Parameter(answers.Select(a => a.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)).Append(") AS a)");
+            .Append(sql.Parameter(answers.Select(a => a.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz))
+            .Append(") AS a)");
     }
 
     private string? Encrypt(object? plain) => plain is string { Length: > 0 } text ? protector.Protect(text) : null;
@@ -266,7 +272,10 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         public void AppendAssignments<T>(T entity, Column<T>[] columns)
         {
             for (var i = 0; i < columns.Length; i++)
-                _text.Append(i == 0 ? "\"" : ", \"").Append(columns[i].Name).Append("\" = ").Append(Parameter(columns[i].Get(entity), columns[i].Type));
+            {
+                _text.Append(i == 0 ? "\"" : ", \"").Append(columns[i].Name).Append("\" = ")
+                    .Append(Parameter(columns[i].Get(entity), columns[i].Type));
+            }
         }
     }
 }

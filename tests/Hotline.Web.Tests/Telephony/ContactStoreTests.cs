@@ -46,15 +46,18 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
         var loaded = await Store.FindAsync(contact.ExternalId, default);
         Assert.NotNull(loaded);
         foreach (var column in ContactColumns.Identity.Concat(ContactColumns.Mutable))
-            Assert.True(Equals(column.Get(contact), column.Get(loaded)), $"contacts.{column.Name}: wrote {column.Get(contact)}, read {column.Get(loaded)}");
+            Assert.True(Equals(column.Get(contact), column.Get(loaded)),
+                $"contacts.{column.Name}: wrote {column.Get(contact)}, read {column.Get(loaded)}");
         foreach (var column in ContactColumns.CaseIntake)
-            Assert.True(Equals(column.Get(contact.Case), column.Get(loaded.Case)), $"cases.{column.Name}: wrote {column.Get(contact.Case)}, read {column.Get(loaded.Case)}");
+            Assert.True(Equals(column.Get(contact.Case), column.Get(loaded.Case)),
+                $"cases.{column.Name}: wrote {column.Get(contact.Case)}, read {column.Get(loaded.Case)}");
         Assert.Equal(contact.Case.Reference, loaded.Case.Reference);
         Assert.Null(loaded.Case.CallerNumber); // webhooks never decrypt it
 
         var stored = await fixture.App.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == contact.CaseId));
         Assert.Equal("+15550001111", stored.CallerNumber); // EF's converter decrypts what the store encrypted
-        var raw = await fixture.App.WithDbAsync(db => db.Database.SqlQuery<string>($"""SELECT "CallerNumber" AS "Value" FROM cases WHERE "Id" = {contact.CaseId}""").SingleAsync());
+        var raw = await fixture.App.WithDbAsync(db => db.Database
+            .SqlQuery<string>($"""SELECT "CallerNumber" AS "Value" FROM cases WHERE "Id" = {contact.CaseId}""").SingleAsync());
         Assert.DoesNotContain("5550001111", raw);
         Assert.Equal(1, await fixture.App.WithDbAsync(db => db.ContactTurns.CountAsync(t => t.ContactId == contact.Id)));
     }
@@ -177,13 +180,20 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         // Meanwhile an operator assigns the case, writes a need, and closes it.
         await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == contact.CaseId).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.AssignedOperatorId, "operator-7").SetProperty(c => c.Need, "shelter").SetProperty(c => c.Status, CaseStatus.Closed)));
+            .SetProperty(c => c.AssignedOperatorId, "operator-7").SetProperty(c => c.Need, "shelter")
+            .SetProperty(c => c.Status, CaseStatus.Closed)));
 
         loaded.Step = 1;
         loaded.Case.SafeToTalk = false;
         loaded.Case.Status = CaseStatus.AwaitingTriage; // the intake's end, computed from the status it read
-        changes.Answers.Add(new IntakeAnswer { CaseId = loaded.CaseId, ContactId = loaded.Id, NodeId = "safe", Field = "safeToTalk", Value = "no", Step = 1, At = T0 });
-        changes.Turns.Add(new ContactTurn { ContactId = loaded.Id, Step = 1, FromNode = "safe", ToNode = "danger", Input = "2", Accepted = true, At = T0 });
+        changes.Answers.Add(new IntakeAnswer
+        {
+            CaseId = loaded.CaseId, ContactId = loaded.Id, NodeId = "safe", Field = "safeToTalk", Value = "no", Step = 1, At = T0,
+        });
+        changes.Turns.Add(new ContactTurn
+        {
+            ContactId = loaded.Id, Step = 1, FromNode = "safe", ToNode = "danger", Input = "2", Accepted = true, At = T0,
+        });
         Assert.True(await Store.SaveAsync(loaded, changes, default));
 
         var stored = await fixture.App.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == contact.CaseId));
@@ -191,7 +201,8 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("operator-7", stored.AssignedOperatorId);
         Assert.Equal("shelter", stored.Need);
         Assert.Equal(CaseStatus.Closed, stored.Status); // the operator's move stands
-        Assert.Equal("no", await fixture.App.WithDbAsync(db => db.IntakeAnswers.Where(a => a.ContactId == contact.Id).Select(a => a.Value).SingleAsync()));
+        Assert.Equal("no", await fixture.App.WithDbAsync(db =>
+            db.IntakeAnswers.Where(a => a.ContactId == contact.Id).Select(a => a.Value).SingleAsync()));
     }
 
     [Fact]
@@ -205,15 +216,24 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         first.Step = 1;
         first.Case.Need = "report";
-        firstChanges.Turns.Add(new ContactTurn { ContactId = first.Id, Step = 1, FromNode = "a", ToNode = "b", Input = "1", Accepted = true, At = T0 });
+        firstChanges.Turns.Add(new ContactTurn
+        {
+            ContactId = first.Id, Step = 1, FromNode = "a", ToNode = "b", Input = "1", Accepted = true, At = T0,
+        });
         Assert.True(await Store.SaveAsync(first, firstChanges, default));
 
         // The second request read the same version: it lost the race, through the contact's xmin alone
         // (a different step number, so the turn's uniqueness is not what stops it).
         second.Step = 7;
         second.Case.ChildInvolved = true;
-        secondChanges.Answers.Add(new IntakeAnswer { CaseId = second.CaseId, ContactId = second.Id, NodeId = "child", Field = "childInvolved", Value = "yes", Step = 7, At = T0 });
-        secondChanges.Turns.Add(new ContactTurn { ContactId = second.Id, Step = 7, FromNode = "a", ToNode = "c", Input = "1", Accepted = true, At = T0 });
+        secondChanges.Answers.Add(new IntakeAnswer
+        {
+            CaseId = second.CaseId, ContactId = second.Id, NodeId = "child", Field = "childInvolved", Value = "yes", Step = 7, At = T0,
+        });
+        secondChanges.Turns.Add(new ContactTurn
+        {
+            ContactId = second.Id, Step = 7, FromNode = "a", ToNode = "c", Input = "1", Accepted = true, At = T0,
+        });
         Assert.False(await Store.SaveAsync(second, secondChanges, default));
 
         var stored = (await Store.FindAsync(contact.ExternalId, default))!;
@@ -221,14 +241,18 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("report", stored.Case.Need);
         Assert.Null(stored.Case.ChildInvolved);
         Assert.False(await fixture.App.WithDbAsync(db => db.IntakeAnswers.AnyAsync(a => a.ContactId == contact.Id)));
-        Assert.Equal([0, 1], await fixture.App.WithDbAsync(db => db.ContactTurns.Where(t => t.ContactId == contact.Id).OrderBy(t => t.Step).Select(t => t.Step).ToListAsync()));
+        Assert.Equal([0, 1], await fixture.App.WithDbAsync(db =>
+            db.ContactTurns.Where(t => t.ContactId == contact.Id).OrderBy(t => t.Step).Select(t => t.Step).ToListAsync()));
     }
 
     private async Task<Contact> SavedContactAsync()
     {
         var contact = NewContact();
         var changes = ContactChanges.New();
-        changes.Turns.Add(new ContactTurn { ContactId = contact.Id, Step = 0, FromNode = "start", ToNode = "language", Input = "start", Accepted = true, At = T0 });
+        changes.Turns.Add(new ContactTurn
+        {
+            ContactId = contact.Id, Step = 0, FromNode = "start", ToNode = "language", Input = "start", Accepted = true, At = T0,
+        });
         Assert.True(await Store.SaveAsync(contact, changes, default));
         return contact;
     }
@@ -240,18 +264,22 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
         {
             Id = Guid.NewGuid(), Reference = "HL-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), Status = CaseStatus.Intake,
             Urgency = Urgency.High, FirstChannel = Channel.Voice, FlowId = "national", Language = "es", CallerNumber = "+15550001111",
-            CallerHash = "hash-" + Guid.NewGuid().ToString("N"), SafeToTalk = true, ImminentDanger = false, ChildInvolved = null, Need = null,
+            CallerHash = "hash-" + Guid.NewGuid().ToString("N"), SafeToTalk = true, ImminentDanger = false, ChildInvolved = null,
+            Need = null,
             CallbackAllowed = true, CallbackWindow = "evening", VoicemailAllowed = false,
             CallbackDueAt = new DateTimeOffset(2026, 11, 26, 18, 0, 0, TimeSpan.FromHours(-6)), // not UTC: stored as the same instant
             Abandoned = true, CreatedAt = T0, UpdatedAt = T0.AddMinutes(1),
         };
         var contact = new Contact
         {
-            Id = Guid.NewGuid(), CaseId = @case.Id, Case = @case, Channel = Channel.Voice, ExternalId = externalId ?? "CA" + Guid.NewGuid().ToString("N"),
+            Id = Guid.NewGuid(), CaseId = @case.Id, Case = @case, Channel = Channel.Voice,
+            ExternalId = externalId ?? "CA" + Guid.NewGuid().ToString("N"),
             ConversationKey = "conversation", FlowId = "national", StartedAt = T0, NodeId = "language", Language = "es", Step = 0,
-            InvalidAttempts = 2, AnswersJson = """{"language": "es"}""" /* jsonb's own spelling */, LastMessageSid = "SM1", CallbackRequested = true, State = ContactState.Queued,
+            InvalidAttempts = 2, AnswersJson = """{"language": "es"}""" /* jsonb's own spelling */, LastMessageSid = "SM1",
+            CallbackRequested = true, State = ContactState.Queued,
             LastActivityAt = T0.AddSeconds(30), EnqueuedAt = T0.AddSeconds(20), AnsweredAt = T0.AddSeconds(40), EndedAt = T0.AddSeconds(50),
-            CallStatus = "in-progress", RecordingSid = "RE1", RecordingUrl = "https://api.twilio.com/r/RE1", RecordingSeconds = 12, AnsweredBy = "human",
+            CallStatus = "in-progress", RecordingSid = "RE1", RecordingUrl = "https://api.twilio.com/r/RE1", RecordingSeconds = 12,
+            AnsweredBy = "human",
         };
         return contact;
     }
