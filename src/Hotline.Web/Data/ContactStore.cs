@@ -15,28 +15,33 @@ namespace Hotline.Web.Data;
 /// </summary>
 public class ContactStore(NpgsqlDataSource database, PersonalDataProtector protector)
 {
-    private const string Select = """
-        SELECT c."Id", c."CaseId", c."Channel", c."ExternalId", c."ConversationKey", c."FlowId", c."StartedAt",
-               c."NodeId", c."Language", c."Step", c."InvalidAttempts", c."AnswersJson", c."LastMessageSid", c."CallbackRequested",
-               c."State", c."LastActivityAt", c."EnqueuedAt", c."AnsweredAt", c."EndedAt", c."CallStatus", c."RecordingSid",
-               c."RecordingUrl", c."RecordingSeconds", c."AnsweredBy", c.xmin,
-               k."Reference", k."FirstChannel", k."FlowId", k."CallerHash", k."CreatedAt", k."CallbackDue", k."TriageOverdue", k."Needs",
-               k."Status", k."Urgency", k."Language", k."SafeToTalk", k."ImminentDanger", k."ChildInvolved", k."Need",
-               k."CallbackAllowed", k."CallbackWindow", k."VoicemailAllowed", k."CallbackDueAt", k."Abandoned", k."UpdatedAt",
-               k."ContactType", k."TraffickingType", k."ConsentToShare", k."Jurisdiction", k.xmin,
-               c."LastQueuePollAt"
-        """;
+    // The select list and the reader (ReadOneAsync) are both generated from the same columns, ContactRead and
+    // CaseRead (name and setter side by side), so a column added anywhere cannot shift the others.
+    // The case's own xmin is not read: nothing on the webhook path uses it. The step's write is guarded by the
+    // contact's xmin alone and updates the case column by column (an operator's edits stand); the console's
+    // optimistic concurrency on the case (Operators/CaseDesk.cs, ClassificationMerge, SafeContactMerge) reads
+    // the case's xmin through EF.
+    private static readonly string Select = "SELECT " + string.Join(", ",
+        ContactColumns.ContactRead.Select(c => $"c.\"{c.Name}\"").Concat(ContactColumns.CaseRead.Select(c => $"k.\"{c.Name}\"")));
 
     // The caller's number is never read here: no webhook needs it, and decrypting it on every load was a
-    // measurable share of a webhook's CPU. The narrative is read only by SMS, which appends to it.
-    private const string WithNarrative = """, k."Narrative" """;
+    // measurable share of a webhook's CPU. The narrative is read only by SMS, which appends to it: it is the
+    // column after the generated ones.
+    private static readonly int NarrativeOrdinal = ContactColumns.ContactRead.Length + ContactColumns.CaseRead.Length;
+
     private const string From = """ FROM contacts c JOIN cases k ON k."Id" = c."CaseId" """;
+
+    private static readonly string FindSql = Select + From + """WHERE c."ExternalId" = $1""";
+
+    private static readonly string FindOpenConversationSql = Select + """, k."Narrative" """ + From + """
+        WHERE c."ConversationKey" = $1 AND c."State" IN ('Intake', 'Queued', 'Voicemail') ORDER BY c."LastActivityAt" DESC LIMIT 1
+        """;
 
     /// <summary>A call (CallSid) or SMS conversation (first MessageSid) with its case, or null.</summary>
     /// <remarks>Virtual so that tests can put another writer between a webhook's read and its write.</remarks>
     public virtual async Task<Contact?> FindAsync(string externalId, CancellationToken ct)
     {
-        await using var command = database.CreateCommand(Select + From + """WHERE c."ExternalId" = $1""");
+        await using var command = database.CreateCommand(FindSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = externalId });
         return await ReadOneAsync(command, narrative: false, ct);
     }
@@ -44,8 +49,7 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     /// <summary>The open SMS conversation of a sender with the hotline (keyed hash), newest first; narrative included.</summary>
     public virtual async Task<Contact?> FindOpenConversationAsync(string conversationKey, CancellationToken ct)
     {
-        await using var command = database.CreateCommand(Select + WithNarrative + From +
-            """WHERE c."ConversationKey" = $1 AND c."State" IN ('Intake', 'Queued', 'Voicemail') ORDER BY c."LastActivityAt" DESC LIMIT 1""");
+        await using var command = database.CreateCommand(FindOpenConversationSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = conversationKey });
         return await ReadOneAsync(command, narrative: true, ct);
     }
@@ -70,42 +74,16 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
-        var contact = new Contact
-        {
-            Id = reader.GetGuid(0), CaseId = reader.GetGuid(1), Channel = Enum.Parse<Channel>(reader.GetString(2)),
-            ExternalId = reader.GetString(3), ConversationKey = NullableString(reader, 4), FlowId = reader.GetString(5),
-            StartedAt = reader.GetFieldValue<DateTimeOffset>(6),
-            NodeId = reader.GetString(7), Language = reader.GetString(8), Step = reader.GetInt32(9), InvalidAttempts = reader.GetInt32(10),
-            AnswersJson = reader.GetString(11), LastMessageSid = NullableString(reader, 12), CallbackRequested = reader.GetBoolean(13),
-            State = Enum.Parse<ContactState>(reader.GetString(14)), LastActivityAt = reader.GetFieldValue<DateTimeOffset>(15),
-            EnqueuedAt = Nullable<DateTimeOffset>(reader, 16), AnsweredAt = Nullable<DateTimeOffset>(reader, 17),
-            EndedAt = Nullable<DateTimeOffset>(reader, 18), CallStatus = NullableString(reader, 19), RecordingSid = NullableString(reader, 20),
-            RecordingUrl = NullableString(reader, 21), RecordingSeconds = Nullable<int>(reader, 22), AnsweredBy = NullableString(reader, 23),
-            Version = reader.GetFieldValue<uint>(24),
-        };
-        contact.Case = new Case
-        {
-            Id = contact.CaseId, Reference = reader.GetString(25), FirstChannel = Enum.Parse<Channel>(reader.GetString(26)),
-            FlowId = reader.GetString(27), CallerHash = NullableString(reader, 28), CreatedAt = reader.GetFieldValue<DateTimeOffset>(29),
-            CallbackDue = reader.GetBoolean(30), TriageOverdue = reader.GetBoolean(31), Needs = reader.GetFieldValue<List<string>>(32),
-            Status = Enum.Parse<CaseStatus>(reader.GetString(33)), Urgency = Enum.Parse<Urgency>(reader.GetString(34)),
-            Language = reader.GetString(35), SafeToTalk = Nullable<bool>(reader, 36), ImminentDanger = Nullable<bool>(reader, 37),
-            ChildInvolved = Nullable<bool>(reader, 38), Need = NullableString(reader, 39), CallbackAllowed = Nullable<bool>(reader, 40),
-            CallbackWindow = NullableString(reader, 41), VoicemailAllowed = Nullable<bool>(reader, 42),
-            CallbackDueAt = Nullable<DateTimeOffset>(reader, 43), Abandoned = reader.GetBoolean(44), UpdatedAt = reader.GetFieldValue<DateTimeOffset>(45),
-            ContactType = NullableString(reader, 46) is { } type ? Enum.Parse<ContactType>(type) : null,
-            TraffickingType = NullableString(reader, 47) is { } trafficking ? Enum.Parse<TraffickingType>(trafficking) : null,
-            ConsentToShare = Nullable<bool>(reader, 48), Jurisdiction = NullableString(reader, 49), Version = reader.GetFieldValue<uint>(50),
-            Narrative = narrative && NullableString(reader, 52) is { } cipher ? protector.Unprotect(cipher) : null,
-        };
-        contact.LastQueuePollAt = Nullable<DateTimeOffset>(reader, 51);
-        contact.Case.Contacts.Add(contact);
+        var contact = new Contact();
+        var @case = new Case();
+        var ordinal = 0;
+        foreach (var column in ContactColumns.ContactRead) column.Set!(contact, reader, ordinal++);
+        foreach (var column in ContactColumns.CaseRead) column.Set!(@case, reader, ordinal++);
+        if (narrative && !reader.IsDBNull(NarrativeOrdinal)) @case.Narrative = protector.Unprotect(reader.GetString(NarrativeOrdinal));
+        contact.Case = @case;
+        @case.Contacts.Add(contact);
         return contact;
     }
-
-    private static string? NullableString(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-
-    private static T? Nullable<T>(NpgsqlDataReader reader, int i) where T : struct => reader.IsDBNull(i) ? null : reader.GetFieldValue<T>(i);
 
     /// <summary>
     /// Writes the contact's step as one statement, so it applies whole or not at all. Returns false when another
@@ -122,7 +100,8 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
             {
                 return await TrySaveAsync(contact, changes, ct);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ReferenceIndex && changes.IsNew && attempt < 5)
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ReferenceIndex
+                                              && changes.IsNew && attempt < 5)
             {
                 // Six random characters a year: among a year's cases two will share a reference now and then. The
                 // caller must not hear "technical problem" for it: the new case simply takes another.
@@ -174,8 +153,10 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         sql.AppendNames(ContactColumns.CaseIdentity, ContactColumns.CaseIntake, ContactColumns.CaseEncrypted);
         sql.Append(") SELECT ");
         sql.AppendValues(@case, ContactColumns.CaseIdentity, ContactColumns.CaseIntake);
-        foreach (var column in ContactColumns.CaseEncrypted) sql.Append(", ").Append(sql.Parameter(Encrypt(column.Get(@case)), column.Type));
-        sql.Append(""" WHERE NOT EXISTS (SELECT FROM contacts WHERE "ExternalId" = """).Append(sql.Parameter(contact.ExternalId, NpgsqlDbType.Varchar));
+        foreach (var column in ContactColumns.CaseEncrypted)
+            sql.Append(", ").Append(sql.Parameter(Encrypt(column.Get(@case)), column.Type));
+        sql.Append(""" WHERE NOT EXISTS (SELECT FROM contacts WHERE "ExternalId" = """)
+            .Append(sql.Parameter(contact.ExternalId, NpgsqlDbType.Varchar));
         sql.Append(""") RETURNING "Id"), contact AS (INSERT INTO contacts (""");
         sql.AppendNames(ContactColumns.Identity, ContactColumns.Mutable);
         sql.Append(") SELECT ");
@@ -219,13 +200,15 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     private static void AppendTurns(StatementBuilder sql, List<ContactTurn> turns)
     {
         if (turns.Count == 0) return;
-        sql.Append(""", turns AS (INSERT INTO contact_turns ("ContactId", "Step", "FromNode", "ToNode", "Input", "Accepted", "At") SELECT contact."Id", t.* FROM contact, unnest(""")
+        sql.Append(""", turns AS (INSERT INTO contact_turns ("ContactId", "Step", "FromNode", "ToNode", "Input", "Accepted", "At") """)
+            .Append("""SELECT contact."Id", t.* FROM contact, unnest(""")
             .Append(sql.Parameter(turns.Select(t => t.Step).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer)).Append(", ")
             .Append(sql.Parameter(turns.Select(t => t.FromNode).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
             .Append(sql.Parameter(turns.Select(t => t.ToNode).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
             .Append(sql.Parameter(turns.Select(t => t.Input).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
             .Append(sql.Parameter(turns.Select(t => t.Accepted).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Boolean)).Append(", ")
-            .Append(sql.Parameter(turns.Select(t => t.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)).Append(") AS t)");
+            .Append(sql.Parameter(turns.Select(t => t.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz))
+            .Append(") AS t)");
     }
 
     private static void AppendAnswers(StatementBuilder sql, Contact contact, List<IntakeAnswer> answers)
@@ -237,7 +220,8 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
             .Append(sql.Parameter(answers.Select(a => a.Field).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
             .Append(sql.Parameter(answers.Select(a => a.Value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(", ")
             .Append(sql.Parameter(answers.Select(a => a.Step).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer)).Append(", ")
-            .Append(sql.Parameter(answers.Select(a => a.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)).Append(") AS a)");
+            .Append(sql.Parameter(answers.Select(a => a.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz))
+            .Append(") AS a)");
     }
 
     private string? Encrypt(object? plain) => plain is string { Length: > 0 } text ? protector.Protect(text) : null;
@@ -288,7 +272,10 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         public void AppendAssignments<T>(T entity, Column<T>[] columns)
         {
             for (var i = 0; i < columns.Length; i++)
-                _text.Append(i == 0 ? "\"" : ", \"").Append(columns[i].Name).Append("\" = ").Append(Parameter(columns[i].Get(entity), columns[i].Type));
+            {
+                _text.Append(i == 0 ? "\"" : ", \"").Append(columns[i].Name).Append("\" = ")
+                    .Append(Parameter(columns[i].Get(entity), columns[i].Type));
+            }
         }
     }
 }

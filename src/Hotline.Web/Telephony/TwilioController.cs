@@ -15,10 +15,10 @@ public abstract class TwilioController : Controller
     /// <summary>The posted form, or an empty one when the body is not a form (JSON, XML, none): never an exception.</summary>
     protected IFormCollection Form => Request.HasFormContentType ? Request.Form : FormCollection.Empty;
 
+    /// <summary>
+    /// The one way a Twilio answer is rendered (application/xml, 200), also used by the safe-failure filter and
+    /// the fallback controller. Form fields are read through <see cref="FormValues"/>.
+    /// </summary>
     internal static ContentResult Twiml(TwiML response) =>
         new() { Content = response.ToString(), ContentType = "application/xml", StatusCode = StatusCodes.Status200OK };
-
-    protected static int? IntOrNull(string? value) => FormValues.IntOrNull(value);
-
-    protected static string? Short(string? value, int max) => FormValues.Short(value, max);
 }

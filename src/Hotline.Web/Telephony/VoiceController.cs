@@ -16,26 +16,27 @@ public sealed class VoiceController(CallIntake intake, CallProgress progress, Fl
     public async Task<IActionResult> Gather([FromQuery] string? step, CancellationToken ct)
     {
         if (CallWebhook.FromForm(Form) is not { } call) return Unusable();
-        var input = new CallerInput(Short(Form["Digits"], 32), Short(Form["SpeechResult"], 500));
-        return Twiml(await intake.GatherAsync(call, IntOrNull(step), input, ct));
+        var input = new CallerInput(FormValues.Short(Form["Digits"], 32), FormValues.Short(Form["SpeechResult"], 500));
+        return Twiml(await intake.GatherAsync(call, FormValues.IntOrNull(step), input, ct));
     }
 
     [HttpPost("queue-wait")]
     public async Task<IActionResult> QueueWait([FromQuery] string? lang, CancellationToken ct) =>
         Twiml(await progress.QueueWaitAsync(
-            CallWebhook.FromForm(Form)?.CallSid, lang, IntOrNull(Form["QueuePosition"]) ?? 1, IntOrNull(Form["QueueTime"]) ?? 0,
+            CallWebhook.FromForm(Form)?.CallSid, lang,
+            FormValues.IntOrNull(Form["QueuePosition"]) ?? 1, FormValues.IntOrNull(Form["QueueTime"]) ?? 0,
             numberWithheld: CallerNumber.IsWithheld(Form["From"]), ct));
 
     [HttpPost("queue-callback")]
     public async Task<IActionResult> QueueCallback(CancellationToken ct) =>
         CallWebhook.FromForm(Form) is { } call
-            ? Twiml(await progress.QueueCallbackAsync(call, Short(Form["Digits"], 8), ct))
+            ? Twiml(await progress.QueueCallbackAsync(call, FormValues.Short(Form["Digits"], 8), ct))
             : Twiml(new Twilio.TwiML.VoiceResponse());
 
     [HttpPost("queue-result")]
     public async Task<IActionResult> QueueResult(CancellationToken ct) =>
         CallWebhook.FromForm(Form) is { } call
-            ? Twiml(await progress.QueueResultAsync(call, Short(Form["QueueResult"], 20), ct))
+            ? Twiml(await progress.QueueResultAsync(call, FormValues.Short(Form["QueueResult"], 20), ct))
             : Unusable();
 
     [HttpPost("recording")]
@@ -52,7 +53,7 @@ public sealed class VoiceController(CallIntake intake, CallProgress progress, Fl
     [HttpPost("status")]
     public async Task<IActionResult> Status(CancellationToken ct)
     {
-        var status = Short(Form["CallStatus"], 20);
+        var status = FormValues.Short(Form["CallStatus"], 20);
         if (CallWebhook.FromForm(Form) is { } call && CallStatuses.IsKnown(status)) await progress.StatusAsync(call, status!, ct);
         return NoContent();
     }
@@ -61,5 +62,6 @@ public sealed class VoiceController(CallIntake intake, CallProgress progress, Fl
     private ContentResult Unusable() => Twiml(VoiceTwiml.TechnicalProblem(flow));
 
     private static Recording RecordingOf(IFormCollection form) => new(
-        Short(form["RecordingSid"], 64), Short(form["RecordingUrl"], 300), IntOrNull(form["RecordingDuration"]));
+        FormValues.Short(form["RecordingSid"], 64), FormValues.Short(form["RecordingUrl"], 300),
+        FormValues.IntOrNull(form["RecordingDuration"]));
 }
