@@ -44,8 +44,11 @@ public sealed record BenchOptions
         if (cmd["soak"] is { } soak)
             return o with { Mode = "soak", Duration = Span(soak), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 50, Rate = o.Rate ?? 10 };
         if (cmd.Has("smoke"))
+        {
             return o with { Mode = "smoke", Duration = TimeSpan.FromSeconds(10), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 20, Rate = o.Rate ?? 20,
                             Warmup = cmd["warmup"] is { } sw ? Span(sw) : TimeSpan.FromSeconds(2) };
+        }
+
         return o;
     }
 

@@ -104,8 +104,11 @@ public sealed class InProcessService : IAsyncDisposable
     private static string RepositoryRoot()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "HotlineService.sln"))) return dir.FullName;
+        }
+
         return Environment.CurrentDirectory;
     }
 }

@@ -53,11 +53,14 @@ try
         lost = audit.Lost;
         Console.WriteLine($"database: {audit.Checked} completed calls checked; missing case {audit.MissingCase}, missing answers {audit.MissingAnswers}; lost = {audit.Lost}");
     }
-    else Console.WriteLine("database: not checked (set ConnectionStrings__Hotline to check cases with --url)");
+    else
+    {
+        Console.WriteLine("database: not checked (set ConnectionStrings__Hotline to check cases with --url)");
+    }
 
     var webhooks = latencies.Samples.Count;
     var baselineErrors = 0;
-    if (options.Baseline && runner.Completed.Count > 0)
+    if (options.Baseline && !runner.Completed.IsEmpty)
     {
         var sids = runner.Completed.Select(c => c.CallSid).ToList();
         var requests = Math.Clamp(webhooks, 1000, 20_000);

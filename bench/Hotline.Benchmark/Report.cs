@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Hotline.Benchmark;
 
 /// <summary>Prints the figures of a run: per-webhook latency and SQL, throughput, errors, memory.</summary>
@@ -20,7 +22,7 @@ public static class Report
         Console.WriteLine();
         Console.WriteLine($"throughput: {samples.Count / seconds:F0} webhooks/s, {runner.Completed.Count / seconds:F1} calls/s over {seconds:F1} s; " +
                           $"{runner.Completed.Count} calls completed, {runner.Failed} failed{totalSql}");
-        var errors = samples.Where(s => s.Status is not (200 or 204)).GroupBy(s => s.Status).Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString())}: {g.Count()}").ToList();
+        var errors = samples.Where(s => s.Status is not (200 or 204)).GroupBy(s => s.Status).Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString(CultureInfo.InvariantCulture))}: {g.Count()}").ToList();
         Console.WriteLine($"errors: {(errors.Count == 0 ? "0" : string.Join(", ", errors))}");
         foreach (var e in runner.FirstErrors) Console.WriteLine($"  e.g. {e}");
         if (options.Mode == "burst")
@@ -43,7 +45,7 @@ public static class Report
     }
 
     private static double PerWebhook(IReadOnlyDictionary<string, long> counts, int webhooks) =>
-        counts.Where(p => p.Key.StartsWith("/twilio/voice/", StringComparison.Ordinal) && !p.Key.EndsWith("/baseline")).Sum(p => p.Value) / (double)Math.Max(1, webhooks);
+        counts.Where(p => p.Key.StartsWith("/twilio/voice/", StringComparison.Ordinal) && !p.Key.EndsWith("/baseline", StringComparison.Ordinal)).Sum(p => p.Value) / (double)Math.Max(1, webhooks);
 
-    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F0");
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture);
 }

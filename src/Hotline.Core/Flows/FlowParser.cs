@@ -237,10 +237,14 @@ internal sealed partial class FlowParser(string file)
         foreach (var (text, node) in parts)
         {
             if (HoursText.TryParseTimes(text, out var opens, out var closes))
+            {
                 times.Add((opens, closes));
+            }
             else
+            {
                 reader.Error(node, $"bad time range '{text}' for {what}: use HH:MM-HH:MM such as 09:00-17:00, "
                     + "or 22:00-06:00 to run past midnight (24:00 ends a day)");
+            }
         }
         return times;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Twilio.Exceptions;
 
 namespace Hotline.Web.Infrastructure;
@@ -60,5 +61,5 @@ public static class TwilioFailures
         _ => $"The call could not be put through: {Describe(e)}. The caller is still waiting in the queue: try again, or call the backup line ({backupLine}).",
     };
 
-    private static string Code(Exception e) => e is ApiException api && api.Code != 0 ? api.Code.ToString() : "unknown";
+    private static string Code(Exception e) => e is ApiException api && api.Code != 0 ? api.Code.ToString(CultureInfo.InvariantCulture) : "unknown";
 }

@@ -74,8 +74,10 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             var merge = ClassificationMerge.Merge(loaded, current, form);
             var jurisdiction = Clean(merge.Stored.Jurisdiction)?.ToUpperInvariant();
             if (merge.Changed.Contains("Jurisdiction") && jurisdiction is not null && !(await jurisdictions.AllAsync(ct)).Contains(jurisdiction))
+            {
                 return ClassificationSave.Kept(form,
                     $"The classification was not saved: jurisdiction {jurisdiction} is not served by any agency in the directory. Pick one from the list.", "Classification.Jurisdiction");
+            }
 
             if (merge.Changed.Count > 0)
             {

@@ -14,10 +14,13 @@ public sealed class CaseFinder(HotlineDbContext db, ConsoleClock clock)
         var board = BoardLists.Filter(q, s.Board, clock.Now);
         if (board is null) s.Board = null;
         else q = board;
-        if (!string.IsNullOrWhiteSpace(s.Ref)) q = q.Where(c => c.Reference.Contains(s.Ref.Trim().ToUpper()));
+        // References and jurisdiction codes are stored upper case (HL-26-…, US-CA): upper-case the search, not the column.
+        var reference = s.Ref?.Trim().ToUpperInvariant();
+        var jurisdiction = s.Jurisdiction?.Trim().ToUpperInvariant();
+        if (!string.IsNullOrWhiteSpace(reference)) q = q.Where(c => c.Reference.Contains(reference));
         if (s.Status is { } status) q = q.Where(c => c.Status == status);
         if (s.Type is { } type) q = q.Where(c => c.ContactType == type);
-        if (!string.IsNullOrWhiteSpace(s.Jurisdiction)) q = q.Where(c => c.Jurisdiction == s.Jurisdiction.Trim().ToUpper());
+        if (!string.IsNullOrWhiteSpace(jurisdiction)) q = q.Where(c => c.Jurisdiction == jurisdiction);
         if (!string.IsNullOrWhiteSpace(s.Operator)) q = q.Where(c => c.AssignedOperatorId == s.Operator);
         if (clock.StartOfDay(s.From) is { } from) q = q.Where(c => c.CreatedAt >= from);
         if (clock.StartOfDay(s.To?.AddDays(1)) is { } to) q = q.Where(c => c.CreatedAt < to);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Hotline.Web.Operators;
@@ -17,7 +18,7 @@ public static class ClassificationMerge
         new("Trafficking type", f => f.TraffickingType?.ToString() ?? "", (from, to) => to.TraffickingType = from.TraffickingType),
         new("Venue or industry", f => Clean(f.Venue) ?? "", (from, to) => to.Venue = from.Venue),
         new("Jurisdiction", f => Clean(f.Jurisdiction)?.ToUpperInvariant() ?? "", (from, to) => to.Jurisdiction = from.Jurisdiction),
-        new("People involved", f => f.PeopleInvolved?.ToString() ?? "", (from, to) => to.PeopleInvolved = from.PeopleInvolved),
+        new("People involved", f => f.PeopleInvolved?.ToString(CultureInfo.InvariantCulture) ?? "", (from, to) => to.PeopleInvolved = from.PeopleInvolved),
         new("A minor is involved", f => f.ChildInvolved ? "yes" : "no", (from, to) => to.ChildInvolved = from.ChildInvolved),
         new("Immediate danger", f => f.ImminentDanger ? "yes" : "no", (from, to) => to.ImminentDanger = from.ImminentDanger),
         new("Indicators", f => string.Join(", ", f.Indicators.Distinct().Order()), (from, to) => to.Indicators = [.. from.Indicators]),

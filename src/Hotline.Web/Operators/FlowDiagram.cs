@@ -30,7 +30,7 @@ public static class FlowDiagram
 
         var sb = new StringBuilder();
         sb.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow-diagram\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"flow-title\">"));
-        sb.Append($"<title id=\"flow-title\">Call flow {E(flow.Name)}: {flow.Nodes.Count} steps, starting at {E(flow.StartNode)}</title>");
+        sb.Append(CultureInfo.InvariantCulture, $"<title id=\"flow-title\">Call flow {E(flow.Name)}: {flow.Nodes.Count} steps, starting at {E(flow.StartNode)}</title>");
         sb.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>");
         foreach (var node in flow.Nodes.Values)
         {
@@ -44,7 +44,7 @@ public static class FlowDiagram
                     ? F($"M{x1:0.#},{y1:0.#} C{x1:0.#},{y1 + GapY / 2.0:0.#} {x2:0.#},{y2 - GapY / 2.0:0.#} {x2:0.#},{y2:0.#}")
                     // Back or sideways edges (retries, loops) swing out to the right so they do not hide boxes.
                     : F($"M{a.X + BoxW:0.#},{a.Y + BoxH / 2.0:0.#} C{a.X + BoxW + 60:0.#},{a.Y:0.#} {b.X + BoxW + 60:0.#},{b.Y + BoxH:0.#} {b.X + BoxW:0.#},{b.Y + BoxH / 2.0:0.#}");
-                sb.Append($"<path d=\"{path}\" class=\"edge\" marker-end=\"url(#arrow)\"><title>{E(node.Id)} → {E(target)}</title></path>");
+                sb.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" class=\"edge\" marker-end=\"url(#arrow)\"><title>{E(node.Id)} → {E(target)}</title></path>");
             }
         }
         foreach (var node in flow.Nodes.Values)

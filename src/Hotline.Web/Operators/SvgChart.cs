@@ -65,7 +65,7 @@ public static class SvgChart
         const int Height = PlotHeight;
         var sb = new StringBuilder();
         sb.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{E(title)}\">"));
-        sb.Append($"<title>{E(title)}</title><desc>{E(summary)}</desc>");
+        sb.Append(CultureInfo.InvariantCulture, $"<title>{E(title)}</title><desc>{E(summary)}</desc>");
         sb.Append(F($"<text x=\"{Width / 2}\" y=\"20\" text-anchor=\"middle\" class=\"chart-title\">{E(title)}</text>"));
         // Counts read best in whole steps: 5 steps for 5, 10, 25, 50...; 4 otherwise.
         var steps = max % 5 == 0 ? 5 : 4;

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hotline.Core.Cases;
 using Hotline.Core.Pathway;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
@@ -57,7 +56,7 @@ public sealed class CasePathway(
         {
             if (alreadyTold.Contains(requirement.AgencyType)) continue;
             listings ??= await planner.ActiveListingsAsync(ct);
-            var best = planner.Rank(listings, @case, requirement.AgencyType).FirstOrDefault();
+            var best = planner.Rank(listings, @case, requirement.AgencyType) is [var first, ..] ? first : null;
             if (best is null)
             {
                 audit.Record("referral.no-agency", caseId, $"{requirement.Reason}; but the directory has no active {PathwayPolicy.AgencyWords(requirement.AgencyType)} agency for {@case.Jurisdiction ?? "an unknown jurisdiction"}", actor: actor);

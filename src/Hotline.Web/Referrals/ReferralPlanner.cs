@@ -3,7 +3,6 @@ using Hotline.Core.Cases;
 using Hotline.Core.Pathway;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
-using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 

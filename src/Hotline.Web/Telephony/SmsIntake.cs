@@ -119,8 +119,11 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
         var language = Flow.LanguageOrDefault(conversation?.Language);
         // The opt-out first, and on its own: whatever happens to the conversation, it must hold.
         if (callerHash is not null)
+        {
             await db.Database.ExecuteSqlAsync(
                 $"""INSERT INTO sms_opt_outs ("CallerHash", "At") VALUES ({callerHash}, {recorder.Now}) ON CONFLICT ("CallerHash") DO NOTHING""", ct);
+        }
+
         for (var attempt = 0; conversation is not null && attempt < 5; attempt++)
         {
             if (conversation.State == ContactState.Intake) recorder.Abandon(conversation, ContactState.Completed);

@@ -8,6 +8,7 @@ namespace Hotline.Web.Telephony;
 /// Any unexpected error in a voice or SMS webhook becomes TwiML that keeps the caller safe (the emergency
 /// number, then a person on the backup line) instead of an empty 500 that Twilio would read as silence.
 /// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class TwilioSafeFailureAttribute : Attribute, IExceptionFilter
 {
     public void OnException(ExceptionContext context)

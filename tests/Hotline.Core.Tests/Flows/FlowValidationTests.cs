@@ -307,7 +307,7 @@ public class FlowValidationTests
         var lines = ex.Message.Split(Environment.NewLine);
         Assert.Equal(ex.Errors.Count, lines.Length);
         Assert.Contains("test.yaml:37: node 'ask1': unknown target node 'nowhere'", lines);
-        Assert.Contains(lines, l => l.StartsWith("test.yaml:6: unknown time zone 'Nowhere/Town'"));
+        Assert.Contains(lines, l => l.StartsWith("test.yaml:6: unknown time zone 'Nowhere/Town'", StringComparison.Ordinal));
     }
 
     [Fact]

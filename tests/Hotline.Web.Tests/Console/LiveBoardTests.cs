@@ -64,7 +64,7 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         var board = await client.GetStringAsync("/board/live");
 
-        Assert.Equal(20, Regex.Matches(board, "class=\"primary take\"").Count);
+        Assert.Equal(20, Regex.Count(board, "class=\"primary take\""));
         Assert.Contains($"{before + 1000 - 20} more are not shown", board);
         Assert.Contains("href=\"/cases?board=waiting\"", board);
         Assert.True(board.Length < 200_000, $"the board's refresh is {board.Length} characters");

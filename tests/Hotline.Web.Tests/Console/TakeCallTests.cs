@@ -19,7 +19,7 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/cases/{caller.CaseId}", response.Headers.Location!.ToString());
-        var update = Assert.Single(fixture.Twilio.Server.LogEntries, e => e.RequestMessage!.Path.EndsWith($"/Calls/{caller.CallSid}.json"));
+        var update = Assert.Single(fixture.Twilio.Server.LogEntries, e => e.RequestMessage!.Path.EndsWith($"/Calls/{caller.CallSid}.json", StringComparison.Ordinal));
         Assert.Contains(WebUtility.UrlEncode("<Dial>+15550100222</Dial>"), update.RequestMessage!.Body!);
         var (contact, @case) = await fixture.App.WithDbAsync(async db =>
             (await db.Contacts.SingleAsync(c => c.Id == caller.ContactId), await db.Cases.SingleAsync(c => c.Id == caller.CaseId)));

@@ -3,7 +3,6 @@ using Hangfire.PostgreSql.Factories;
 using Hotline.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Hotline.Web.Tests.Infrastructure;

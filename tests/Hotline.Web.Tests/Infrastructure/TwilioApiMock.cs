@@ -28,7 +28,7 @@ public sealed class TwilioApiMock : IDisposable
 
     /// <summary>Bodies of the SMS sends Twilio received (form-encoded).</summary>
     public IReadOnlyList<string> SentMessages() =>
-        Server.LogEntries.Where(e => e.RequestMessage!.Path.EndsWith("/Messages.json")).Select(e => e.RequestMessage!.Body ?? "").ToList();
+        Server.LogEntries.Where(e => e.RequestMessage!.Path.EndsWith("/Messages.json", StringComparison.Ordinal)).Select(e => e.RequestMessage!.Body ?? "").ToList();
 
     public IReadOnlyList<string> CallUpdates() =>
         Server.LogEntries.Where(e => e.RequestMessage!.Path.Contains("/Calls/")).Select(e => e.RequestMessage!.Body ?? "").ToList();

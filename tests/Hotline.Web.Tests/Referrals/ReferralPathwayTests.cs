@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Hotline.Core.Cases;
 using Hotline.Core.Referrals;
 using Hotline.Web.Jobs;

@@ -71,14 +71,14 @@ public class SessionCookieTests(AppFixture fixture) : IClassFixture<AppFixture>
         var signInPage = await client.GetAsync("/account/sign-in");
         var page = await signInPage.Content.ReadAsStringAsync();
         var token = ConsoleClient.TokenIn(page);
-        var xsrfCookie = signInPage.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("hotline.xsrf"));
+        var xsrfCookie = signInPage.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("hotline.xsrf", StringComparison.Ordinal));
         var request = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = HotlineApp.AdminEmail, ["Password"] = HotlineApp.AdminPassword, ["__RequestVerificationToken"] = token }),
         };
         request.Headers.Add("Cookie", xsrfCookie.Split(';')[0]);
         var response = await client.SendAsync(request);
-        var auth = response.Headers.GetValues("Set-Cookie").FirstOrDefault(c => c.StartsWith("hotline.auth"));
+        var auth = response.Headers.GetValues("Set-Cookie").FirstOrDefault(c => c.StartsWith("hotline.auth", StringComparison.Ordinal));
         Assert.NotNull(auth);
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", auth, StringComparison.OrdinalIgnoreCase);

@@ -1,11 +1,11 @@
 using Xunit.Abstractions;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Hotline.Core.Cases;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
-using Hotline.Web.Operators;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
 using Hotline.Web.Tests.Console;
@@ -38,7 +38,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var now = fixture.Base.Clock.GetUtcNow();
         var @case = new Case
         {
-            Id = Guid.NewGuid(), Reference = "HL-26-" + Random.Shared.Next(0x100000, 0xffffff).ToString("X6"), Status = CaseStatus.AwaitingTriage,
+            Id = Guid.NewGuid(), Reference = "HL-26-" + Random.Shared.Next(0x100000, 0xffffff).ToString("X6", CultureInfo.InvariantCulture), Status = CaseStatus.AwaitingTriage,
             FirstChannel = Channel.Voice, FlowId = "national", Language = "en", CallerNumber = "+15557654321", CallerHash = "hash-hostile",
             Jurisdiction = "TX", CreatedAt = now, UpdatedAt = now, ConsentToShare = true,
         };
@@ -82,7 +82,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
                 "contactId" => s.ContactId.ToString(),
                 "channelId" => s.ChannelId.ToString(),
                 "referralId" => s.ReferralId.ToString(),
-                "id" when template.StartsWith("/admin/agencies") => s.AgencyId.ToString(),
+                "id" when template.StartsWith("/admin/agencies", StringComparison.Ordinal) => s.AgencyId.ToString(),
                 _ => s.CaseId.ToString(),
             });
             var fields = new Dictionary<string, string>();
@@ -131,10 +131,10 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
     {
         var seeded = await SeedAsync();
         var routes = Routes(seeded);
-        Assert.Contains(routes, r => r.Template.StartsWith("/cases/{id:guid}/notes"));
-        Assert.Contains(routes, r => r.Template.StartsWith("/admin/agencies"));
-        Assert.Contains(routes, r => r.Template.StartsWith("/api/agency/referrals") && r.Json);
-        Assert.Contains(routes, r => r.Template.StartsWith("/agency/referrals"));
+        Assert.Contains(routes, r => r.Template.StartsWith("/cases/{id:guid}/notes", StringComparison.Ordinal));
+        Assert.Contains(routes, r => r.Template.StartsWith("/admin/agencies", StringComparison.Ordinal));
+        Assert.Contains(routes, r => r.Template.StartsWith("/api/agency/referrals", StringComparison.Ordinal) && r.Json);
+        Assert.Contains(routes, r => r.Template.StartsWith("/agency/referrals", StringComparison.Ordinal));
         var failures = new ConcurrentQueue<string>();
         var counts = new ConcurrentDictionary<string, int>();
         var statuses = new ConcurrentDictionary<int, int>();
@@ -144,7 +144,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var corpus = new HostileCorpus(Seed);
         var admin = await SignedInAsync();
         var before = await ConsoleStateAsync(seeded.CaseId);
-        var tokenless = routes.Where(r => !r.Template.StartsWith("/api/")).SelectMany(r => Enumerable.Range(0, PerRouteWithoutToken)
+        var tokenless = routes.Where(r => !r.Template.StartsWith("/api/", StringComparison.Ordinal)).SelectMany(r => Enumerable.Range(0, PerRouteWithoutToken)
             .Select(i => (Route: r, Request: corpus.Request(i, r.Path, r.Fields)))).ToList();
         await HostileRunner.RunAsync(tokenless, async x =>
         {
@@ -186,7 +186,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
             {
                 "/account/sign-out" => (signOut, signOutToken),
                 "/account/sign-in" => (anonymous, anonymousToken),
-                var t when t.StartsWith("/agency/") || t.StartsWith("/api/") => (agency, agencyToken),
+                var t when t.StartsWith("/agency/", StringComparison.Ordinal) || t.StartsWith("/api/", StringComparison.Ordinal) => (agency, agencyToken),
                 _ => (admin, adminToken),
             };
             var message = x.Request.ToMessage();
@@ -211,7 +211,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
     }
 
     /// <summary>200 is success only for the JSON API and the agency's thank-you page after a decline; any other form answers 200 only to show its errors again.</summary>
-    private static bool SuccessPage(string template) => template.StartsWith("/api/") || template == "/agency/referrals/{token}/decline";
+    private static bool SuccessPage(string template) => template.StartsWith("/api/", StringComparison.Ordinal) || template == "/agency/referrals/{token}/decline";
 
     private static bool ShowsValidationErrors(string html) =>
         html.Contains("validation-summary-errors", StringComparison.Ordinal) || html.Contains("field-validation-error", StringComparison.Ordinal);

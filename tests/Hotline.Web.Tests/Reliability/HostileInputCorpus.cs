@@ -1,3 +1,4 @@
+using System.Globalization;
 using Xunit.Abstractions;
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
@@ -248,7 +249,7 @@ public sealed class HostileCorpus(int seed)
         foreach (var b in bytes)
         {
             if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~') sb.Append((char)b);
-            else sb.Append('%').Append(b.ToString("X2"));
+            else sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
         }
         return sb.ToString();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Xunit.Abstractions;
 using System.Collections.Concurrent;
 using System.Net;
@@ -30,13 +31,13 @@ public sealed class HostileInputWebhookTests(HostileFixture fixture, ITestOutput
     private static Dictionary<string, string> RealisticFields(HostileCorpus corpus, string path) => path == VoiceRoutes.SmsIncoming
         ? new()
         {
-            ["MessageSid"] = TwilioWebhooks.NewMessageSid(), ["From"] = "+1555" + corpus.Next(10_000_000).ToString("D7"), ["To"] = HotlineApp.HotlineNumber,
+            ["MessageSid"] = TwilioWebhooks.NewMessageSid(), ["From"] = "+1555" + corpus.Next(10_000_000).ToString("D7", CultureInfo.InvariantCulture), ["To"] = HotlineApp.HotlineNumber,
             ["Body"] = corpus.Pick(new[] { "help", "STOP", "1", "I need help" }), ["AccountSid"] = TwilioApiMock.AccountSid,
         }
         : new()
         {
-            ["CallSid"] = TwilioWebhooks.NewCallSid(), ["From"] = "+1555" + corpus.Next(10_000_000).ToString("D7"), ["To"] = HotlineApp.HotlineNumber,
-            ["AccountSid"] = TwilioApiMock.AccountSid, ["Digits"] = corpus.Next(10).ToString(), ["SpeechResult"] = "yes", ["CallStatus"] = "completed",
+            ["CallSid"] = TwilioWebhooks.NewCallSid(), ["From"] = "+1555" + corpus.Next(10_000_000).ToString("D7", CultureInfo.InvariantCulture), ["To"] = HotlineApp.HotlineNumber,
+            ["AccountSid"] = TwilioApiMock.AccountSid, ["Digits"] = corpus.Next(10).ToString(CultureInfo.InvariantCulture), ["SpeechResult"] = "yes", ["CallStatus"] = "completed",
             ["QueueResult"] = "bridged", ["QueuePosition"] = "2", ["QueueTime"] = "30", ["RecordingSid"] = "RE" + Guid.NewGuid().ToString("N"),
             ["RecordingUrl"] = "https://api.twilio.com/rec/RE1", ["RecordingDuration"] = "12",
         };

@@ -2,7 +2,6 @@ using Hangfire;
 using Hotline.Web.Data;
 using Hotline.Web.Tests.Infrastructure;
 using Hotline.Web.Tests.Referrals;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -38,7 +38,7 @@ public class QueueReconcileTests(AppFixture fixture) : IClassFixture<AppFixture>
                     : "{\"sid\":\"" + callSid + "\",\"status\":\"" + callStatus + "\",\"account_sid\":\"" + TwilioApiMock.AccountSid + "\"}"));
 
     private int TwilioAskedAbout(string callSid) =>
-        fixture.Twilio.Server.LogEntries.Count(e => e.RequestMessage!.Method == "GET" && e.RequestMessage.Path.EndsWith($"/Calls/{callSid}.json"));
+        fixture.Twilio.Server.LogEntries.Count(e => e.RequestMessage!.Method == "GET" && e.RequestMessage.Path.EndsWith($"/Calls/{callSid}.json", StringComparison.Ordinal));
 
     private Task ReconcileAsync() => fixture.App.RunAsync<QueueReconcileJob>(j => j.RunAsync());
 

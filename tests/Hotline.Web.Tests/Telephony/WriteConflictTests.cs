@@ -190,7 +190,7 @@ public class WriteConflictTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.True(answer.Has("Dial"));
         Assert.Contains("+15550100111", answer.Xml); // the backup line, not a silent re-prompt
         Assert.False(answer.Has("Gather"));
-        Assert.Contains(fixture.App.Logs.Lines, l => l.StartsWith("Error") && l.Contains("IX_intake_answers_ContactId_Step_Field"));
+        Assert.Contains(fixture.App.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("IX_intake_answers_ContactId_Step_Field"));
         Assert.Equal(0, (await ContactAsync(sid)).Step); // nothing was written
     }
 }
