@@ -270,8 +270,11 @@ internal sealed partial class FlowNodeParser(
         var line = YamlFileReader.LineOf(m);
         if (reader.Optional(m, "number_withheld") is { } withheldNode)
         {
-            if (reader.Optional(m, "field") is not null || reader.Optional(m, "equals") is not null || reader.Optional(m, "open_hours") is not null)
+            if (reader.Optional(m, "field") is not null || reader.Optional(m, "equals") is not null
+                || reader.Optional(m, "open_hours") is not null)
+            {
                 reader.Error(m, "a condition is one of 'number_withheld:', 'open_hours:' or 'field:' + 'equals:', not several");
+            }
             var withheld = reader.Bool(withheldNode, "'number_withheld'");
             return withheld is null || next is null ? null : new BranchRule { NumberWithheld = withheld, Next = next, Line = line };
         }

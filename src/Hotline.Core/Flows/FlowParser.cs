@@ -169,7 +169,8 @@ internal sealed partial class FlowParser(string file)
         var name = reader.Setting(map, "name");
         var offer = reader.Int(reader.Required(map, "offer_callback_after_seconds"), "'offer_callback_after_seconds'", min: 0);
         var max = reader.Int(reader.Required(map, "max_queue_size"), "'max_queue_size'", min: 1);
-        var timeout = reader.Int(reader.Optional(map, "timeout_minutes"), "'timeout_minutes'", min: 1) ?? QueueSettings.DefaultTimeoutMinutes;
+        var timeout = reader.Int(reader.Optional(map, "timeout_minutes"), "'timeout_minutes'", min: 1)
+            ?? QueueSettings.DefaultTimeoutMinutes;
         return name is null || offer is null || max is null ? null : new QueueSettings(name, offer.Value, max.Value, timeout);
     }
 

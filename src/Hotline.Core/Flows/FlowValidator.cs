@@ -142,7 +142,8 @@ internal sealed class FlowValidator(string file)
         }
     }
 
-    private static readonly string[] CallbackFields = [IntakeFields.CallbackAllowed, IntakeFields.CallbackWindow, IntakeFields.VoicemailAllowed];
+    private static readonly string[] CallbackFields = [
+        IntakeFields.CallbackAllowed, IntakeFields.CallbackWindow, IntakeFields.VoicemailAllowed];
 
     private static IEnumerable<string> WithheldCallerTargets(FlowNode node)
     {

@@ -32,7 +32,8 @@ public sealed class CaseFinder(HotlineDbContext db, ConsoleClock clock)
         // A board list keeps the board's order (most urgent, then oldest); a search shows the newest first.
         var ordered = s.Board is null ? q.OrderByDescending(c => c.CreatedAt) : q.OrderBy(CaseRank.Of).ThenBy(c => c.CreatedAt);
         var rows = await ordered.Skip((s.Page - 1) * PageSize).Take(PageSize)
-            .Select(c => new CaseRow(c.Id, c.Reference, c.Status, c.Urgency, c.ContactType, c.Jurisdiction, c.AssignedOperatorId, c.CreatedAt))
+            .Select(
+                c => new CaseRow(c.Id, c.Reference, c.Status, c.Urgency, c.ContactType, c.Jurisdiction, c.AssignedOperatorId, c.CreatedAt))
             .ToListAsync(ct);
         rows = rows.Select(r => r with { AssignedTo = r.AssignedTo is { } id && names.TryGetValue(id, out var n) ? n : null }).ToList();
         return new CaseSearchResult(s, rows, total, PageSize, operators.Select(o => (o.Id, o.DisplayName)).ToList());

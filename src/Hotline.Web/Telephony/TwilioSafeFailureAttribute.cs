@@ -15,7 +15,9 @@ public sealed class TwilioSafeFailureAttribute : Attribute, IExceptionFilter
     {
         var services = context.HttpContext.RequestServices;
         services.GetRequiredService<ILogger<TwilioSafeFailureAttribute>>()
-            .LogError(context.Exception, "Webhook {Path} failed; the caller was given the emergency number and the backup line", context.HttpContext.Request.Path);
+            .LogError(
+                context.Exception, "Webhook {Path} failed; the caller was given the emergency number and the backup line",
+                context.HttpContext.Request.Path);
         var flow = services.GetRequiredService<Flow>();
         var isSms = context.HttpContext.Request.Path.StartsWithSegments("/twilio/sms");
         TwiML twiml = isSms

@@ -81,8 +81,10 @@ public partial class TwilioRefusalTests(AppFixture fixture) : IClassFixture<AppF
     [Fact]
     public async Task Board_WhileSignaturesAreRefused_ShowsBannerToSupervisorsNotOperators()
     {
-        var supervisor = await ConsoleClient.SignedInAsync(fixture.App, await ConsoleSeed.UserAsync(fixture.App, Roles.Supervisor), ConsoleSeed.OperatorPassword);
-        var op = await ConsoleClient.SignedInAsync(fixture.App, await ConsoleSeed.UserAsync(fixture.App, Roles.Operator), ConsoleSeed.OperatorPassword);
+        var supervisor = await ConsoleClient.SignedInAsync(
+            fixture.App, await ConsoleSeed.UserAsync(fixture.App, Roles.Supervisor), ConsoleSeed.OperatorPassword);
+        var op = await ConsoleClient.SignedInAsync(
+            fixture.App, await ConsoleSeed.UserAsync(fixture.App, Roles.Operator), ConsoleSeed.OperatorPassword);
         fixture.App.Clock.Advance(PastTheWindow);
         Assert.DoesNotContain(Banner, await supervisor.GetStringAsync("/"));
 
