@@ -10,7 +10,8 @@ namespace Hotline.Benchmark;
 /// </summary>
 public static class AllocationProbe
 {
-    public static async Task<(double ServiceBytes, double ClientBytes)> MeasureAsync(HttpClient http, Uri url, string token, IReadOnlyList<string> keys, int calls = 30)
+    public static async Task<(double ServiceBytes, double ClientBytes)> MeasureAsync(
+        HttpClient http, Uri url, string token, IReadOnlyList<string> keys, int calls = 30)
     {
         var recorder = new RecordingHandler { InnerHandler = new SocketsHttpHandler() };
         var recorded = new WebhookClient(new HttpClient(recorder), url, token);
@@ -33,7 +34,8 @@ public static class AllocationProbe
     }
 
     private static Task<CallTranscript> Play(WebhookClient client, IReadOnlyList<string> keys) =>
-        new TwimlPlayer(client, new CallOptions { From = CallerNumbers.Next() }, new ScriptedInput(keys)).PlayCallAsync("CA" + Guid.NewGuid().ToString("N"));
+        new TwimlPlayer(client, new CallOptions { From = CallerNumbers.Next() }, new ScriptedInput(keys))
+            .PlayCallAsync("CA" + Guid.NewGuid().ToString("N"));
 
     private sealed class RecordingHandler : DelegatingHandler
     {

@@ -42,10 +42,20 @@ public sealed record BenchOptions
         if (cmd.Int("burst") is { } burst)
             return o with { Mode = "burst", Calls = burst, Callers = burst, Rate = burst, Duration = null };
         if (cmd["soak"] is { } soak)
-            return o with { Mode = "soak", Duration = Span(soak), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 50, Rate = o.Rate ?? 10 };
+        {
+            return o
+                with
+                { Mode = "soak", Duration = Span(soak), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 50, Rate = o.Rate ?? 10 };
+        }
         if (cmd.Has("smoke"))
-            return o with { Mode = "smoke", Duration = TimeSpan.FromSeconds(10), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 20, Rate = o.Rate ?? 20,
+        {
+            return o
+                with
+                { Mode = "smoke", Duration = TimeSpan.FromSeconds(10), Calls = int.MaxValue, Callers = cmd.Int("callers") ?? 20,
+                    Rate = o.Rate ?? 20,
                             Warmup = cmd["warmup"] is { } sw ? Span(sw) : TimeSpan.FromSeconds(2) };
+        }
+
         return o;
     }
 

@@ -8,5 +8,6 @@ public static class CallerNumbers
 {
     private static int _next;
 
-    public static string Next() => "+1555" + (2_000_000 + Interlocked.Increment(ref _next) % 7_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Next() => "+1555"
+        + (2_000_000 + Interlocked.Increment(ref _next) % 7_000_000).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
 }

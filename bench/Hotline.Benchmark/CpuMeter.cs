@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Hotline.Benchmark;
 
@@ -29,10 +30,15 @@ public sealed class CpuMeter(string? database)
             {
                 if (!char.IsDigit(Path.GetFileName(dir)[0])) continue;
                 var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
-                if (!cmdline.StartsWith("postgres: ", StringComparison.Ordinal) || !cmdline.Contains($" {database} ", StringComparison.Ordinal)) continue;
+                if (!cmdline.StartsWith("postgres: ", StringComparison.Ordinal)
+                    || !cmdline.Contains($" {database} ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += double.Parse(fields[11]) + double.Parse(fields[12]); // utime, stime
+                // utime, stime
+                ticks += double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture);
             }
             catch (IOException) { } // the process ended meanwhile
             catch (UnauthorizedAccessException) { }

@@ -27,7 +27,8 @@ public sealed class InProcessService : IAsyncDisposable
     {
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Hotline") is { Length: > 0 } configured ? configured
             : Environment.GetEnvironmentVariable("HOTLINE_TEST_PG") is { Length: > 0 } test ? test
-            : throw new InvalidOperationException("Set ConnectionStrings__Hotline or HOTLINE_TEST_PG (./hotline bench starts a local PostgreSQL and sets it).");
+            : throw new InvalidOperationException(
+                "Set ConnectionStrings__Hotline or HOTLINE_TEST_PG (./hotline bench starts a local PostgreSQL and sets it).");
         var database = "bench_" + Guid.NewGuid().ToString("N")[..12];
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
         await ExecuteAsync(admin, $"CREATE DATABASE {database}");
@@ -48,7 +49,8 @@ public sealed class InProcessService : IAsyncDisposable
             EnvironmentName = "Production",
         });
         // The service's own defaults (flows, pathway, logging levels), then the benchmark's settings on top.
-        builder.Configuration.AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, "src", "Hotline.Web", "appsettings.json"), optional: false);
+        builder.Configuration.AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, "src", "Hotline.Web", "appsettings.json"),
+            optional: false);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Hotline"] = connectionString,
@@ -104,8 +106,11 @@ public sealed class InProcessService : IAsyncDisposable
     private static string RepositoryRoot()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "HotlineService.sln"))) return dir.FullName;
+        }
+
         return Environment.CurrentDirectory;
     }
 }

@@ -27,7 +27,8 @@ public sealed class LoadRunner(WebhookClient client, BenchOptions options)
             // With a webhook rate, every caller keeps a person's pace (one webhook per interval), starting at
             // spread-out moments, so that N callers offer the rate between them.
             var caller = options.WebhookRate is { } webhookRate
-                ? client.Paced(TimeSpan.FromSeconds(options.Callers / webhookRate), TimeSpan.FromSeconds(options.Callers / webhookRate * index / options.Callers))
+                ? client.Paced(TimeSpan.FromSeconds(options.Callers / webhookRate),
+                    TimeSpan.FromSeconds(options.Callers / webhookRate * index / options.Callers))
                 : client;
             while (true)
             {
@@ -43,7 +44,9 @@ public sealed class LoadRunner(WebhookClient client, BenchOptions options)
                 var sid = "CA" + Guid.NewGuid().ToString("N");
                 try
                 {
-                    Completed.Add(await new TwimlPlayer(caller, callOptions with { From = CallerNumbers.Next() }, new ScriptedInput(options.Keys)).PlayCallAsync(sid));
+                    Completed.Add(
+                        await new TwimlPlayer(caller, callOptions with { From = CallerNumbers.Next() }, new ScriptedInput(options.Keys))
+                        .PlayCallAsync(sid));
                 }
                 catch (SimulationException e)
                 {
@@ -57,7 +60,8 @@ public sealed class LoadRunner(WebhookClient client, BenchOptions options)
     }
 
     /// <summary>The baseline: the same concurrency hammering the do-almost-nothing endpoint with real CallSids.</summary>
-    public static async Task<(int Requests, TimeSpan Elapsed, int Errors)> BaselineAsync(WebhookClient client, IReadOnlyList<string> callSids, int callers, int requests)
+    public static async Task<(int Requests, TimeSpan Elapsed, int Errors)> BaselineAsync(
+        WebhookClient client, IReadOnlyList<string> callSids, int callers, int requests)
     {
         var next = -1;
         var errors = 0;
@@ -67,7 +71,9 @@ public sealed class LoadRunner(WebhookClient client, BenchOptions options)
             await Task.Yield();
             while (Interlocked.Increment(ref next) is var i && i < requests)
             {
-                var form = new Dictionary<string, string> { ["CallSid"] = callSids[i % callSids.Count], ["From"] = CallerNumbers.Next(), ["To"] = "+15550100000", ["CallStatus"] = "in-progress" };
+                var form = new Dictionary<string, string>
+                    { ["CallSid"] = callSids[i % callSids.Count], ["From"] = CallerNumbers.Next(), ["To"] = "+15550100000",
+                        ["CallStatus"] = "in-progress" };
                 try { await client.PostAsync("/twilio/voice/baseline", form); }
                 catch (SimulationException) { Interlocked.Increment(ref errors); }
             }

@@ -10,9 +10,11 @@ if (options.Url is null) service = await InProcessService.StartAsync();
 try
 {
     var url = service?.Url ?? options.Url!;
-    var token = service?.AuthToken ?? options.AuthToken ?? throw new ArgumentException("--auth-token or Twilio__AuthToken is needed with --url");
+    var token = service?.AuthToken ?? options.AuthToken
+        ?? throw new ArgumentException("--auth-token or Twilio__AuthToken is needed with --url");
     var connectionString = service?.ConnectionString ?? Environment.GetEnvironmentVariable("ConnectionStrings__Hotline");
-    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 100_000, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+    using var http = new HttpClient(
+        new SocketsHttpHandler { MaxConnectionsPerServer = 100_000, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
     {
         Timeout = TimeSpan.FromSeconds(15), // Twilio gives up after 15 s
     };
@@ -21,15 +23,22 @@ try
     var quiet = new WebhookClient(http, url, token, options.PublicBaseUrl);
 
     Console.WriteLine($"HotlineService benchmark — mode {options.Mode}, {options.Callers} callers, " +
-                      $"{(options.Calls == int.MaxValue ? "unbounded" : options.Calls)} calls, rate {(options.Rate is { } r ? $"{r} calls/s" : options.WebhookRate is { } wr ? $"{wr} webhooks/s" : "max")}" +
-                      $"{(options.Duration is { } d ? $", duration {d}" : "")}, target {url} ({(service is null ? "external" : "in-process")})");
-    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+                      $"{(options.Calls == int.MaxValue ? "unbounded" : options.Calls)} calls, rate " +
+                          $"{(options.Rate is { } r ? $"{r} calls/s" : options.WebhookRate is { } wr ? $"{wr} webhooks/s" : "max")}" +
+                      $"{(options.Duration is { } d ? $", duration {d}" : "")}, target {url} " +
+                          $"({(service is null ? "external" : "in-process")})");
+    Console.WriteLine(
+        $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, server GC " +
+        $"{System.Runtime.GCSettings.IsServerGC}");
 
     // Warm-up, not measured: a hotline's service has been up for days when the appeal airs, so the JIT has tiered
     // its hot paths and the pools are full. Without it the first half-minute measures the JIT, not the service.
     if (options.Warmup > TimeSpan.Zero)
     {
-        var warmup = new LoadRunner(quiet, options with { Calls = int.MaxValue, Rate = null, WebhookRate = null, Duration = options.Warmup, Callers = Math.Min(options.Callers, 200) });
+        var warmup = new LoadRunner(
+            quiet, options
+            with
+            { Calls = int.MaxValue, Rate = null, WebhookRate = null, Duration = options.Warmup, Callers = Math.Min(options.Callers, 200) });
         await warmup.RunAsync();
         Console.WriteLine($"warm-up: {warmup.Completed.Count} calls in {warmup.Elapsed.TotalSeconds:F0} s (not measured)");
     }
@@ -51,13 +60,18 @@ try
     {
         var audit = await CaseAudit.CheckAsync(connectionString, [.. runner.Completed]);
         lost = audit.Lost;
-        Console.WriteLine($"database: {audit.Checked} completed calls checked; missing case {audit.MissingCase}, missing answers {audit.MissingAnswers}; lost = {audit.Lost}");
+        Console.WriteLine(
+            $"database: {audit.Checked} completed calls checked; missing case {audit.MissingCase}, missing answers " +
+            $"{audit.MissingAnswers}; lost = {audit.Lost}");
     }
-    else Console.WriteLine("database: not checked (set ConnectionStrings__Hotline to check cases with --url)");
+    else
+    {
+        Console.WriteLine("database: not checked (set ConnectionStrings__Hotline to check cases with --url)");
+    }
 
     var webhooks = latencies.Samples.Count;
     var baselineErrors = 0;
-    if (options.Baseline && runner.Completed.Count > 0)
+    if (options.Baseline && !runner.Completed.IsEmpty)
     {
         var sids = runner.Completed.Select(c => c.CallSid).ToList();
         var requests = Math.Clamp(webhooks, 1000, 20_000);
@@ -69,8 +83,10 @@ try
         var baseline = n / elapsed.TotalSeconds;
         var real = webhooks / runner.Elapsed.TotalSeconds;
         Console.WriteLine($"baseline: {n} requests in {elapsed.TotalSeconds:F1} s = {baseline:F0} webhooks/s ({errors} errors); " +
-                          $"real/baseline = {real / baseline:F2}{(options.Rate is null && options.WebhookRate is null ? "" : " (the real run was rate-limited)")}");
-        var realCpu = (cpuAfter.Process - cpuBefore.Process + cpuAfter.Postgres - cpuBefore.Postgres).TotalMilliseconds / Math.Max(1, webhooks);
+                          $"real/baseline = {real / baseline:F2}" +
+                          (options.Rate is null && options.WebhookRate is null ? "" : " (the real run was rate-limited)"));
+        var realCpu = (cpuAfter.Process - cpuBefore.Process + cpuAfter.Postgres - cpuBefore.Postgres).TotalMilliseconds / Math.Max(
+            1, webhooks);
         var baseCpu = (baseAfter.Process - baseBefore.Process + baseAfter.Postgres - baseBefore.Postgres).TotalMilliseconds / n;
         Console.WriteLine($"baseline cpu per request: {CpuMeter.PerRequest(baseBefore, baseAfter, n)}; " +
                           $"capacity ratio by CPU (baseline cost / real cost) = {baseCpu / realCpu:F2}");
@@ -79,7 +95,8 @@ try
     if (service is not null)
     {
         var (serviceBytes, clientBytes) = await AllocationProbe.MeasureAsync(http, url, token, options.Keys);
-        Console.WriteLine($"allocations: {serviceBytes / 1024:F1} KB per webhook in the service (+{clientBytes / 1024:F1} KB in the simulated caller)");
+        Console.WriteLine(
+            $"allocations: {serviceBytes / 1024:F1} KB per webhook in the service (+{clientBytes / 1024:F1} KB in the simulated caller)");
     }
 
     var failedRequests = latencies.Samples.Count(s => s.Status is not ((int)HttpStatusCode.OK or (int)HttpStatusCode.NoContent));

@@ -24,7 +24,8 @@ public sealed class CommandLine
     public bool Has(string name) => _options.ContainsKey(name);
 
     public int? Int(string name) =>
-        this[name] is { } v ? int.TryParse(v, out var n) ? n : throw new ArgumentException($"--{name} must be a whole number, got '{v}'") : null;
+        this[name] is { } v ? int.TryParse(v, out var n) ? n : throw new ArgumentException($"--{name} must be a whole number, got '{v}'")
+            : null;
 
     public static IReadOnlyList<string>? List(string? value) =>
         value is null ? null : value.Split(',', StringSplitOptions.TrimEntries);

@@ -21,10 +21,14 @@ try
         case "sms":
             return await PlayAsync(cmd);
         case "graph":
-            var flows = CommandLine.List(cmd["flow"]) ?? [.. Directory.GetFiles("flows", "*.yaml").Where(Hotline.Core.Flows.FlowLoader.IsFlowFile)];
+            var flows = CommandLine.List(cmd["flow"])
+                ?? [.. Directory.GetFiles("flows", "*.yaml").Where(Hotline.Core.Flows.FlowLoader.IsFlowFile)];
             foreach (var format in CommandLine.List(cmd["format"]) ?? ["mermaid", "dot"])
+            {
                 foreach (var path in FlowPictures.Write(flows, format, cmd["out"] ?? "docs/flows"))
                     Console.WriteLine($"wrote {path}");
+            }
+
             return 0;
         default:
             Console.Error.WriteLine(Usage);

@@ -18,7 +18,8 @@ public sealed class SmsConversation(WebhookClient client, CallOptions options, I
                 ["From"] = options.From, ["To"] = options.To, ["Body"] = text, ["NumMedia"] = "0", ["ApiVersion"] = "2010-04-01",
             };
             var body = (await client.PostAsync(IncomingPath, form, ct)).Body;
-            var messages = TwimlDocument.Parse(body, IncomingPath).Elements().Where(e => e.Name.LocalName == "Message").Select(e => e.Value).ToList();
+            var messages = TwimlDocument.Parse(body, IncomingPath).Elements().Where(e => e.Name.LocalName == "Message").Select(e => e.Value)
+                .ToList();
             if (messages.Count == 0) output?.WriteLine("[no reply]");
             foreach (var message in messages) output?.WriteLine(message);
             replies.AddRange(messages);

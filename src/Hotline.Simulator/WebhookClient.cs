@@ -19,17 +19,22 @@ public sealed class WebhookClient(HttpClient http, Uri serviceUrl, string authTo
     public TimeSpan Interval { get; init; }
     private long _nextStart;
 
-    /// <summary>A client for one simulated caller who sends a webhook every <paramref name="interval"/>, beginning after <paramref name="offset"/>.</summary>
+    /// <summary>A client for one simulated caller who sends a webhook every <paramref name="interval"/>, beginning after
+    /// <paramref name="offset"/>.</summary>
     public WebhookClient Paced(TimeSpan interval, TimeSpan offset) =>
-        new(http, serviceUrl, authToken, publicBaseUrl) { Observed = Observed, Interval = interval, _nextStart = Stopwatch.GetTimestamp() + (long)(offset.TotalSeconds * Stopwatch.Frequency) };
+        new(http, serviceUrl, authToken, publicBaseUrl)
+            { Observed = Observed, Interval = interval,
+                _nextStart = Stopwatch.GetTimestamp() + (long)(offset.TotalSeconds * Stopwatch.Frequency) };
 
-    public async Task<WebhookResult> PostAsync(string pathAndQuery, IReadOnlyDictionary<string, string> form, CancellationToken ct = default)
+    public async Task<WebhookResult> PostAsync(
+        string pathAndQuery, IReadOnlyDictionary<string, string> form, CancellationToken ct = default)
     {
         if (Interval > TimeSpan.Zero)
         {
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), _nextStart);
             if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
-            _nextStart = Math.Max(_nextStart, Stopwatch.GetTimestamp() - Stopwatch.Frequency) + (long)(Interval.TotalSeconds * Stopwatch.Frequency);
+            _nextStart = Math.Max(_nextStart, Stopwatch.GetTimestamp() - Stopwatch.Frequency)
+                + (long)(Interval.TotalSeconds * Stopwatch.Frequency);
         }
         var target = new Uri(serviceUrl, pathAndQuery);
         var signedUrl = (publicBaseUrl ?? serviceUrl).GetLeftPart(UriPartial.Authority)

@@ -1,12 +1,11 @@
-using Npgsql;
 using Hangfire;
 using Hotline.Core.Flows;
 using Hotline.Core.Pathway;
-using Hotline.Web.Operators;
 using Hotline.Web.Data;
 using Hotline.Web.Health;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
+using Hotline.Web.Operators;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
 using Microsoft.AspNetCore.DataProtection;
@@ -15,6 +14,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Npgsql;
 
 namespace Hotline.Web;
 
@@ -93,8 +93,11 @@ public static class HotlineSetup
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            foreach (var proxy in (builder.Configuration["Hotline:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var proxy in (builder.Configuration["Hotline:KnownProxies"] ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
         });
 
         services.AddTwilioRestClient(settings);
@@ -123,7 +126,8 @@ public static class HotlineSetup
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapHangfireDashboardWithNoAuthorizationFilters("/hangfire", new DashboardOptions { DashboardTitle = "Hotline jobs", AppPath = "/" })
+        app.MapHangfireDashboardWithNoAuthorizationFilters(
+            "/hangfire", new DashboardOptions { DashboardTitle = "Hotline jobs", AppPath = "/" })
             .RequireAuthorization(Policies.Supervisor);
         app.MapControllers();
     }

@@ -12,8 +12,11 @@ public sealed class BranchNode : FlowNode
     internal int FirstMatch(FlowCursor cursor)
     {
         for (var i = 0; i < Rules.Count; i++)
+        {
             if (Rules[i].Matches(cursor))
                 return i;
+        }
+
         return -1;
     }
 }

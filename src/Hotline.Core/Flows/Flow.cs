@@ -54,8 +54,11 @@ public sealed class Flow
             .Replace("{emergency}", EmergencyNumber)
             .Replace("{backupLine}", BackupLine);
         if (values is not null)
+        {
             foreach (var (k, v) in values)
                 sb.Replace("{" + k + "}", v);
+        }
+
         return sb.ToString();
     }
 

@@ -22,6 +22,7 @@ public static class FlowLoader
     public static bool IsFlowFile(string path)
     {
         var name = Path.GetFileName(path);
-        return !name.StartsWith("pathway.", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("agencies", StringComparison.OrdinalIgnoreCase);
+        return !name.StartsWith("pathway.", StringComparison.OrdinalIgnoreCase)
+            && !name.StartsWith("agencies", StringComparison.OrdinalIgnoreCase);
     }
 }

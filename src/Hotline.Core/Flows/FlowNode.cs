@@ -1,6 +1,7 @@
 namespace Hotline.Core.Flows;
 
-/// <summary>A step of a flow. Concrete kinds: <see cref="SayNode"/>, <see cref="AskNode"/>, <see cref="BranchNode"/>, <see cref="TerminalNode"/>.</summary>
+/// <summary>A step of a flow. Concrete kinds: <see cref="SayNode"/>, <see cref="AskNode"/>, <see cref="BranchNode"/>,
+/// <see cref="TerminalNode"/>.</summary>
 public abstract class FlowNode
 {
     public required string Id { get; init; }

@@ -94,7 +94,9 @@ internal sealed partial class FlowNodeParser(
         var fieldNode = reader.Optional(body, "field");
         var field = reader.Text(fieldNode, "'field'");
         if (fieldNode is null)
+        {
             reader.Error(key, $"ask node has no 'field' (one of: {string.Join(", ", IntakeFields.All)})");
+        }
         else if (field is not null && !IntakeFields.IsKnown(field))
         {
             reader.Error(fieldNode, UnknownField(field));
@@ -125,8 +127,10 @@ internal sealed partial class FlowNodeParser(
         if (optionsNode is not null and not YamlSequenceNode)
             reader.Error(optionsNode, "'options' must be a list of choices, each starting with '- press: <digit>'");
         foreach (var item in (optionsNode as YamlSequenceNode)?.Children ?? [])
+        {
             if (ParseOption(node, field, item, options) is { } option)
                 options.Add(option);
+        }
 
         return prompt is null || field is null || options.Count == 0
             ? null
@@ -162,10 +166,15 @@ internal sealed partial class FlowNodeParser(
         if (language is not null)
         {
             if (field is not null && field != IntakeFields.Language)
+            {
                 reader.Error(reader.Optional(m, "language"), $"{what}: 'language' only belongs on options of a 'field: language' question");
+            }
             else if (!outline.Languages.Contains(language))
+            {
                 reader.Error(reader.Optional(m, "language"),
                     $"{what}: unknown language '{language}' (declared: {string.Join(", ", outline.Languages)})");
+            }
+
             value ??= language;
         }
         if (value is null)
@@ -261,8 +270,11 @@ internal sealed partial class FlowNodeParser(
         var line = YamlFileReader.LineOf(m);
         if (reader.Optional(m, "number_withheld") is { } withheldNode)
         {
-            if (reader.Optional(m, "field") is not null || reader.Optional(m, "equals") is not null || reader.Optional(m, "open_hours") is not null)
+            if (reader.Optional(m, "field") is not null || reader.Optional(m, "equals") is not null
+                || reader.Optional(m, "open_hours") is not null)
+            {
                 reader.Error(m, "a condition is one of 'number_withheld:', 'open_hours:' or 'field:' + 'equals:', not several");
+            }
             var withheld = reader.Bool(withheldNode, "'number_withheld'");
             return withheld is null || next is null ? null : new BranchRule { NumberWithheld = withheld, Next = next, Line = line };
         }

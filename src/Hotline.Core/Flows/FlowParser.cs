@@ -169,7 +169,8 @@ internal sealed partial class FlowParser(string file)
         var name = reader.Setting(map, "name");
         var offer = reader.Int(reader.Required(map, "offer_callback_after_seconds"), "'offer_callback_after_seconds'", min: 0);
         var max = reader.Int(reader.Required(map, "max_queue_size"), "'max_queue_size'", min: 1);
-        var timeout = reader.Int(reader.Optional(map, "timeout_minutes"), "'timeout_minutes'", min: 1) ?? QueueSettings.DefaultTimeoutMinutes;
+        var timeout = reader.Int(reader.Optional(map, "timeout_minutes"), "'timeout_minutes'", min: 1)
+            ?? QueueSettings.DefaultTimeoutMinutes;
         return name is null || offer is null || max is null ? null : new QueueSettings(name, offer.Value, max.Value, timeout);
     }
 
@@ -237,10 +238,14 @@ internal sealed partial class FlowParser(string file)
         foreach (var (text, node) in parts)
         {
             if (HoursText.TryParseTimes(text, out var opens, out var closes))
+            {
                 times.Add((opens, closes));
+            }
             else
+            {
                 reader.Error(node, $"bad time range '{text}' for {what}: use HH:MM-HH:MM such as 09:00-17:00, "
                     + "or 22:00-06:00 to run past midnight (24:00 ends a day)");
+            }
         }
         return times;
     }

@@ -56,6 +56,7 @@ internal sealed class FlowValidator(string file)
     private void CheckTargets(FlowOutline flow, Dictionary<string, NodeOutline> declared)
     {
         foreach (var node in flow.Nodes)
+        {
             foreach (var exit in node.Exits)
             {
                 if (!declared.ContainsKey(exit.To))
@@ -63,15 +64,21 @@ internal sealed class FlowValidator(string file)
                 else if (exit.Automatic && exit.To == node.Id)
                     Error(exit.Line, FlowOutline.Place(node.Id), "a say or branch node cannot go to itself (it would loop forever)");
             }
+        }
+
         if (flow.Start is { } start && !declared.ContainsKey(start))
             Error(flow.StartLine, null, $"start node '{start}' does not exist");
         if (flow.Fallback is not { } fallback)
             return;
         if (!declared.TryGetValue(fallback, out var target))
+        {
             Error(flow.FallbackLine, null, $"fallback node '{fallback}' does not exist");
+        }
         else if (target.Parsed is not null and not TerminalNode { Action: TerminalKind.Queue })
+        {
             Error(flow.FallbackLine, FlowOutline.Place(fallback),
                 "the fallback node must be an operator-queue terminal (action: queue): callers are never hung up on for a wrong key");
+        }
     }
 
     private void CheckReachable(FlowOutline flow, Dictionary<string, NodeOutline> declared)
@@ -82,9 +89,14 @@ internal sealed class FlowValidator(string file)
             reached.Add(flow.Fallback);
         var pending = new Queue<string>(reached);
         while (pending.TryDequeue(out var current))
+        {
             foreach (var exit in declared.TryGetValue(current, out var node) ? node.Exits : [])
+            {
                 if (declared.ContainsKey(exit.To) && reached.Add(exit.To))
                     pending.Enqueue(exit.To);
+            }
+        }
+
         foreach (var node in flow.Nodes.Where(n => !reached.Contains(n.Id)))
             Error(node.Line, FlowOutline.Place(node.Id), $"unreachable from the start node '{flow.Start}'");
     }
@@ -94,11 +106,13 @@ internal sealed class FlowValidator(string file)
     {
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in flow.Nodes.Where(IsAutomatic))
+        {
             if (FindAutomaticLoop(node.Id, declared, state))
             {
                 Error(node.Line, FlowOutline.Place(node.Id), "loop of say/branch nodes with no question in between");
                 return;
             }
+        }
     }
 
     /// <summary>
@@ -121,12 +135,15 @@ internal sealed class FlowValidator(string file)
                 continue;
             }
             foreach (var to in WithheldCallerTargets(node))
+            {
                 if (reached.Add(to))
                     pending.Enqueue(to);
+            }
         }
     }
 
-    private static readonly string[] CallbackFields = [IntakeFields.CallbackAllowed, IntakeFields.CallbackWindow, IntakeFields.VoicemailAllowed];
+    private static readonly string[] CallbackFields = [
+        IntakeFields.CallbackAllowed, IntakeFields.CallbackWindow, IntakeFields.VoicemailAllowed];
 
     private static IEnumerable<string> WithheldCallerTargets(FlowNode node)
     {
@@ -155,8 +172,11 @@ internal sealed class FlowValidator(string file)
             return s == 1;
         state[id] = 1;
         foreach (var to in node.Exits.Select(e => e.To).Distinct())
+        {
             if (to != id && FindAutomaticLoop(to, declared, state))
                 return true;
+        }
+
         state[id] = 2;
         return false;
     }

@@ -139,7 +139,8 @@ public sealed class IntakeEngine(Flow flow)
         // A turn passes through a few nodes of a flow of dozens: each is configured when the turn reaches it.
         private readonly HashSet<string> configured = new(StringComparer.Ordinal);
 
-        public Turn(Flow flow, string node, IReadOnlyDictionary<string, string> answers, string language, DateTimeOffset now, bool numberWithheld)
+        public Turn(
+            Flow flow, string node, IReadOnlyDictionary<string, string> answers, string language, DateTimeOffset now, bool numberWithheld)
         {
             this.flow = flow;
             Cursor = new FlowCursor { Node = node, Answers = answers, Open = flow.IsOpen(now), NumberWithheld = numberWithheld };

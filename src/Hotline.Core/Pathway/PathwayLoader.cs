@@ -30,7 +30,9 @@ public static class PathwayLoader
         reader.RejectUnknownKeys(root!, "the pathway", RootKeys);
 
         var name = reader.Text(reader.Required(root!, "pathway"), "pathway");
-        var anonymous = reader.Bool(reader.Required(root!, "anonymous_notifications_for_refusing_adults"), "anonymous_notifications_for_refusing_adults");
+        var anonymous =
+            reader.Bool(reader.Required(root!, "anonymous_notifications_for_refusing_adults"),
+                "anonymous_notifications_for_refusing_adults");
         var retentionNode = reader.Required(root!, "retention_days");
         var retention = reader.Int(retentionNode, "retention_days");
         if (retention is <= 0)
@@ -69,7 +71,8 @@ public static class PathwayLoader
         // Every urgency needs a deadline, or some cases would have no triage promise at all.
         foreach (var urgency in Enum.GetValues<Urgency>().Where(u => !result.ContainsKey(u)))
         {
-            if (!map.Children.Keys.Any(k => string.Equals((k as YamlScalarNode)?.Value, YamlFileReader.SnakeCase(urgency), StringComparison.OrdinalIgnoreCase)))
+            if (!map.Children.Keys.Any(
+                k => string.Equals((k as YamlScalarNode)?.Value, YamlFileReader.SnakeCase(urgency), StringComparison.OrdinalIgnoreCase)))
             {
                 reader.Error(map, $"missing triage deadline for '{YamlFileReader.SnakeCase(urgency)}'");
             }
@@ -183,7 +186,8 @@ public static class PathwayLoader
             return null;
         }
 
-        return new PathwayRule(id!, conditions, agencies, fromNeeds, mandatory!.Value, consent!.Value, data!.Value, ack!.Value, ladder, reason!);
+        return new PathwayRule(
+            id!, conditions, agencies, fromNeeds, mandatory!.Value, consent!.Value, data!.Value, ack!.Value, ladder, reason!);
     }
 
     private static List<string> ReadConditions(YamlFileReader reader, YamlMappingNode map)

@@ -14,7 +14,9 @@ namespace Hotline.Core.Referrals;
 public static partial class AgencyDirectoryFile
 {
     private static readonly string[] AgencyKeys =
-        ["id", "name", "type", "services", "jurisdictions", "languages", "hours", "time_zone", "active", "pathway_order", "channels", "on_call"];
+        [
+            "id", "name", "type", "services", "jurisdictions", "languages", "hours", "time_zone", "active", "pathway_order", "channels",
+            "on_call"];
 
     private const string AlwaysOpen = "24/7";
 
@@ -83,7 +85,8 @@ public static partial class AgencyDirectoryFile
             return null;
         }
 
-        var listing = new AgencyListing(id, name!, type!.Value, services, jurisdictions, languages, hours, zone!, active!.Value, order!.Value);
+        var listing = new AgencyListing(
+            id, name!, type!.Value, services, jurisdictions, languages, hours, zone!, active!.Value, order!.Value);
         return new AgencyDirectoryEntry(listing, channels, onCall);
     }
 

@@ -4,8 +4,8 @@ namespace Hotline.Core.Referrals;
 
 /// <summary>
 /// An agency as the matcher sees it. <paramref name="Jurisdictions"/> containing "*" means national;
-/// <paramref name="Hours"/> null means 24/7; they are in <paramref name="TimeZone"/>. <paramref name="PathwayOrder"/> is the order agencies of one
-/// type are tried in (lower first), as agreed with the agencies.
+/// <paramref name="Hours"/> null means 24/7; they are in <paramref name="TimeZone"/>. <paramref name="PathwayOrder"/> is the order agencies
+/// of one type are tried in (lower first), as agreed with the agencies.
 /// </summary>
 public sealed record AgencyListing(
     Guid Id,

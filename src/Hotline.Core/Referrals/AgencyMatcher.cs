@@ -24,7 +24,8 @@ public static class AgencyMatcher
         var urgent = urgency <= Urgency.High;
         return agencies
             .Where(a => a.Active && a.Type == type)
-            .Where(a => a.IsNational || (jurisdiction is not null && a.Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase)))
+            .Where(
+                a => a.IsNational || (jurisdiction is not null && a.Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase)))
             .Select(a => new AgencyMatch(
                 a,
                 JurisdictionExact: jurisdiction is not null && a.Jurisdictions.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase),

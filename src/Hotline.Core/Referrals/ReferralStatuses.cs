@@ -3,7 +3,8 @@ namespace Hotline.Core.Referrals;
 /// <summary>Named sets of referral statuses, spelled out once.</summary>
 public static class ReferralStatuses
 {
-    /// <summary>Still waiting for the agency to answer: not yet acknowledged, answered, expired or closed. For EF queries (<c>.Contains</c>).</summary>
+    /// <summary>Still waiting for the agency to answer: not yet acknowledged, answered, expired or closed. For EF queries
+    /// (<c>.Contains</c>).</summary>
     public static readonly ReferralStatus[] AwaitingAgency =
         [ReferralStatus.Pending, ReferralStatus.Sent, ReferralStatus.Delivered, ReferralStatus.Failed];
 

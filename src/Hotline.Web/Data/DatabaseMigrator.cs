@@ -35,7 +35,8 @@ public static class DatabaseMigrator
                 var db = scope.ServiceProvider.GetRequiredService<HotlineDbContext>();
                 // EF reads its history table before creating it, which logs a (harmless) SQL error on a fresh
                 // database; creating it first with EF's own script keeps a first start's log free of alarms.
-                var createHistory = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().GetCreateIfNotExistsScript();
+                var createHistory = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>()
+                    .GetCreateIfNotExistsScript();
                 await db.Database.ExecuteSqlRawAsync(createHistory, ct);
                 await db.Database.MigrateAsync(ct);
             }

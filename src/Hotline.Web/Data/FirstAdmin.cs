@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using System.Security.Cryptography;
 using Hotline.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Web.Data;
 
@@ -27,7 +27,10 @@ public static class FirstAdmin
         var password = generated ? NewPassword() : settings.AdminPassword!;
         var result = await UserAccounts.CreateAsync(users, email, "Administrator", password, [Roles.Admin, Roles.Supervisor]);
         if (!result.Succeeded)
-            throw new ConfigurationException("Admin:Password is not accepted: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        {
+            throw new ConfigurationException(
+                "Admin:Password is not accepted: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
         if (generated)
         {
             // Printed once: this is the only time the password exists outside the hash.

@@ -65,7 +65,8 @@ public class HotlineDbContext : IdentityDbContext<HotlineUser>, IDataProtectionK
         builder.ApplyConfiguration(new ReferralConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration(encrypted));
-        builder.Entity<SmsOptOut>(e => { e.ToTable("sms_opt_outs"); e.HasKey(x => x.CallerHash); e.Property(x => x.CallerHash).HasMaxLength(64); });
+        builder.Entity<SmsOptOut>(
+            e => { e.ToTable("sms_opt_outs"); e.HasKey(x => x.CallerHash); e.Property(x => x.CallerHash).HasMaxLength(64); });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }

@@ -9,7 +9,8 @@ public class IntakeAnswer
     public string NodeId { get; set; } = "";
     public string Field { get; set; } = "";
     public string Value { get; set; } = "";
-    /// <summary>The contact step this answer was given at; with ContactId and Field it is unique, so a retry cannot write it twice.</summary>
+    /// <summary>The contact step this answer was given at; with ContactId and Field it is unique, so a retry cannot write it
+    /// twice.</summary>
     public int Step { get; set; }
     public DateTimeOffset At { get; set; }
 }

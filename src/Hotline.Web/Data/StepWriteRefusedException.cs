@@ -8,7 +8,9 @@ namespace Hotline.Web.Data;
 /// Names the constraint only; no caller data.
 /// </summary>
 public sealed class StepWriteRefusedException(string? constraint, PostgresException inner)
-    : Exception($"A webhook step broke unique constraint {constraint ?? "(unnamed)"}: not a race between two requests but a bug; nothing was written", inner)
+    : Exception(
+        $"A webhook step broke unique constraint {constraint ?? "(unnamed)"}: not a race between two requests but a bug; nothing was " +
+        $"written", inner)
 {
     public string? Constraint { get; } = constraint;
 }

@@ -12,6 +12,8 @@ public sealed class TwilioSignatureCheck(TwilioRefusals refusals) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
         Task.FromResult(refusals.Recent() is { } recent
-            ? HealthCheckResult.Degraded($"{recent.Recent} Twilio request(s) refused for a wrong signature in the last {(int)TwilioRefusals.RecentWindow.TotalMinutes} minutes: check Twilio:AuthToken and Hotline:PublicBaseUrl")
+            ? HealthCheckResult.Degraded(
+                $"{recent.Recent} Twilio request(s) refused for a wrong signature in the last " +
+                $"{(int)TwilioRefusals.RecentWindow.TotalMinutes} minutes: check Twilio:AuthToken and Hotline:PublicBaseUrl")
             : HealthCheckResult.Healthy());
 }

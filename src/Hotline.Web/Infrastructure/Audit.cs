@@ -6,7 +6,8 @@ namespace Hotline.Web.Infrastructure;
 /// <summary>Adds audit entries to the current unit of work (saved with the change they describe).</summary>
 public sealed class Audit(HotlineDbContext db, TimeProvider clock, IHttpContextAccessor http)
 {
-    public void Record(string action, Guid? caseId = null, string? detail = null, Guid? referralId = null, string? actor = null, string? actorName = null)
+    public void Record(
+        string action, Guid? caseId = null, string? detail = null, Guid? referralId = null, string? actor = null, string? actorName = null)
     {
         var context = http.HttpContext;
         var user = context?.User;

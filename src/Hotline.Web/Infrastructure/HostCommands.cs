@@ -40,7 +40,12 @@ public static class HostCommands
         if (generated) password = "Hl-" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)) + "9!";
         var name = rest.Length > 2 ? string.Join(' ', rest[2..]) : rest[0];
         var result = await UserAccounts.CreateAsync(users, rest[0], name, password!, [rest[1]]);
-        if (!result.Succeeded) throw new ConfigurationException("add-user failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
-        Console.WriteLine(generated ? $"User {rest[0]} ({rest[1]}) created with password: {password}" : $"User {rest[0]} ({rest[1]}) created.");
+        if (!result.Succeeded)
+        {
+            throw new ConfigurationException(
+                "add-user failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        Console.WriteLine(
+            generated ? $"User {rest[0]} ({rest[1]}) created with password: {password}" : $"User {rest[0]} ({rest[1]}) created.");
     }
 }

@@ -65,7 +65,11 @@ public sealed record HotlineSettings
         {
             var value = config[key];
             if (string.IsNullOrWhiteSpace(value)) return null;
-            if (Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")) return uri;
+            if (Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var uri)
+                && (uri.Scheme == "http" || uri.Scheme == "https"))
+            {
+                return uri;
+            }
             errors.Add($"{key} must be an absolute http(s) URL, got '{value}'");
             return null;
         }
@@ -119,10 +123,15 @@ public sealed record HotlineSettings
             RetentionDaysOverride = config["Retention:Days"] is { Length: > 0 } ? Int("Retention:Days", 0, 1, 36500) : null,
             UnresolvedReferralAlertInterval = TimeSpan.FromMinutes(Int("Hotline:UnresolvedReferralAlertMinutes", 30, 5, 1440)),
         };
-        foreach (var file in new[] { ("Hotline:FlowFile", settings.FlowFile), ("Hotline:PathwayFile", settings.PathwayFile), ("Hotline:AgenciesSeedFile", settings.AgenciesSeedFile) })
+        foreach (var file in new[]
+            { ("Hotline:FlowFile", settings.FlowFile), ("Hotline:PathwayFile", settings.PathwayFile),
+                ("Hotline:AgenciesSeedFile", settings.AgenciesSeedFile) })
         {
             if (file.Item2.Length > 0 && !File.Exists(file.Item2))
-                errors.Add($"{file.Item1} points to '{file.Item2}', which does not exist (working directory {Environment.CurrentDirectory})");
+            {
+                errors.Add(
+                    $"{file.Item1} points to '{file.Item2}', which does not exist (working directory {Environment.CurrentDirectory})");
+            }
         }
         if (errors.Count > 0)
             throw new ConfigurationException("Configuration error: " + string.Join("; ", errors));

@@ -8,7 +8,8 @@ namespace Hotline.Web.Infrastructure;
 /// can work (<see cref="PublicLinkCheck"/>).
 /// </summary>
 public sealed class StartupTasks(
-    IServiceProvider services, HotlineSettings settings, IEnumerable<IStartupSeeder> seeders, IHostEnvironment environment, ILogger<StartupTasks> logger) : IHostedService
+    IServiceProvider services, HotlineSettings settings, IEnumerable<IStartupSeeder> seeders, IHostEnvironment environment,
+        ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Twilio.Exceptions;
 
 namespace Hotline.Web.Infrastructure;
@@ -55,10 +56,17 @@ public static class TwilioFailures
     /// <summary>Why "Take call" failed and what the operator should do now.</summary>
     public static string ForTakingACall(Exception e, string backupLine) => Classify(e) switch
     {
-        Kind.CallEnded => "The call could not be put through: Twilio says it has already ended (the caller hung up). The case stays open; call back only as its safe-contact rules allow.",
-        Kind.Credentials => $"The call could not be put through: Twilio refused the hotline's credentials. The caller is still waiting: tell a supervisor now, or call the backup line ({backupLine}).",
-        _ => $"The call could not be put through: {Describe(e)}. The caller is still waiting in the queue: try again, or call the backup line ({backupLine}).",
+        Kind.CallEnded =>
+            "The call could not be put through: Twilio says it has already ended (the caller hung up). The case stays open; call back " +
+            "only as its safe-contact rules allow.",
+        Kind.Credentials =>
+            $"The call could not be put through: Twilio refused the hotline's credentials. The caller is still waiting: tell a " +
+            $"supervisor now, or call the backup line ({backupLine}).",
+        _ =>
+            $"The call could not be put through: {Describe(e)}. The caller is still waiting in the queue: try again, or call the backup " +
+            $"line ({backupLine}).",
     };
 
-    private static string Code(Exception e) => e is ApiException api && api.Code != 0 ? api.Code.ToString() : "unknown";
+    private static string Code(Exception e) => e is ApiException api && api.Code != 0 ? api.Code.ToString(CultureInfo.InvariantCulture)
+        : "unknown";
 }

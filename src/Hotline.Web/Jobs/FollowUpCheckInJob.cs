@@ -20,7 +20,11 @@ public sealed class FollowUpCheckInJob(HotlineDbContext db, Audit audit, Flow fl
         // No consented callback means no check-in call: contacting the caller unasked could endanger them.
         if (@case is null || @case.Status == CaseStatus.Closed || @case.CallbackAllowed != true) return;
         var marker = $"Check-in {checkIn + 1}";
-        if (await db.AuditEntries.AnyAsync(a => a.CaseId == caseId && a.Action == "followup.due" && a.Detail!.StartsWith(marker + " "))) return;
+        if (await db.AuditEntries.AnyAsync(
+            a => a.CaseId == caseId && a.Action == "followup.due" && a.Detail!.StartsWith(marker + " ")))
+        {
+            return;
+        }
 
         var now = clock.GetUtcNow();
         var safe = flow.NextCallbackTime(@case.CallbackWindow, now);

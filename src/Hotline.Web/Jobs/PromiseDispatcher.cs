@@ -11,7 +11,8 @@ namespace Hotline.Web.Jobs;
 /// </summary>
 public sealed class PromiseDispatcher(IBackgroundJobClient jobs, ILogger<PromiseDispatcher> log) : BackgroundService
 {
-    private readonly Channel<Action<IBackgroundJobClient>> _queue = Channel.CreateUnbounded<Action<IBackgroundJobClient>>(new() { SingleReader = true });
+    private readonly Channel<Action<IBackgroundJobClient>> _queue =
+        Channel.CreateUnbounded<Action<IBackgroundJobClient>>(new() { SingleReader = true });
 
     public void Enqueue<TJob>(Expression<Func<TJob, Task>> job) => _queue.Writer.TryWrite(c => c.Enqueue(job));
 

@@ -22,7 +22,8 @@ public sealed class PromiseFinder(HotlineDbContext db, HotlineSettings settings)
 
     public sealed record Reminder(Guid ReferralId, Guid CaseId, string Key, string Text);
 
-    /// <summary>Referrals waiting for the agency whose latest round has not reached it, and that no job holds (or whose hold lapsed).</summary>
+    /// <summary>Referrals waiting for the agency whose latest round has not reached it, and that no job holds (or whose hold
+    /// lapsed).</summary>
     public async Task<IReadOnlyList<OwedDelivery>> UndeliveredReferralsAsync(DateTimeOffset now) =>
         await db.Referrals.AsNoTracking()
             .Where(r => ReferralStatuses.AwaitingAgency.Contains(r.Status)
@@ -48,7 +49,8 @@ public sealed class PromiseFinder(HotlineDbContext db, HotlineSettings settings)
 
     public async Task<IReadOnlyList<Guid>> PassedTriageDeadlinesAsync(DateTimeOffset now) =>
         await db.Cases.AsNoTracking()
-            .Where(c => !c.TriageOverdue && c.TriageDueAt <= now && (c.Status == CaseStatus.Intake || c.Status == CaseStatus.AwaitingTriage))
+            .Where(
+                c => !c.TriageOverdue && c.TriageDueAt <= now && (c.Status == CaseStatus.Intake || c.Status == CaseStatus.AwaitingTriage))
             .OrderBy(c => c.TriageDueAt).Take(Batch).Select(c => c.Id).ToListAsync();
 
     /// <summary>Crisis alerts the pathway recorded as owed (in the last day) whose SMS was never sent.</summary>
@@ -89,8 +91,11 @@ public sealed class PromiseFinder(HotlineDbContext db, HotlineSettings settings)
         {
             var round = (int)((now - r.ExpiredAt) / interval);
             var since = (int)(now - r.ExpiredAt).TotalMinutes;
-            var text = $"Hotline case {r.Reference}: the mandatory {PathwayPolicy.AgencyWords(r.Type)} referral to {r.Agency} is still not acknowledged, "
-                + $"{since} min after it expired, and nobody has recorded what was done. Open the case: resend, refer elsewhere or record a hand-over by phone.";
+            var text =
+                $"Hotline case {r.Reference}: the mandatory {PathwayPolicy.AgencyWords(r.Type)} referral to {r.Agency} is still not " +
+                $"acknowledged, "
+                + $"{since} min after it expired, and nobody has recorded what was done. Open the case: resend, refer elsewhere or " +
+                    $"record a hand-over by phone.";
             return new Reminder(r.Id, r.CaseId, $"referral:{r.Id}:unresolved:{round}", text);
         }).ToList();
     }

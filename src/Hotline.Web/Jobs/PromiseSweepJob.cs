@@ -44,8 +44,11 @@ public sealed class PromiseSweepJob(NpgsqlDataSource database, PromiseFinder fin
         foreach (var id in await find.DueCallbacksAsync(now))
             await keep.KeepAsync<CallbackDueJob>("callback", id, j => j.RunAsync(id));
         foreach (var reminder in await find.UnresolvedReferralRemindersAsync(now))
+        {
             await keep.KeepAsync<Referrals.SupervisorAlerts>("unresolved referral alert", reminder.ReferralId,
                 a => a.SendOnceAsync(reminder.Key, reminder.Text, reminder.CaseId, reminder.ReferralId, CancellationToken.None));
+        }
+
         await transaction.CommitAsync();
     }
 }

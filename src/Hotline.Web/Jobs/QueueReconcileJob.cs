@@ -35,7 +35,9 @@ public sealed class QueueReconcileJob(
         var silentSince = now - Silence;
         // Before its first poll a caller counts from when they were queued.
         var silent = await db.Contacts.AsNoTracking()
-            .Where(c => c.Channel == Channel.Voice && c.State == ContactState.Queued && (c.LastQueuePollAt ?? c.EnqueuedAt ?? c.LastActivityAt) < silentSince)
+            .Where(
+                c => c.Channel == Channel.Voice && c.State == ContactState.Queued
+                && (c.LastQueuePollAt ?? c.EnqueuedAt ?? c.LastActivityAt) < silentSince)
             .OrderBy(c => c.LastQueuePollAt ?? c.EnqueuedAt ?? c.LastActivityAt)
             .Select(c => c.ExternalId).Take(Batch).ToListAsync();
         foreach (var callSid in silent) await ReconcileAsync(callSid, now);
@@ -56,7 +58,10 @@ public sealed class QueueReconcileJob(
             return true;
         }, CancellationToken.None);
         if (stored is { State: not ContactState.Queued })
-            log.LogInformation("Queued contact {ContactId} went silent and was closed as {State} ({Source})", stored.Id, stored.State, ending);
+        {
+            log.LogInformation(
+                "Queued contact {ContactId} went silent and was closed as {State} ({Source})", stored.Id, stored.State, ending);
+        }
     }
 
     private static DateTimeOffset LastHeard(Contact contact) => contact.LastQueuePollAt ?? contact.EnqueuedAt ?? contact.LastActivityAt;
@@ -75,7 +80,8 @@ public sealed class QueueReconcileJob(
         }
         catch (Exception e) when (e is ApiException or ApiConnectionException or HttpRequestException or TaskCanceledException)
         {
-            log.LogWarning("Twilio could not be asked about a silent queued call ({Error}); it is closed after the queue time-out", e.GetType().Name);
+            log.LogWarning(
+                "Twilio could not be asked about a silent queued call ({Error}); it is closed after the queue time-out", e.GetType().Name);
             return new TwilioAnswer.Unknown();
         }
     }

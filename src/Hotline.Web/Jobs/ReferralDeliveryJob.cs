@@ -12,7 +12,8 @@ namespace Hotline.Web.Jobs;
 /// Running twice after a success sends once: the round is recorded as delivered and its notification key is Sent.
 /// A crash between sending and recording it sends again, with the same delivery id (see NotificationSender).
 /// </summary>
-public sealed class ReferralDeliveryJob(HotlineDbContext db, NotificationSender sender, ReferralLifecycle lifecycle, AgencyLinks links, TimeProvider clock)
+public sealed class ReferralDeliveryJob(
+    HotlineDbContext db, NotificationSender sender, ReferralLifecycle lifecycle, AgencyLinks links, TimeProvider clock)
 {
     private static string KeyFor(Guid referralId, int round) =>
         round == 0 ? $"referral:{referralId}:deliver" : $"referral:{referralId}:deliver:{round}";
@@ -64,7 +65,10 @@ public sealed class ReferralDeliveryJob(HotlineDbContext db, NotificationSender 
         lifecycle.Apply(referral, trigger, "system", "delivery", $"Sent by {channel} to {referral.Agency.Name}");
         // A webhook's 2xx is a receipt; SMS and e-mail only say the provider took it.
         if (channel == NotificationChannel.Webhook)
-            lifecycle.Apply(referral, ReferralTrigger.DeliveryConfirmed, "system", "delivery", $"{referral.Agency.Name}'s system confirmed receipt");
+        {
+            lifecycle.Apply(
+                referral, ReferralTrigger.DeliveryConfirmed, "system", "delivery", $"{referral.Agency.Name}'s system confirmed receipt");
+        }
         referral.LastError = null;
         referral.DeliveredRound = Math.Max(referral.DeliveredRound ?? -1, round);
         referral.DeliveryClaimedUntil = null;

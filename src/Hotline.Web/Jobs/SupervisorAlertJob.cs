@@ -16,7 +16,9 @@ public sealed class SupervisorAlertJob(HotlineDbContext db, SupervisorAlerts ale
     {
         var @case = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId);
         if (@case is null) return;
-        var text = $"Hotline CRISIS case {@case.Reference} ({@case.Jurisdiction ?? "location unknown"}): needs a supervisor now. Open the console.";
+        var text =
+            $"Hotline CRISIS case {@case.Reference} ({@case.Jurisdiction ?? "location unknown"}): needs a supervisor now. Open the " +
+            $"console.";
         await alerts.SendOnceAsync($"case:{caseId}:supervisor:{reason}", text, caseId, null, CancellationToken.None);
     }
 }

@@ -30,7 +30,9 @@ public sealed class TriageDeadlineJob(HotlineDbContext db, Audit audit, Supervis
             audit.Record("case.triage-overdue", caseId, $"Not triaged by {due:u}: urgency {before} -> {@case.Urgency}");
             await db.SaveChangesAsync();
         }
-        await alerts.SendOnceAsync($"case:{caseId}:triage-overdue", $"Hotline case {@case.Reference} was not triaged in time; now {@case.Urgency}. Please assign an operator.",
+        await alerts.SendOnceAsync(
+            $"case:{caseId}:triage-overdue",
+            $"Hotline case {@case.Reference} was not triaged in time; now {@case.Urgency}. Please assign an operator.",
             caseId, null, CancellationToken.None);
     }
 }

@@ -11,7 +11,8 @@ public sealed class AuditSearch
     public int Page { get; set; } = 1;
 }
 
-public sealed record AuditRow(DateTimeOffset At, string Who, string Action, Guid? CaseId, string? CaseReference, string? Detail, string? From);
+public sealed record AuditRow(
+    DateTimeOffset At, string Who, string Action, Guid? CaseId, string? CaseReference, string? Detail, string? From);
 
 public sealed record AuditPage(AuditSearch Search, IReadOnlyList<AuditRow> Rows, int Total, int PageSize, IReadOnlyList<string> Actions)
 {

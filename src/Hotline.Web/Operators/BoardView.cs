@@ -11,7 +11,8 @@ public sealed record BoardView(
     BoardPanel<OpenCase> OpenCases,
     BoardPanel<LateReferral> LateReferrals)
 {
-    /// <summary>Mandatory referrals at a dead end (expired, no agency left, nobody recorded what was done): shown above everything.</summary>
+    /// <summary>Mandatory referrals at a dead end (expired, no agency left, nobody recorded what was done): shown above
+    /// everything.</summary>
     public IReadOnlyList<UnresolvedReferralRow> UnresolvedReferrals { get; init; } = [];
 
     /// <summary>

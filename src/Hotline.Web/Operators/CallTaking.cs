@@ -9,13 +9,18 @@ using Twilio.Rest.Api.V2010.Account;
 namespace Hotline.Web.Operators;
 
 /// <summary>Connects a queued caller to an operator: claims the call first so two operators cannot both dial it.</summary>
-public sealed class CallTaking(HotlineDbContext db, ITwilioRestClient twilio, TimeProvider clock, Audit audit, Hotline.Core.Flows.Flow flow, ILogger<CallTaking> log)
+public sealed class CallTaking(
+    HotlineDbContext db, ITwilioRestClient twilio, TimeProvider clock, Audit audit, Hotline.Core.Flows.Flow flow, ILogger<CallTaking> log)
 {
     /// <returns>Problem null when connected (CaseId is then the caller's case), otherwise a message fit to show the operator.</returns>
     public async Task<(string? Problem, Guid CaseId)> TakeAsync(Guid contactId, HotlineUser op, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(op.OperatorPhone))
-            return ("Your account has no operator phone, so the call cannot be put through. Ask an admin to add one on the Users page.", Guid.Empty);
+        {
+            return (
+                "Your account has no operator phone, so the call cannot be put through. Ask an admin to add one on the Users page.",
+                Guid.Empty);
+        }
         var contact = await db.Contacts.Include(c => c.Case).SingleOrDefaultAsync(c => c.Id == contactId, ct);
         if (contact is null || contact.State != ContactState.Queued)
             return ("This caller is no longer waiting: another operator took the call or the caller hung up.", Guid.Empty);

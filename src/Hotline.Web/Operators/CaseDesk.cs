@@ -19,7 +19,8 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         audit.Record("case.view", id);
         await db.SaveChangesAsync(ct);
 
-        var answers = await db.IntakeAnswers.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.At).ThenBy(a => a.Step).ToListAsync(ct);
+        var answers = await db.IntakeAnswers.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.At).ThenBy(a => a.Step)
+            .ToListAsync(ct);
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.CaseId == id && a.Action != "case.view")
             .OrderBy(a => a.At).ToListAsync(ct);
@@ -58,7 +59,11 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         {
             var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == id, ct);
             if (@case is null) return ClassificationSave.Refused("No such case.");
-            if (@case.RedactedAt is not null) return ClassificationSave.Refused("This case was redacted under the retention rules and can no longer be changed.");
+            if (@case.RedactedAt is not null)
+            {
+                return ClassificationSave.Refused(
+                    "This case was redacted under the retention rules and can no longer be changed.");
+            }
 
             var current = ClassificationOf(@case);
             // Same version: nothing changed since the page loaded. Otherwise the page says what it loaded; a
@@ -68,21 +73,33 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             {
                 form.Version = @case.Version;
                 form.Loaded = ClassificationMerge.Snapshot(current);
-                return ClassificationSave.Kept(form, "The classification was not saved: the case changed since this page was loaded. Your input is still in the form; check the case and save again.");
+                return ClassificationSave.Kept(
+                    form,
+                    "The classification was not saved: the case changed since this page was loaded. Your input is still in the form; " +
+                    "check the case and save again.");
             }
 
             var merge = ClassificationMerge.Merge(loaded, current, form);
             var jurisdiction = Clean(merge.Stored.Jurisdiction)?.ToUpperInvariant();
-            if (merge.Changed.Contains("Jurisdiction") && jurisdiction is not null && !(await jurisdictions.AllAsync(ct)).Contains(jurisdiction))
+            if (merge.Changed.Contains("Jurisdiction") && jurisdiction is not null
+                && !(await jurisdictions.AllAsync(ct)).Contains(jurisdiction))
+            {
                 return ClassificationSave.Kept(form,
-                    $"The classification was not saved: jurisdiction {jurisdiction} is not served by any agency in the directory. Pick one from the list.", "Classification.Jurisdiction");
+                    $"The classification was not saved: jurisdiction {jurisdiction} is not served by any agency in the directory. Pick " +
+                        $"one from the list.", "Classification.Jurisdiction");
+            }
 
             if (merge.Changed.Count > 0)
             {
                 Apply(@case, merge.Stored);
                 @case.UpdatedAt = clock.GetUtcNow();
-                var refused = merge.Conflicts.Count == 0 ? "" : $"; refused (changed by someone else too): {string.Join(", ", merge.Conflicts.Select(c => c.Field))}";
-                audit.Record("case.classify", id, $"changed {string.Join(", ", merge.Changed)}; type {@case.ContactType?.ToString() ?? "-"}, trafficking {@case.TraffickingType?.ToString() ?? "-"}, jurisdiction {@case.Jurisdiction ?? "-"}, minor {@case.ChildInvolved == true}, indicators {@case.Indicators.Count}, needs {string.Join('/', @case.Needs)}{refused}");
+                var refused = merge.Conflicts.Count == 0 ? ""
+                    : $"; refused (changed by someone else too): {string.Join(", ", merge.Conflicts.Select(c => c.Field))}";
+                audit.Record(
+                    "case.classify", id,
+                    $"changed {string.Join(", ", merge.Changed)}; type {@case.ContactType?.ToString() ?? "-"}, trafficking " +
+                    $"{@case.TraffickingType?.ToString() ?? "-"}, jurisdiction {@case.Jurisdiction ?? "-"}, minor " +
+                    $"{@case.ChildInvolved == true}, indicators {@case.Indicators.Count}, needs {string.Join('/', @case.Needs)}{refused}");
                 try
                 {
                     await db.SaveChangesAsync(ct);
@@ -94,7 +111,8 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
                 }
                 catch (DbUpdateConcurrencyException)
                 {
-                    return ClassificationSave.Refused("Someone else changed this case at the same moment. Your change was not saved: check the case and try again.");
+                    return ClassificationSave.Refused(
+                        "Someone else changed this case at the same moment. Your change was not saved: check the case and try again.");
                 }
             }
             if (merge.Conflicts.Count == 0) return ClassificationSave.Saved(merge.Changed);
@@ -102,9 +120,11 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             shown.Version = @case.Version;
             shown.Loaded = ClassificationMerge.Snapshot(merge.Stored);
             var names = string.Join(", ", merge.Conflicts.Select(c => c.Field));
-            var saved = merge.Changed.Count == 0 ? "Nothing else was changed." : $"Your other changes were saved ({string.Join(", ", merge.Changed)}).";
+            var saved = merge.Changed.Count == 0 ? "Nothing else was changed."
+                : $"Your other changes were saved ({string.Join(", ", merge.Changed)}).";
             return new ClassificationSave(
-                $"Not saved: {names} — someone else changed {(merge.Conflicts.Count == 1 ? "it" : "them")} since you opened the case (see below). {saved} Your input is still in the form: save again to replace theirs.",
+                $"Not saved: {names} — someone else changed {(merge.Conflicts.Count == 1 ? "it" : "them")} since you opened the case " +
+                    $"(see below). {saved} Your input is still in the form: save again to replace theirs.",
                 shown, merge.Conflicts, merge.Changed);
         }
     }
@@ -141,7 +161,10 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             var current = SafeContactOf(@case);
             var loaded = @case.Version == form.Version ? current : SafeContactMerge.FromSnapshot(form.Loaded);
             if (loaded is null)
-                return "Safe-contact details were not saved: the case changed since this page was loaded. Check the details shown now and save again.";
+            {
+                return "Safe-contact details were not saved: the case changed since this page was loaded. Check the details shown now " +
+                    "and save again.";
+            }
 
             var merge = SafeContactMerge.Merge(loaded, current, form);
             if (merge.Changed.Count > 0)
@@ -152,8 +175,13 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
                 @case.VoicemailAllowed = stored.VoicemailAllowed;
                 @case.SafeContactInstructions = Clean(stored.Instructions);
                 @case.UpdatedAt = clock.GetUtcNow();
-                audit.Record("case.safe-contact", id, $"changed {string.Join(", ", merge.Changed)}; callback {Say(@case.CallbackAllowed)}, voicemail {Say(@case.VoicemailAllowed)}"
-                    + (merge.Conflicts.Count == 0 ? "" : $"; refused (changed by someone else too): {string.Join(", ", merge.Conflicts.Select(c => c.Field))}"));
+                audit.Record(
+                    "case.safe-contact", id,
+                    $"changed {string.Join(", ", merge.Changed)}; callback {Say(@case.CallbackAllowed)}, voicemail " +
+                    $"{Say(@case.VoicemailAllowed)}"
+                    + (
+                        merge.Conflicts.Count == 0 ? ""
+                        : $"; refused (changed by someone else too): {string.Join(", ", merge.Conflicts.Select(c => c.Field))}"));
                 try
                 {
                     await db.SaveChangesAsync(ct);
@@ -169,8 +197,11 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
                 }
             }
             if (merge.Conflicts.Count == 0) return null;
-            return $"Not saved: {string.Join(", ", merge.Conflicts.Select(c => c.Field))}, changed by someone else (or the caller) since you opened the case: {FormMerge.Describe(merge.Conflicts)}. "
-                + (merge.Changed.Count == 0 ? "Nothing else was changed." : $"Your other changes were saved ({string.Join(", ", merge.Changed)}).");
+            return $"Not saved: {string.Join(", ", merge.Conflicts.Select(c => c.Field))}, changed by someone else (or the caller) since " +
+                $"you opened the case: {FormMerge.Describe(merge.Conflicts)}. "
+                + (
+                    merge.Changed.Count == 0 ? "Nothing else was changed."
+                    : $"Your other changes were saved ({string.Join(", ", merge.Changed)}).");
         }
     }
 
@@ -187,7 +218,9 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
     {
         if (string.IsNullOrWhiteSpace(body)) return "A note cannot be empty.";
         if (!await db.Cases.AnyAsync(c => c.Id == id, ct)) return "No such case.";
-        db.CaseNotes.Add(new CaseNote { Id = Guid.NewGuid(), CaseId = id, AuthorId = authorId, AuthorName = authorName, Body = body.Trim(), At = clock.GetUtcNow() });
+        db.CaseNotes.Add(
+            new CaseNote
+            { Id = Guid.NewGuid(), CaseId = id, AuthorId = authorId, AuthorName = authorName, Body = body.Trim(), At = clock.GetUtcNow() });
         audit.Record("case.note", id); // the note itself is personal data: not copied into the audit log
         await db.SaveChangesAsync(ct);
         return null;
@@ -250,7 +283,8 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
 
     private static SafeContactForm SafeContactOf(Case c) => new()
     {
-        CallbackAllowed = c.CallbackAllowed, CallbackWindow = c.CallbackWindow, VoicemailAllowed = c.VoicemailAllowed, Instructions = c.SafeContactInstructions,
+        CallbackAllowed = c.CallbackAllowed, CallbackWindow = c.CallbackWindow, VoicemailAllowed = c.VoicemailAllowed,
+            Instructions = c.SafeContactInstructions,
     };
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

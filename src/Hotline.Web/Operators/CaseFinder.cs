@@ -14,10 +14,13 @@ public sealed class CaseFinder(HotlineDbContext db, ConsoleClock clock)
         var board = BoardLists.Filter(q, s.Board, clock.Now);
         if (board is null) s.Board = null;
         else q = board;
-        if (!string.IsNullOrWhiteSpace(s.Ref)) q = q.Where(c => c.Reference.Contains(s.Ref.Trim().ToUpper()));
+        // References and jurisdiction codes are stored upper case (HL-26-…, US-CA): upper-case the search, not the column.
+        var reference = s.Ref?.Trim().ToUpperInvariant();
+        var jurisdiction = s.Jurisdiction?.Trim().ToUpperInvariant();
+        if (!string.IsNullOrWhiteSpace(reference)) q = q.Where(c => c.Reference.Contains(reference));
         if (s.Status is { } status) q = q.Where(c => c.Status == status);
         if (s.Type is { } type) q = q.Where(c => c.ContactType == type);
-        if (!string.IsNullOrWhiteSpace(s.Jurisdiction)) q = q.Where(c => c.Jurisdiction == s.Jurisdiction.Trim().ToUpper());
+        if (!string.IsNullOrWhiteSpace(jurisdiction)) q = q.Where(c => c.Jurisdiction == jurisdiction);
         if (!string.IsNullOrWhiteSpace(s.Operator)) q = q.Where(c => c.AssignedOperatorId == s.Operator);
         if (clock.StartOfDay(s.From) is { } from) q = q.Where(c => c.CreatedAt >= from);
         if (clock.StartOfDay(s.To?.AddDays(1)) is { } to) q = q.Where(c => c.CreatedAt < to);
@@ -29,7 +32,8 @@ public sealed class CaseFinder(HotlineDbContext db, ConsoleClock clock)
         // A board list keeps the board's order (most urgent, then oldest); a search shows the newest first.
         var ordered = s.Board is null ? q.OrderByDescending(c => c.CreatedAt) : q.OrderBy(CaseRank.Of).ThenBy(c => c.CreatedAt);
         var rows = await ordered.Skip((s.Page - 1) * PageSize).Take(PageSize)
-            .Select(c => new CaseRow(c.Id, c.Reference, c.Status, c.Urgency, c.ContactType, c.Jurisdiction, c.AssignedOperatorId, c.CreatedAt))
+            .Select(
+                c => new CaseRow(c.Id, c.Reference, c.Status, c.Urgency, c.ContactType, c.Jurisdiction, c.AssignedOperatorId, c.CreatedAt))
             .ToListAsync(ct);
         rows = rows.Select(r => r with { AssignedTo = r.AssignedTo is { } id && names.TryGetValue(id, out var n) ? n : null }).ToList();
         return new CaseSearchResult(s, rows, total, PageSize, operators.Select(o => (o.Id, o.DisplayName)).ToList());

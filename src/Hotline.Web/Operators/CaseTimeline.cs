@@ -15,16 +15,27 @@ public static class CaseTimeline
             var recording = contact.RecordingUrl is null ? "" : $", recording {contact.RecordingSeconds ?? 0} s";
             entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
                 $"{ended}status {contact.State}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
-            if (contact.RecordingUrl is { } url) entries.Add(new TimelineEntry(contact.EndedAt ?? contact.StartedAt, "recording", "Voicemail recording", url));
+            if (contact.RecordingUrl is { } url)
+            {
+                entries.Add(
+                    new TimelineEntry(contact.EndedAt ?? contact.StartedAt, "recording", "Voicemail recording", url));
+            }
         }
         foreach (var note in c.Notes)
             entries.Add(new TimelineEntry(note.At, "note", $"Note by {note.AuthorName}", note.Body));
         foreach (var referral in c.Referrals)
-            entries.Add(new TimelineEntry(referral.CreatedAt, "referral", $"Referral to {referral.Agency?.Name ?? "agency"} ({referral.Status})",
+        {
+            entries.Add(
+                new TimelineEntry(referral.CreatedAt, "referral", $"Referral to {referral.Agency?.Name ?? "agency"} ({referral.Status})",
                 (referral.Mandatory ? "Mandatory. " : "") + referral.Reason));
+        }
+
         foreach (var change in history.Where(h => h.Action != "case.note"))
+        {
             entries.Add(new TimelineEntry(change.At, change.Action.StartsWith("referral", StringComparison.Ordinal) ? "referral" : "change",
                 $"{Words(change.Action)} by {change.ActorName}", change.Detail));
+        }
+
         return entries.OrderBy(e => e.At).ToList();
     }
 

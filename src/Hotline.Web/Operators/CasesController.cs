@@ -5,14 +5,18 @@ using Microsoft.AspNetCore.Mvc;
 namespace Hotline.Web.Operators;
 
 [Route("cases")]
-public sealed class CasesController(CaseDesk desk, CaseFinder finder, Infrastructure.Audit audit, Data.HotlineDbContext db, Referrals.CasePathway pathway) : Controller
+public sealed class CasesController(
+    CaseDesk desk, CaseFinder finder, Infrastructure.Audit audit, Data.HotlineDbContext db, Referrals.CasePathway pathway) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Find([FromQuery] CaseSearch search, CancellationToken ct)
     {
         var result = await finder.FindAsync(search, ct);
         // Searching is reading: who looked for what is part of the record.
-        audit.Record("case.search", detail: $"{result.Total} found; ref={search.Ref} status={search.Status} type={search.Type} jurisdiction={search.Jurisdiction} from={search.From} to={search.To} page={search.Page}");
+        audit.Record(
+            "case.search",
+            detail: $"{result.Total} found; ref={search.Ref} status={search.Status} type={search.Type} " +
+            $"jurisdiction={search.Jurisdiction} from={search.From} to={search.To} page={search.Page}");
         await db.SaveChangesAsync(ct);
         return View(result);
     }
@@ -54,7 +58,9 @@ public sealed class CasesController(CaseDesk desk, CaseFinder finder, Infrastruc
 
     [HttpPost("{id:guid}/notes")]
     public async Task<IActionResult> AddNote(Guid id, string body, CancellationToken ct) =>
-        Done(id, await desk.AddNoteAsync(id, body, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", User.Identity?.Name ?? "", ct), "Note added.");
+        Done(
+            id, await desk.AddNoteAsync(id, body, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", User.Identity?.Name ?? "", ct),
+            "Note added.");
 
     [HttpPost("{id:guid}/status")]
     public async Task<IActionResult> ChangeStatus(Guid id, CaseTrigger trigger, CaseOutcome? outcome, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Hotline.Web.Operators;
@@ -17,7 +18,9 @@ public static class ClassificationMerge
         new("Trafficking type", f => f.TraffickingType?.ToString() ?? "", (from, to) => to.TraffickingType = from.TraffickingType),
         new("Venue or industry", f => Clean(f.Venue) ?? "", (from, to) => to.Venue = from.Venue),
         new("Jurisdiction", f => Clean(f.Jurisdiction)?.ToUpperInvariant() ?? "", (from, to) => to.Jurisdiction = from.Jurisdiction),
-        new("People involved", f => f.PeopleInvolved?.ToString() ?? "", (from, to) => to.PeopleInvolved = from.PeopleInvolved),
+        new(
+            "People involved", f => f.PeopleInvolved?.ToString(CultureInfo.InvariantCulture) ?? "",
+            (from, to) => to.PeopleInvolved = from.PeopleInvolved),
         new("A minor is involved", f => f.ChildInvolved ? "yes" : "no", (from, to) => to.ChildInvolved = from.ChildInvolved),
         new("Immediate danger", f => f.ImminentDanger ? "yes" : "no", (from, to) => to.ImminentDanger = from.ImminentDanger),
         new("Indicators", f => string.Join(", ", f.Indicators.Distinct().Order()), (from, to) => to.Indicators = [.. from.Indicators]),
@@ -27,7 +30,8 @@ public static class ClassificationMerge
         new("Safety plan", f => Clean(f.SafetyPlan) ?? "", (from, to) => to.SafetyPlan = from.SafetyPlan),
     ];
 
-    public static FormMergeResult<ClassificationForm> Merge(ClassificationForm loaded, ClassificationForm current, ClassificationForm submitted) =>
+    public static FormMergeResult<ClassificationForm> Merge(
+        ClassificationForm loaded, ClassificationForm current, ClassificationForm submitted) =>
         FormMerge.Merge(Fields, loaded, current, submitted, Copy);
 
     /// <summary>The snapshot a page carries of what it loaded.</summary>
@@ -51,7 +55,8 @@ public static class ClassificationMerge
     {
         ContactType = f.ContactType, TraffickingType = f.TraffickingType, Venue = f.Venue, Jurisdiction = f.Jurisdiction,
         PeopleInvolved = f.PeopleInvolved, ChildInvolved = f.ChildInvolved, ImminentDanger = f.ImminentDanger,
-        Indicators = [.. f.Indicators ?? []], Needs = [.. f.Needs ?? []], RiskLevel = f.RiskLevel, Narrative = f.Narrative, SafetyPlan = f.SafetyPlan,
+        Indicators = [.. f.Indicators ?? []], Needs = [.. f.Needs ?? []], RiskLevel = f.RiskLevel, Narrative = f.Narrative,
+            SafetyPlan = f.SafetyPlan,
     };
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,4 +1,5 @@
 using Hotline.Core.Flows;
+using System.Globalization;
 
 namespace Hotline.Web.Operators;
 
@@ -9,9 +10,10 @@ public sealed class ConsoleClock(TimeProvider clock, Flow flow)
 
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, flow.TimeZone);
 
-    public string Time(DateTimeOffset? at) => at is { } a ? Local(a).ToString("HH:mm") : "—";
+    public string Time(DateTimeOffset? at) => at is { } a ? Local(a).ToString("HH:mm", CultureInfo.InvariantCulture) : "—";
 
-    public string DateTime(DateTimeOffset? at) => at is { } a ? Local(a).ToString("ddd d MMM yyyy HH:mm") : "—";
+    public string DateTime(DateTimeOffset? at) => at is { } a ? Local(a).ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture)
+        : "—";
 
     /// <summary>"4 min", "1 h 05 min": short enough to read at a glance.</summary>
     public static string Span(TimeSpan span)

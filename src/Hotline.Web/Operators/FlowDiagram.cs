@@ -29,9 +29,15 @@ public static class FlowDiagram
         }
 
         var sb = new StringBuilder();
-        sb.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow-diagram\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"flow-title\">"));
-        sb.Append($"<title id=\"flow-title\">Call flow {E(flow.Name)}: {flow.Nodes.Count} steps, starting at {E(flow.StartNode)}</title>");
-        sb.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>");
+        sb.Append(
+            F($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow-diagram\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" ") +
+            F($"height=\"{height}\" role=\"img\" aria-labelledby=\"flow-title\">"));
+        sb.Append(
+            CultureInfo.InvariantCulture,
+            $"<title id=\"flow-title\">Call flow {E(flow.Name)}: {flow.Nodes.Count} steps, starting at {E(flow.StartNode)}</title>");
+        sb.Append(
+            "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" " +
+            "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>");
         foreach (var node in flow.Nodes.Values)
         {
             if (!pos.TryGetValue(node.Id, out var a)) continue;
@@ -43,17 +49,23 @@ public static class FlowDiagram
                 var path = b.Y > a.Y
                     ? F($"M{x1:0.#},{y1:0.#} C{x1:0.#},{y1 + GapY / 2.0:0.#} {x2:0.#},{y2 - GapY / 2.0:0.#} {x2:0.#},{y2:0.#}")
                     // Back or sideways edges (retries, loops) swing out to the right so they do not hide boxes.
-                    : F($"M{a.X + BoxW:0.#},{a.Y + BoxH / 2.0:0.#} C{a.X + BoxW + 60:0.#},{a.Y:0.#} {b.X + BoxW + 60:0.#},{b.Y + BoxH:0.#} {b.X + BoxW:0.#},{b.Y + BoxH / 2.0:0.#}");
-                sb.Append($"<path d=\"{path}\" class=\"edge\" marker-end=\"url(#arrow)\"><title>{E(node.Id)} → {E(target)}</title></path>");
+                    : F($"M{a.X + BoxW:0.#},{a.Y + BoxH / 2.0:0.#} C{a.X + BoxW + 60:0.#},{a.Y:0.#} ") +
+                        F($"{b.X + BoxW + 60:0.#},{b.Y + BoxH:0.#} {b.X + BoxW:0.#},{b.Y + BoxH / 2.0:0.#}");
+                sb.Append(
+                    CultureInfo.InvariantCulture,
+                    $"<path d=\"{path}\" class=\"edge\" marker-end=\"url(#arrow)\"><title>{E(node.Id)} → {E(target)}</title></path>");
             }
         }
         foreach (var node in flow.Nodes.Values)
         {
             if (!pos.TryGetValue(node.Id, out var p)) continue;
             var kind = Kind(node);
-            sb.Append(F($"<g class=\"node node-{kind}\"><rect x=\"{p.X:0.#}\" y=\"{p.Y:0.#}\" width=\"{BoxW}\" height=\"{BoxH}\" rx=\"6\"/>"));
-            sb.Append(F($"<text x=\"{p.X + BoxW / 2.0:0.#}\" y=\"{p.Y + 18:0.#}\" text-anchor=\"middle\" class=\"node-id\">{E(Fit(node.Id))}</text>"));
-            sb.Append(F($"<text x=\"{p.X + BoxW / 2.0:0.#}\" y=\"{p.Y + 34:0.#}\" text-anchor=\"middle\" class=\"node-kind\">{E(Describe(node))}</text></g>"));
+            sb.Append(F(
+                $"<g class=\"node node-{kind}\"><rect x=\"{p.X:0.#}\" y=\"{p.Y:0.#}\" width=\"{BoxW}\" height=\"{BoxH}\" rx=\"6\"/>"));
+            sb.Append(F($"<text x=\"{p.X + BoxW / 2.0:0.#}\" y=\"{p.Y + 18:0.#}\" text-anchor=\"middle\" ") +
+                F($"class=\"node-id\">{E(Fit(node.Id))}</text>"));
+            sb.Append(F($"<text x=\"{p.X + BoxW / 2.0:0.#}\" y=\"{p.Y + 34:0.#}\" text-anchor=\"middle\" ") +
+                F($"class=\"node-kind\">{E(Describe(node))}</text></g>"));
         }
         return sb.Append("</svg>").ToString();
     }

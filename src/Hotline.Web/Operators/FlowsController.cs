@@ -9,7 +9,8 @@ namespace Hotline.Web.Operators;
 public sealed class FlowsController(Flow flow, PathwayPolicy pathway) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View(new FlowPicture(flow, FlowDiagram.Svg(flow), FlowGraph.ToMermaid(flow), pathway.Definition, CaseMachine.ToMermaid()));
+    public IActionResult Index() =>
+        View(new FlowPicture(flow, FlowDiagram.Svg(flow), FlowGraph.ToMermaid(flow), pathway.Definition, CaseMachine.ToMermaid()));
 }
 
 public sealed record FlowPicture(Flow Flow, string Svg, string Mermaid, PathwayDefinition Pathway, string CaseLifecycleMermaid);

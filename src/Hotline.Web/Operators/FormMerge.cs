@@ -4,7 +4,8 @@ namespace Hotline.Web.Operators;
 public sealed record MergeField<TForm>(string Name, Func<TForm, string> Value, Action<TForm, TForm> Copy);
 
 /// <summary>What a merge decided: the form to store, the one to show again, the refused fields and the saved ones.</summary>
-public sealed record FormMergeResult<TForm>(TForm Stored, TForm Shown, IReadOnlyList<FieldConflict> Conflicts, IReadOnlyList<string> Changed);
+public sealed record FormMergeResult<TForm>(
+    TForm Stored, TForm Shown, IReadOnlyList<FieldConflict> Conflicts, IReadOnlyList<string> Changed);
 
 /// <summary>
 /// A three-way merge of a case form: what the page loaded, what is stored now, what the operator submitted.
@@ -13,7 +14,8 @@ public sealed record FormMergeResult<TForm>(TForm Stored, TForm Shown, IReadOnly
 /// </summary>
 public static class FormMerge
 {
-    public static FormMergeResult<TForm> Merge<TForm>(IReadOnlyList<MergeField<TForm>> fields, TForm loaded, TForm current, TForm submitted, Func<TForm, TForm> copy)
+    public static FormMergeResult<TForm> Merge<TForm>(
+        IReadOnlyList<MergeField<TForm>> fields, TForm loaded, TForm current, TForm submitted, Func<TForm, TForm> copy)
     {
         var stored = copy(current);
         var conflicts = new List<FieldConflict>();

@@ -27,5 +27,6 @@ public sealed class Jurisdictions(HotlineDbContext db)
             ? "No jurisdiction recorded: only national agencies are suggested. Pick the caller's jurisdiction to see local ones."
             : known.Contains(jurisdiction, StringComparer.OrdinalIgnoreCase)
                 ? null
-                : $"No agency in the directory serves {jurisdiction}: only national agencies are suggested. Pick a jurisdiction from the list, or ask an admin to add local agencies.";
+                : $"No agency in the directory serves {jurisdiction}: only national agencies are suggested. Pick a jurisdiction from the " +
+                    $"list, or ask an admin to add local agencies.";
 }

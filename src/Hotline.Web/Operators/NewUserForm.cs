@@ -14,7 +14,9 @@ public sealed class NewUserForm
     [Required, MinLength(10), DataType(DataType.Password), Display(Name = "First password (at least 10 characters)")]
     public string Password { get; set; } = "";
 
-    [Required, Display(Name = "Role"), AllowedValues(Roles.Operator, Roles.Supervisor, Roles.Admin, ErrorMessage = "Choose Operator, Supervisor or Admin.")]
+    [
+        Required, Display(Name = "Role"),
+        AllowedValues(Roles.Operator, Roles.Supervisor, Roles.Admin, ErrorMessage = "Choose Operator, Supervisor or Admin.")]
     public string Role { get; set; } = Roles.Operator;
 
     /// <summary>Where taken calls are dialled: an E.164 number or a Twilio client identity.</summary>

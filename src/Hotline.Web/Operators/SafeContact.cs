@@ -7,7 +7,8 @@ namespace Hotline.Web.Operators;
 /// (case page, callbacks due, agency page), always in the same words: one formatter, one partial
 /// (Views/Shared/_SafeContact.cshtml). A number without "NO voicemail, evenings only" next to it is a risk.
 /// </summary>
-public sealed record SafeContact(bool? SafeToTalk, bool? CallbackAllowed, string? Window, bool? VoicemailAllowed, string? Instructions = null)
+public sealed record SafeContact(
+    bool? SafeToTalk, bool? CallbackAllowed, string? Window, bool? VoicemailAllowed, string? Instructions = null)
 {
     /// <summary>
     /// The caller gave no usable number (withheld, or a placeholder): intake stores none, and nobody can call or
@@ -15,7 +16,8 @@ public sealed record SafeContact(bool? SafeToTalk, bool? CallbackAllowed, string
     /// </summary>
     public bool NumberWithheld { get; init; }
 
-    public static SafeContact Of(Case c) => new(c.SafeToTalk, c.CallbackAllowed, c.CallbackWindow, c.VoicemailAllowed, c.SafeContactInstructions)
+    public static SafeContact Of(Case c) =>
+        new(c.SafeToTalk, c.CallbackAllowed, c.CallbackWindow, c.VoicemailAllowed, c.SafeContactInstructions)
     {
         NumberWithheld = c.CallerNumber is null && c.RedactedAt is null,
     };

@@ -20,7 +20,8 @@ public sealed class SafeContactForm
     /// <summary>The case's row version (xmin) when the page was loaded.</summary>
     public uint Version { get; set; }
 
-    /// <summary>These details as the page loaded them (JSON): a caller's newer answer (from the IVR) must not be overwritten by a stale page.</summary>
+    /// <summary>These details as the page loaded them (JSON): a caller's newer answer (from the IVR) must not be overwritten by a stale
+    /// page.</summary>
     [StringLength(10000)]
     public string? Loaded { get; set; }
 }

@@ -34,7 +34,8 @@ public static class SafeContactMerge
 
     private static SafeContactForm Copy(SafeContactForm f) => new()
     {
-        CallbackAllowed = f.CallbackAllowed, CallbackWindow = f.CallbackWindow, VoicemailAllowed = f.VoicemailAllowed, Instructions = f.Instructions,
+        CallbackAllowed = f.CallbackAllowed, CallbackWindow = f.CallbackWindow, VoicemailAllowed = f.VoicemailAllowed,
+            Instructions = f.Instructions,
     };
 
     private static string Say(bool? answer) => answer switch { true => "yes", false => "no", null => "not asked" };

@@ -28,7 +28,8 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
         var answered = queued.Where(c => c.AnsweredAt is not null).ToList();
         var abandonedCalls = queued.Where(c => c.AnsweredAt is null && c.State == ContactState.Abandoned).ToList();
         var abandoned = abandonedCalls.Count;
-        TimeSpan? asa = answered.Count == 0 ? null : TimeSpan.FromSeconds(answered.Average(c => (c.AnsweredAt!.Value - c.EnqueuedAt!.Value).TotalSeconds));
+        TimeSpan? asa = answered.Count == 0 ? null
+            : TimeSpan.FromSeconds(answered.Average(c => (c.AnsweredAt!.Value - c.EnqueuedAt!.Value).TotalSeconds));
         var now = clock.Now;
         TimeSpan? longest = queued.Count == 0 ? null : queued.Max(c => (c.AnsweredAt ?? c.EndedAt ?? now) - c.EnqueuedAt!.Value);
 
@@ -40,7 +41,8 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
         var overdue = await db.Referrals.CountAsync(r => r.AcknowledgeBy < now && ReferralStatuses.AwaitingAgency.Contains(r.Status), ct);
 
         var weeks = WeeksOf(from, to);
-        string Week(DateTimeOffset at) => WeekStart(DateOnly.FromDateTime(clock.Local(at).DateTime)).ToString("d MMM", CultureInfo.InvariantCulture);
+        string Week(DateTimeOffset at) => WeekStart(DateOnly.FromDateTime(clock.Local(at).DateTime))
+            .ToString("d MMM", CultureInfo.InvariantCulture);
         var weekLabels = weeks.Select(w => w.ToString("d MMM", CultureInfo.InvariantCulture)).ToList();
         IReadOnlyList<double> PerWeek<T>(IEnumerable<T> items, Func<T, DateTimeOffset> at)
         {
@@ -57,9 +59,11 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
         var statusChart = SvgChart.Bar("Cases opened in the period, by status now", "Status", "Cases",
             byStatus.Select(b => (Words(b.Item1.ToString()), (double)b.Item2)).ToList());
         var typesChart = SvgChart.Line("Contact types per week", "Week starting", "Cases", weekLabels,
-            Enum.GetValues<ContactType>().Select(t => (ShortName(t), PerWeek(cases.Where(c => c.ContactType == t), c => c.CreatedAt))).ToList());
+            Enum.GetValues<ContactType>().Select(t => (ShortName(t), PerWeek(cases.Where(c => c.ContactType == t), c => c.CreatedAt)))
+                .ToList());
         var traffickingChart = SvgChart.Line("Trafficking types per week", "Week starting", "Cases", weekLabels,
-            Enum.GetValues<TraffickingType>().Select(t => (Words(t.ToString()), PerWeek(cases.Where(c => c.TraffickingType == t), c => c.CreatedAt))).ToList());
+            Enum.GetValues<TraffickingType>()
+                .Select(t => (Words(t.ToString()), PerWeek(cases.Where(c => c.TraffickingType == t), c => c.CreatedAt))).ToList());
 
         return new ServiceLevelReport(from, to, queued.Count, answered.Count, abandoned, asa, longest, overdue,
             callsChart, statusChart, typesChart, traffickingChart);

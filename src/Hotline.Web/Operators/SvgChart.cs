@@ -25,17 +25,23 @@ public static class SvgChart
             var h = (Height - Top - Bottom) * value / max;
             var x = Left + i * slot + slot * 0.15;
             var y = Height - Bottom - h;
-            sb.Append(F($"<rect class=\"bar\" x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{slot * 0.7:0.#}\" height=\"{h:0.#}\" fill=\"{Palette[0]}\"><title>{E(label)}: {value:0.##}</title></rect>"));
+            sb.Append(F($"<rect class=\"bar\" x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{slot * 0.7:0.#}\" height=\"{h:0.#}\" ") +
+                F($"fill=\"{Palette[0]}\"><title>{E(label)}: {value:0.##}</title></rect>"));
             sb.Append(F($"<text x=\"{x + slot * 0.35:0.#}\" y=\"{y - 4:0.#}\" text-anchor=\"middle\" class=\"value\">{value:0.##}</text>"));
-            sb.Append(F($"<text x=\"{x + slot * 0.35:0.#}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\" class=\"tick\">{TwoLines(label, x + slot * 0.35, slot)}</text>"));
+            sb.Append(F($"<text x=\"{x + slot * 0.35:0.#}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\" ") +
+                F($"class=\"tick\">{TwoLines(label, x + slot * 0.35, slot)}</text>"));
         }
         return Close(sb);
     }
 
-    public static string Line(string title, string xAxis, string yAxis, IReadOnlyList<string> xLabels, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series)
+    public static string Line(
+        string title, string xAxis, string yAxis, IReadOnlyList<string> xLabels,
+        IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series)
     {
         var max = NiceMax(series.SelectMany(s => s.Values));
-        var summary = string.Join("; ", series.Select(s => $"{s.Name}: {string.Join(", ", s.Values.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}"));
+        var summary = string.Join(
+            "; ",
+            series.Select(s => $"{s.Name}: {string.Join(", ", s.Values.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}"));
         var legendRows = (series.Count + 2) / 3;
         var height = PlotHeight + legendRows * 18;
         var sb = Open(title, xAxis, yAxis, max, summary, height);
@@ -43,18 +49,27 @@ public static class SvgChart
         double X(int i) => Left + 10 + i * step;
         double Y(double v) => PlotHeight - Bottom - (PlotHeight - Top - Bottom) * v / max;
         for (var i = 0; i < xLabels.Count; i++)
-            sb.Append(F($"<text x=\"{X(i):0.#}\" y=\"{PlotHeight - Bottom + 16}\" text-anchor=\"middle\" class=\"tick\">{E(xLabels[i])}</text>"));
+        {
+            sb.Append(F(
+                $"<text x=\"{X(i):0.#}\" y=\"{PlotHeight - Bottom + 16}\" text-anchor=\"middle\" class=\"tick\">{E(xLabels[i])}</text>"));
+        }
         for (var s = 0; s < series.Count; s++)
         {
             var colour = Palette[s % Palette.Length];
             var points = string.Join(" ", series[s].Values.Select((v, i) => F($"{X(i):0.#},{Y(v):0.#}")));
-            sb.Append(F($"<polyline class=\"line\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" points=\"{points}\"><title>{E(series[s].Name)}</title></polyline>"));
+            sb.Append(F($"<polyline class=\"line\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" ") +
+                F($"points=\"{points}\"><title>{E(series[s].Name)}</title></polyline>"));
             foreach (var (v, i) in series[s].Values.Select((v, i) => (v, i)))
-                sb.Append(F($"<circle cx=\"{X(i):0.#}\" cy=\"{Y(v):0.#}\" r=\"3.5\" fill=\"{colour}\"><title>{E(series[s].Name)} {E(xLabels[i])}: {v:0.##}</title></circle>"));
+            {
+                sb.Append(F($"<circle cx=\"{X(i):0.#}\" cy=\"{Y(v):0.#}\" r=\"3.5\" fill=\"{colour}\"><title>{E(series[s].Name)} ") +
+                    F($"{E(xLabels[i])}: {v:0.##}</title></circle>"));
+            }
             // Legend along the bottom: colour is never the only cue, the name is written next to it.
             var lx = Left + (s % 3) * 170;
             var ly = PlotHeight + 4 + (s / 3) * 18;
-            sb.Append(F($"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{lx + 16}\" y=\"{ly + 1}\" class=\"legend\">{E(Short(series[s].Name, 168))}</text>"));
+            sb.Append(F(
+                $"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{lx + 16}\" y=\"{ly + 1}\" ") +
+                F($"class=\"legend\">{E(Short(series[s].Name, 168))}</text>"));
         }
         return Close(sb);
     }
@@ -64,8 +79,9 @@ public static class SvgChart
         // The plot keeps the same height; extra height below it holds the legend.
         const int Height = PlotHeight;
         var sb = new StringBuilder();
-        sb.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{E(title)}\">"));
-        sb.Append($"<title>{E(title)}</title><desc>{E(summary)}</desc>");
+        sb.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" ") +
+            F($"aria-label=\"{E(title)}\">"));
+        sb.Append(CultureInfo.InvariantCulture, $"<title>{E(title)}</title><desc>{E(summary)}</desc>");
         sb.Append(F($"<text x=\"{Width / 2}\" y=\"20\" text-anchor=\"middle\" class=\"chart-title\">{E(title)}</text>"));
         // Counts read best in whole steps: 5 steps for 5, 10, 25, 50...; 4 otherwise.
         var steps = max % 5 == 0 ? 5 : 4;
@@ -78,8 +94,10 @@ public static class SvgChart
         }
         sb.Append(F($"<line x1=\"{Left}\" x2=\"{Left}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" class=\"axis\"/>"));
         sb.Append(F($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Height - Bottom}\" y2=\"{Height - Bottom}\" class=\"axis\"/>"));
-        sb.Append(F($"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - Bottom + 46}\" text-anchor=\"middle\" class=\"axis-label\">{E(xAxis)}</text>"));
-        sb.Append(F($"<text transform=\"translate(12 {(Top + Height - Bottom) / 2}) rotate(-90)\" text-anchor=\"middle\" class=\"axis-label\">{E(yAxis)}</text>"));
+        sb.Append(F($"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - Bottom + 46}\" text-anchor=\"middle\" ") +
+            F($"class=\"axis-label\">{E(xAxis)}</text>"));
+        sb.Append(F($"<text transform=\"translate(12 {(Top + Height - Bottom) / 2}) rotate(-90)\" text-anchor=\"middle\" ") +
+            F($"class=\"axis-label\">{E(yAxis)}</text>"));
         return sb;
     }
 
@@ -98,7 +116,8 @@ public static class SvgChart
     private static string Summary(IEnumerable<(string Label, double Value)> bars) =>
         string.Join(", ", bars.Select(b => $"{b.Label}: {b.Value.ToString("0.##", CultureInfo.InvariantCulture)}"));
 
-    private static string Short(string text, double room) => text.Length * 6.5 <= room ? text : text[..Math.Max(3, (int)(room / 6.5) - 1)] + "…";
+    private static string Short(string text, double room) => text.Length * 6.5 <= room ? text
+        : text[..Math.Max(3, (int)(room / 6.5) - 1)] + "…";
 
     /// <summary>A long bar label goes on two lines rather than being cut.</summary>
     private static string TwoLines(string label, double x, double room)

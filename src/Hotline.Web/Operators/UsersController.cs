@@ -18,7 +18,8 @@ public sealed class UsersController(UserManager<HotlineUser> users, Audit audit,
     {
         if (ModelState.IsValid)
         {
-            var result = await UserAccounts.CreateAsync(users, form.Email.Trim(), form.DisplayName.Trim(), form.Password, [form.Role], form.OperatorPhone?.Trim());
+            var result = await UserAccounts.CreateAsync(
+                users, form.Email.Trim(), form.DisplayName.Trim(), form.Password, [form.Role], form.OperatorPhone?.Trim());
             if (result.Succeeded)
             {
                 audit.Record("user.add", detail: $"{form.Email.Trim()} as {form.Role}");
@@ -34,8 +35,10 @@ public sealed class UsersController(UserManager<HotlineUser> users, Audit audit,
     private async Task<UserList> ListAsync(NewUserForm form)
     {
         var all = await db.Users.OrderBy(u => u.DisplayName).ToListAsync();
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync();
-        var rows = all.Select(u => new UserRow(u.DisplayName, u.Email ?? "", string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)),
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+            .ToListAsync();
+        var rows = all.Select(
+            u => new UserRow(u.DisplayName, u.Email ?? "", string.Join(", ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)),
             u.OperatorPhone, u.LockoutEnd > DateTimeOffset.UtcNow)).ToList();
         return new UserList(rows, form);
     }

@@ -10,11 +10,14 @@ namespace Hotline.Web.Referrals;
 /// <summary>The agency directory, for administrators: list, create, edit, deactivate, test a channel.</summary>
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/agencies")]
-public sealed class AgenciesController(HotlineDbContext db, Audit audit, NotificationSender sender, AgencyLinks links, TimeProvider clock) : Controller
+public sealed class AgenciesController(HotlineDbContext db, Audit audit, NotificationSender sender, AgencyLinks links, TimeProvider clock)
+    : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        View(await db.Agencies.AsNoTracking().Include(a => a.Channels).OrderBy(a => a.Type).ThenBy(a => a.PathwayOrder).ThenBy(a => a.Name).ToListAsync(ct));
+        View(
+            await db.Agencies.AsNoTracking().Include(a => a.Channels).OrderBy(a => a.Type).ThenBy(a => a.PathwayOrder).ThenBy(a => a.Name)
+            .ToListAsync(ct));
 
     [HttpGet("new")]
     public IActionResult Create() => View("Edit", new AgencyEditPage(null, new AgencyForm(), []));
@@ -36,7 +39,8 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
     public async Task<IActionResult> Edit(Guid id, CancellationToken ct)
     {
         var agency = await Load(id, ct);
-        return agency is null ? NotFound() : View(new AgencyEditPage(id, AgencyForm.From(agency), agency.Channels.OrderBy(c => c.Position).ToList()));
+        return agency is null ? NotFound()
+            : View(new AgencyEditPage(id, AgencyForm.From(agency), agency.Channels.OrderBy(c => c.Position).ToList()));
     }
 
     [HttpPost("{id:guid}")]
@@ -44,7 +48,11 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
     {
         var agency = await Load(id, ct);
         if (agency is null) return NotFound();
-        if (!Validate(form)) return View(new AgencyEditPage(id, form ?? AgencyForm.From(agency), agency.Channels.OrderBy(c => c.Position).ToList()));
+        if (!Validate(form))
+        {
+            return View(
+                new AgencyEditPage(id, form ?? AgencyForm.From(agency), agency.Channels.OrderBy(c => c.Position).ToList()));
+        }
         form.ApplyTo(agency);
         ReplaceChannels(agency, form);
         audit.Record("agency.update", detail: agency.Name);
@@ -101,7 +109,10 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
     private void ReplaceChannels(Agency agency, AgencyForm form)
     {
         db.AgencyChannels.RemoveRange(agency.Channels);
-        agency.Channels = [.. form.ChannelSpecs().Select((c, i) => new AgencyChannel { Id = Guid.NewGuid(), AgencyId = agency.Id, Channel = c.Channel, Address = c.Address, Position = i })];
+        agency.Channels = [
+            .. form.ChannelSpecs()
+            .Select((c, i) => new AgencyChannel
+                { Id = Guid.NewGuid(), AgencyId = agency.Id, Channel = c.Channel, Address = c.Address, Position = i })];
         // Added explicitly: rows with a preset Guid key found by change detection would be taken as existing.
         db.AgencyChannels.AddRange(agency.Channels);
     }

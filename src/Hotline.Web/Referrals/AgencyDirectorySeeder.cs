@@ -9,7 +9,8 @@ namespace Hotline.Web.Referrals;
 /// Fills an empty agency directory from the seed file. Only when empty: once administrators edit the
 /// directory in the console, the database is the truth and the file must not overwrite it.
 /// </summary>
-public sealed class AgencyDirectorySeeder(IServiceScopeFactory scopes, HotlineSettings settings, ILogger<AgencyDirectorySeeder> logger) : IStartupSeeder
+public sealed class AgencyDirectorySeeder(IServiceScopeFactory scopes, HotlineSettings settings, ILogger<AgencyDirectorySeeder> logger)
+    : IStartupSeeder
 {
     public async Task SeedAsync(CancellationToken ct)
     {

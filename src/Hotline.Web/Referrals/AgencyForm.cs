@@ -25,9 +25,11 @@ public sealed partial class AgencyForm
     public static AgencyForm From(Agency a) => new()
     {
         Name = a.Name, Type = a.Type, Services = string.Join(", ", a.Services), Jurisdictions = string.Join(", ", a.Jurisdictions),
-        Languages = string.Join(", ", a.Languages), Hours = a.Hours ?? HoursText.AlwaysOpen, TimeZone = a.TimeZone, PathwayOrder = a.PathwayOrder,
+        Languages = string.Join(", ", a.Languages), Hours = a.Hours ?? HoursText.AlwaysOpen, TimeZone = a.TimeZone,
+            PathwayOrder = a.PathwayOrder,
         Active = a.Active, OnCallName = a.OnCallName, OnCallPhone = a.OnCallPhone,
-        Channels = string.Join("\n", a.Channels.OrderBy(c => c.Position).Select(c => $"{c.Channel.ToString().ToLowerInvariant()} {c.Address}")),
+        Channels = string.Join(
+            "\n", a.Channels.OrderBy(c => c.Position).Select(c => $"{c.Channel.ToString().ToLowerInvariant()} {c.Address}")),
     };
 
     /// <summary>Checks what attributes cannot; returns (field, sentence) pairs for the form.</summary>
@@ -35,11 +37,23 @@ public sealed partial class AgencyForm
     {
         // Only the words are checked and stored here; the zone they are read in is the form's own field.
         if (!HoursText.TryParse(Hours, TimeZoneInfo.Utc, out _, out var hoursError)) yield return (nameof(Hours), hoursError!);
-        if (string.IsNullOrWhiteSpace(TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _)) yield return (nameof(TimeZone), $"'{TimeZone}' is not a time zone (use an IANA id such as America/Chicago)");
-        if (!string.IsNullOrWhiteSpace(OnCallPhone) && !E164().IsMatch(OnCallPhone.Trim())) yield return (nameof(OnCallPhone), "The on-call phone must be an E.164 number such as +15125550100");
+        if (string.IsNullOrWhiteSpace(TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return (nameof(TimeZone),
+                $"'{TimeZone}' is not a time zone (use an IANA id such as America/Chicago)");
+        }
+        if (!string.IsNullOrWhiteSpace(OnCallPhone) && !E164().IsMatch(OnCallPhone.Trim()))
+        {
+            yield return (nameof(OnCallPhone),
+                "The on-call phone must be an E.164 number such as +15125550100");
+        }
         foreach (var line in Lines(Channels))
         {
-            if (ParseChannel(line) is null) yield return (nameof(Channels), $"'{line}' is not 'sms +15125550100', 'webhook https://...' or 'email name@example.org'");
+            if (ParseChannel(line) is null)
+            {
+                yield return (nameof(Channels),
+                    $"'{line}' is not 'sms +15125550100', 'webhook https://...' or 'email name@example.org'");
+            }
         }
     }
 
@@ -72,7 +86,9 @@ public sealed partial class AgencyForm
         (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static List<string> List(string? text) =>
-        [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [
+            .. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();

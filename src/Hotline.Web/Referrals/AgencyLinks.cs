@@ -42,8 +42,11 @@ public sealed class AgencyLinks(IDataProtectionProvider protection, TimeProvider
             return new LinkCheck(LinkState.Invalid, Guid.Empty);
         }
         var parts = payload.Split('|');
-        if (parts.Length != 2 || !Guid.TryParseExact(parts[0], "N", out var id) || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var expires))
+        if (parts.Length != 2 || !Guid.TryParseExact(parts[0], "N", out var id)
+            || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var expires))
+        {
             return new LinkCheck(LinkState.Invalid, Guid.Empty);
+        }
         return clock.GetUtcNow().ToUnixTimeSeconds() > expires
             ? new LinkCheck(LinkState.Expired, id)
             : new LinkCheck(LinkState.Valid, id);

@@ -36,7 +36,9 @@ public static class AgencyListings
             PathwayOrder = listing.PathwayOrder,
             OnCallName = entry.OnCall?.Name,
             OnCallPhone = entry.OnCall?.Phone,
-            Channels = [.. entry.Channels.Select((c, i) => new AgencyChannel { Id = Guid.NewGuid(), AgencyId = listing.Id, Channel = c.Channel, Address = c.Address, Position = i })],
+            Channels = [
+                .. entry.Channels.Select((c, i) => new AgencyChannel
+                    { Id = Guid.NewGuid(), AgencyId = listing.Id, Channel = c.Channel, Address = c.Address, Position = i })],
         };
     }
 

@@ -9,7 +9,8 @@ namespace Hotline.Web.Referrals;
 /// What leaves the hotline about a referral: reference, urgency, category, jurisdiction, data level and
 /// the link. Never names, numbers or narrative: those are only behind the link, as the data level allows.
 /// </summary>
-public sealed record AgencyNotice(string Kind, string Reference, string Urgency, string Category, string Jurisdiction, string DataLevel, string Link)
+public sealed record AgencyNotice(
+    string Kind, string Reference, string Urgency, string Category, string Jurisdiction, string DataLevel, string Link)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

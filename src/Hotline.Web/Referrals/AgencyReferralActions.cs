@@ -12,8 +12,10 @@ namespace Hotline.Web.Referrals;
 public sealed class AgencyReferralActions(HotlineDbContext db, AgencyLinks links, ReferralLifecycle lifecycle, Audit audit)
 {
     private const string Invalid = "This link is not valid. Check that the whole link was copied, or call the hotline for a new one.";
-    private const string Expired = "This link has expired (links work for 72 hours). Please call the hotline and quote the case reference for a new one.";
-    private const string Closed = "This referral is closed, so its link no longer opens it. Please call the hotline if you still need to act on this case.";
+    private const string Expired =
+        "This link has expired (links work for 72 hours). Please call the hotline and quote the case reference for a new one.";
+    private const string Closed =
+        "This referral is closed, so its link no longer opens it. Please call the hotline if you still need to act on this case.";
 
     public async Task<AgencyAnswer> OpenAsync(string token, CancellationToken ct)
     {
@@ -32,7 +34,9 @@ public sealed class AgencyReferralActions(HotlineDbContext db, AgencyLinks links
     /// <summary>Opening the page shows case data (as the data level allows), so it is audited like any read.</summary>
     public async Task RecordViewAsync(Referral referral, CancellationToken ct)
     {
-        audit.Record("referral.agency-view", referral.CaseId, $"{referral.Agency.Name} opened the referral ({referral.DataLevel})", referral.Id, Actor(referral), referral.Agency.Name);
+        audit.Record(
+            "referral.agency-view", referral.CaseId, $"{referral.Agency.Name} opened the referral ({referral.DataLevel})", referral.Id,
+            Actor(referral), referral.Agency.Name);
         await db.SaveChangesAsync(ct);
     }
 
@@ -44,8 +48,11 @@ public sealed class AgencyReferralActions(HotlineDbContext db, AgencyLinks links
             return AgencyAnswer.Refuse(400, "Please say why you decline, so the hotline can find someone else.");
 
         // Accepting or declining implies the agency has seen it: acknowledge first rather than refuse.
-        if (trigger is ReferralTrigger.Accept or ReferralTrigger.Decline && referral.Status is ReferralStatus.Sent or ReferralStatus.Delivered)
+        if (trigger is ReferralTrigger.Accept or ReferralTrigger.Decline
+            && referral.Status is ReferralStatus.Sent or ReferralStatus.Delivered)
+        {
             lifecycle.Apply(referral, ReferralTrigger.Acknowledge, Actor(referral), referral.Agency.Name);
+        }
         var detail = trigger == ReferralTrigger.Decline ? $"{referral.Agency.Name} declined: {reason}" : null;
         var transition = lifecycle.Apply(referral, trigger, Actor(referral), referral.Agency.Name, detail);
         if (!transition.Succeeded) return AgencyAnswer.Refuse(409, transition.Error!);

@@ -28,7 +28,8 @@ public sealed class AgencyReferralController(AgencyReferralActions actions) : Co
     public Task<IActionResult> Accept(string token, CancellationToken ct) => Answer(token, ReferralTrigger.Accept, null, ct);
 
     [HttpPost("decline")]
-    public Task<IActionResult> Decline(string token, [FromForm] string? reason, CancellationToken ct) => Answer(token, ReferralTrigger.Decline, reason, ct);
+    public Task<IActionResult> Decline(string token, [FromForm] string? reason, CancellationToken ct) =>
+        Answer(token, ReferralTrigger.Decline, reason, ct);
 
     private async Task<IActionResult> Answer(string token, ReferralTrigger trigger, string? reason, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hotline.Core.Cases;
 using Hotline.Core.Pathway;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
@@ -57,10 +56,13 @@ public sealed class CasePathway(
         {
             if (alreadyTold.Contains(requirement.AgencyType)) continue;
             listings ??= await planner.ActiveListingsAsync(ct);
-            var best = planner.Rank(listings, @case, requirement.AgencyType).FirstOrDefault();
+            var best = planner.Rank(listings, @case, requirement.AgencyType) is [var first, ..] ? first : null;
             if (best is null)
             {
-                audit.Record("referral.no-agency", caseId, $"{requirement.Reason}; but the directory has no active {PathwayPolicy.AgencyWords(requirement.AgencyType)} agency for {@case.Jurisdiction ?? "an unknown jurisdiction"}", actor: actor);
+                audit.Record(
+                    "referral.no-agency", caseId,
+                    $"{requirement.Reason}; but the directory has no active {PathwayPolicy.AgencyWords(requirement.AgencyType)} agency " +
+                    $"for {@case.Jurisdiction ?? "an unknown jurisdiction"}", actor: actor);
                 continue;
             }
             var referral = planner.Create(@case, best.Agency.Id, requirement, actor);
@@ -74,8 +76,16 @@ public sealed class CasePathway(
         await db.SaveChangesAsync(ct);
 
         // Fast paths only: the sweep finds a passed triage deadline and a crisis alert recorded but not sent.
-        if (rescheduleTriage) JobHandOff.Try(log, "triage deadline", caseId, () => jobs.Schedule<TriageDeadlineJob>(j => j.RunAsync(caseId), triageDue));
-        if (alertNow) JobHandOff.Try(log, "crisis alert", caseId, () => jobs.Enqueue<SupervisorAlertJob>(j => j.RunAsync(caseId, SupervisorAlertJob.Crisis)));
+        if (rescheduleTriage)
+        {
+            JobHandOff.Try(
+                log, "triage deadline", caseId, () => jobs.Schedule<TriageDeadlineJob>(j => j.RunAsync(caseId), triageDue));
+        }
+        if (alertNow)
+        {
+            JobHandOff.Try(
+                log, "crisis alert", caseId, () => jobs.Enqueue<SupervisorAlertJob>(j => j.RunAsync(caseId, SupervisorAlertJob.Crisis)));
+        }
         for (var i = 0; i < created.Count; i++) planner.Schedule(created[i], firstReferralOfCase: !hadReferrals && i == 0);
     }
 }

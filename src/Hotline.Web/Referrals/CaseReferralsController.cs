@@ -14,7 +14,8 @@ public sealed class CaseReferralsController(ReferralDesk desk, UnresolvedReferra
         {
             var referral = await desk.SendAsync(caseId, agencyId, ActorId, ActorName, ct);
             // Delivery runs as a job right after this: say what is true now, not "sent".
-            TempData["Flash"] = "Referral recorded. Delivery to the agency is being attempted now: its status below says whether it arrived.";
+            TempData[
+                "Flash"] = "Referral recorded. Delivery to the agency is being attempted now: its status below says whether it arrived.";
         }
         catch (ReferralRefusedException e)
         {
@@ -40,14 +41,20 @@ public sealed class CaseReferralsController(ReferralDesk desk, UnresolvedReferra
 
     /// <summary>What a person did about a mandatory referral nobody acknowledged: resend, another agency, or by phone.</summary>
     [HttpPost("{referralId:guid}/follow-up")]
-    public async Task<IActionResult> FollowUp(Guid caseId, Guid referralId, ReferralFollowUp? done, Guid? agencyId, string? note, CancellationToken ct)
+    public async Task<IActionResult> FollowUp(
+        Guid caseId, Guid referralId, ReferralFollowUp? done, Guid? agencyId, string? note, CancellationToken ct)
     {
         try
         {
             // Unknown or missing input must never default to one of the actions.
-            if (done is not { } what || !Enum.IsDefined(what)) throw new ReferralRefusedException("Choose what was done: resend, refer to another agency or hand over by phone.");
+            if (done is not { } what || !Enum.IsDefined(what))
+            {
+                throw new ReferralRefusedException(
+                    "Choose what was done: resend, refer to another agency or hand over by phone.");
+            }
             var next = await unresolved.RecordAsync(caseId, referralId, what, agencyId, note, ActorId, ActorName, ct);
-            TempData["Flash"] = next is null ? "Hand-over recorded." : "New referral created. It is tracked below until the agency answers.";
+            TempData["Flash"] = next is null ? "Hand-over recorded."
+                : "New referral created. It is tracked below until the agency answers.";
         }
         catch (ReferralRefusedException e)
         {

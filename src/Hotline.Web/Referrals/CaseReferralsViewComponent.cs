@@ -12,7 +12,8 @@ public sealed class CaseReferralsViewComponent(ReferralDesk desk, UnresolvedRefe
         var referrals = @case.Referrals.OrderByDescending(r => r.CreatedAt).ToList();
         var suggestions = await desk.SuggestAsync(@case, HttpContext.RequestAborted);
         var unresolved = referrals.Where(r => UnresolvedReferrals.IsUnresolved(r, referrals)).ToList();
-        var alternatives = await unresolvedDesk.AlternativesAsync(unresolved.Select(r => r.Agency.Type).Distinct().ToList(), HttpContext.RequestAborted);
+        var alternatives =
+            await unresolvedDesk.AlternativesAsync(unresolved.Select(r => r.Agency.Type).Distinct().ToList(), HttpContext.RequestAborted);
         return View(new CaseReferralsView(@case.Id, referrals, suggestions) { Unresolved = unresolved, Alternatives = alternatives });
     }
 }

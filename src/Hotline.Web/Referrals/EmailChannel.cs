@@ -8,7 +8,8 @@ namespace Hotline.Web.Referrals;
 /// <summary>Sends e-mail over SMTP (MailKit). Without Smtp:Host it fails with a reason instead of pretending.</summary>
 public sealed class EmailChannel(HotlineSettings settings)
 {
-    /// <param name="deliveryId">The notification's id: a retry carries the same Message-Id, so mail systems and readers can drop the repeat.</param>
+    /// <param name="deliveryId">The notification's id: a retry carries the same Message-Id, so mail systems and readers can drop the
+    /// repeat.</param>
     public async Task<DeliveryResult> SendAsync(string to, string subject, string text, Guid deliveryId, CancellationToken ct)
     {
         var smtp = settings.Smtp;
@@ -30,7 +31,8 @@ public sealed class EmailChannel(HotlineSettings settings)
             await client.DisconnectAsync(true, ct);
             return DeliveryResult.Ok(answer);
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or AuthenticationException or SslHandshakeException)
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException
+                                       or System.Net.Sockets.SocketException or AuthenticationException or SslHandshakeException)
         {
             return DeliveryResult.Fail($"The SMTP server refused or could not be reached: {e.Message}");
         }

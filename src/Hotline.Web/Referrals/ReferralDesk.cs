@@ -30,7 +30,8 @@ public sealed class ReferralDesk(
             foreach (var match in planner.Rank(listings, @case, requirement.AgencyType))
             {
                 suggestions.Add(new ReferralSuggestion(match.Agency.Id, match.Agency.Name, requirement.AgencyType, requirement.Mandatory,
-                    requirement.ConsentBasis, requirement.DataLevel.ToString(), requirement.Reason, referred.Contains(match.Agency.Id), match.OpenNow));
+                    requirement.ConsentBasis, requirement.DataLevel.ToString(), requirement.Reason, referred.Contains(match.Agency.Id),
+                        match.OpenNow));
             }
         }
         return suggestions;
@@ -50,11 +51,14 @@ public sealed class ReferralDesk(
         var requirement = decision.Mandatory.Concat(decision.Suggested).FirstOrDefault(r => r.AgencyType == agency.Type)
             ?? WithConsent(@case, agency.Type)
             ?? throw new ReferralRefusedException(
-                $"No consent to share is recorded for case {@case.Reference}, and the pathway does not allow a referral to {PathwayPolicy.AgencyWords(agency.Type)} without it. Record the caller's consent first.");
+                $"No consent to share is recorded for case {@case.Reference}, and the pathway does not allow a referral to " +
+                    $"{PathwayPolicy.AgencyWords(agency.Type)} without it. Record the caller's consent first.");
 
         var first = @case.Referrals.Count == 0;
         var referral = planner.Create(@case, agencyId, requirement, actorId);
-        audit.Record("referral.create", caseId, $"{requirement.Reason} -> {agency.Name} (confirmed by {actorName})", referral.Id, actorId, actorName);
+        audit.Record(
+            "referral.create", caseId, $"{requirement.Reason} -> {agency.Name} (confirmed by {actorName})", referral.Id, actorId,
+            actorName);
         await db.SaveChangesAsync(ct);
         planner.Schedule(referral, first);
         return referral;
@@ -65,7 +69,11 @@ public sealed class ReferralDesk(
         var referral = await db.Referrals.FirstOrDefaultAsync(r => r.Id == referralId, ct)
             ?? throw new ReferralRefusedException("That referral does not exist.");
         if (!referral.Status.IsAwaitingAgency())
-            throw new ReferralRefusedException($"This referral is {referral.Status.ToString().ToLowerInvariant()}; only one still waiting for the agency can be sent again.");
+        {
+            throw new ReferralRefusedException(
+                $"This referral is {referral.Status.ToString().ToLowerInvariant()}; only one still waiting for the agency can be sent " +
+                $"again.");
+        }
         // A fresh idempotency round: the first notification stays recorded as sent, the resend is its own.
         referral.ResendCount++;
         var round = referral.ResendCount;

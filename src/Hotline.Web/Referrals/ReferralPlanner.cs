@@ -3,7 +3,6 @@ using Hotline.Core.Cases;
 using Hotline.Core.Pathway;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
-using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +14,8 @@ namespace Hotline.Web.Referrals;
 /// <see cref="PromiseSweepJob"/> finds the undelivered round or the passed deadline on the row and keeps it.
 /// Shared by the pathway, the console desk, escalation and follow-ups.
 /// </summary>
-public sealed class ReferralPlanner(HotlineDbContext db, IBackgroundJobClient jobs, TimeProvider clock, PathwayPolicy policy, ILogger<ReferralPlanner> log)
+public sealed class ReferralPlanner(
+    HotlineDbContext db, IBackgroundJobClient jobs, TimeProvider clock, PathwayPolicy policy, ILogger<ReferralPlanner> log)
 {
     public async Task<IReadOnlyList<AgencyMatch>> RankAsync(Case @case, AgencyType type, CancellationToken ct)
     {
@@ -30,7 +30,8 @@ public sealed class ReferralPlanner(HotlineDbContext db, IBackgroundJobClient jo
         return agencies.Select(a => a.ToListing()).ToList();
     }
 
-    /// <summary>The agencies of <paramref name="type"/> among <paramref name="listings"/>, best first for the case (the matcher keeps active ones of that type only).</summary>
+    /// <summary>The agencies of <paramref name="type"/> among <paramref name="listings"/>, best first for the case (the matcher keeps
+    /// active ones of that type only).</summary>
     public IReadOnlyList<AgencyMatch> Rank(IReadOnlyList<AgencyListing> listings, Case @case, AgencyType type) =>
         AgencyMatcher.Match(listings, type, @case.Jurisdiction, @case.Language, clock.GetUtcNow(), @case.Urgency);
 

@@ -12,7 +12,8 @@ public sealed class SmsChannel(ITwilioRestClient twilio, HotlineSettings setting
     {
         try
         {
-            var message = await MessageResource.CreateAsync(to: new PhoneNumber(to), from: new PhoneNumber(settings.TwilioNumber), body: text, client: twilio);
+            var message = await MessageResource.CreateAsync(
+                to: new PhoneNumber(to), from: new PhoneNumber(settings.TwilioNumber), body: text, client: twilio);
             return DeliveryResult.Ok(message.Sid);
         }
         catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))

@@ -8,7 +8,9 @@ public sealed class SupervisorAlerts(NotificationSender sender, HotlineSettings 
 {
     public async Task SendOnceAsync(string key, string text, Guid? caseId, Guid? referralId, CancellationToken ct)
     {
-        var sent = await sender.SendOnceAsync(new OutgoingMessage(key, NotificationChannel.Sms, settings.SupervisorPhone, "supervisor-alert", text, text, "", caseId, referralId), ct);
+        var sent = await sender.SendOnceAsync(
+            new OutgoingMessage(
+            key, NotificationChannel.Sms, settings.SupervisorPhone, "supervisor-alert", text, text, "", caseId, referralId), ct);
         // Let the job fail so Hangfire retries: a supervisor alert is a promise, not a best effort.
         if (sent.Status != "Sent") throw new InvalidOperationException($"Supervisor alert {key} not sent: {sent.LastError}");
     }

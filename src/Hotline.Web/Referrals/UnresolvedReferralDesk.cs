@@ -13,9 +13,11 @@ namespace Hotline.Web.Referrals;
 public sealed class UnresolvedReferralDesk(
     HotlineDbContext db, ReferralPlanner planner, PathwayPolicy policy, Audit audit, TimeProvider clock)
 {
-    /// <summary>Active agencies a dead end of these types may be referred to instead, by name (any jurisdiction: a person chooses).</summary>
+    /// <summary>Active agencies a dead end of these types may be referred to instead, by name (any jurisdiction: a person
+    /// chooses).</summary>
     public async Task<IReadOnlyList<Agency>> AlternativesAsync(IReadOnlyCollection<AgencyType> types, CancellationToken ct) =>
-        types.Count == 0 ? [] : await db.Agencies.AsNoTracking().Where(a => a.Active && types.Contains(a.Type)).OrderBy(a => a.Name).ToListAsync(ct);
+        types.Count == 0 ? []
+            : await db.Agencies.AsNoTracking().Where(a => a.Active && types.Contains(a.Type)).OrderBy(a => a.Name).ToListAsync(ct);
 
     /// <returns>The new referral for a resend or a referral elsewhere; null for a hand-over by phone.</returns>
     public async Task<Referral?> RecordAsync(Guid caseId, Guid referralId, ReferralFollowUp action, Guid? agencyId, string? note,
@@ -33,7 +35,10 @@ public sealed class UnresolvedReferralDesk(
         {
             case ReferralFollowUp.Resend:
                 if (!referral.Agency.Active)
-                    throw new ReferralRefusedException($"{referral.Agency.Name} is deactivated in the directory; refer to another agency or hand over by phone.");
+                {
+                    throw new ReferralRefusedException(
+                        $"{referral.Agency.Name} is deactivated in the directory; refer to another agency or hand over by phone.");
+                }
                 next = Repeat(referral, referral.AgencyId, actorId);
                 detail = $"Resent to {referral.Agency.Name}";
                 break;

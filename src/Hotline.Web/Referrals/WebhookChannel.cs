@@ -12,7 +12,8 @@ public sealed class WebhookChannel(IHttpClientFactory http, HotlineSettings sett
     public async Task<DeliveryResult> SendAsync(string url, string json, Guid deliveryId, CancellationToken ct)
     {
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(settings.AgencyWebhookSecret, timestamp, json));
         request.Headers.Add(WebhookSignature.DeliveryIdHeader, deliveryId.ToString());

@@ -37,7 +37,8 @@ public sealed class CallProgress(IntakeRecorder recorder, ContactStore store, IL
             {
                 await store.StampQueuePollAsync(callSid, recorder.Now, QueuePollStampInterval, patience.Token);
             }
-            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException || e is OperationCanceledException && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException || e is OperationCanceledException
+                && !ct.IsCancellationRequested)
             {
                 // Missing one stamp costs nothing (the next poll stamps); failing the wait loop would drop a caller.
                 log.LogWarning("Could not note a queue-wait poll ({Error}); the caller keeps waiting", e.GetType().Name);
@@ -108,7 +109,8 @@ public sealed class CallProgress(IntakeRecorder recorder, ContactStore store, IL
                         contact.State = ContactState.WithOperator;
                         changed = true;
                     }
-                    else if (contact.State is ContactState.Abandoned && contact.AnsweredAt is null && CallStatuses.IsFinal(contact.CallStatus))
+                    else if (contact.State is ContactState.Abandoned && contact.AnsweredAt is null
+                        && CallStatuses.IsFinal(contact.CallStatus))
                     {
                         // The final status overtook this result (both are sent when the call ends during the bridge):
                         // the caller did reach a person. A callback it promised stays: one call too many is safer than none.

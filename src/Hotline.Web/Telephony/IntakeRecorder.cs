@@ -36,7 +36,8 @@ public sealed class IntakeRecorder(
     }
 
     private ContactChanges ChangesOf(Contact contact) =>
-        _changes.TryGetValue(contact, out var changes) ? changes : throw new InvalidOperationException("The contact was not loaded or begun by this recorder.");
+        _changes.TryGetValue(contact, out var changes) ? changes
+            : throw new InvalidOperationException("The contact was not loaded or begun by this recorder.");
 
     /// <summary>Where the caller is now, re-rendered without change (for retries and stale steps).</summary>
     public IntakeReply CurrentReply(Contact contact) => engine.Current(ContactStates.Of(contact), Now);
@@ -62,7 +63,10 @@ public sealed class IntakeRecorder(
         ContactStates.Store(contact, step.State);
         @case.Contacts.Add(contact);
         var changes = _changes[contact] = ContactChanges.New();
-        changes.Turns.Add(new ContactTurn { ContactId = contact.Id, Step = 0, FromNode = Flow.StartNode, ToNode = step.State.NodeId, Input = "start", Accepted = true, At = now });
+        changes.Turns.Add(
+            new ContactTurn
+            { ContactId = contact.Id, Step = 0, FromNode = Flow.StartNode, ToNode = step.State.NodeId, Input = "start", Accepted = true,
+                At = now });
         ApplyTerminal(contact, step.Reply.Terminal);
         return (contact, step);
     }
@@ -176,7 +180,8 @@ public sealed class IntakeRecorder(
         var ended = @case.Status != CaseStatus.Intake && @case.Status != changes.OriginalCase?.Status;
         if (!await store.SaveAsync(contact, changes, ct))
         {
-            log.LogInformation("Step {Step} of contact {Contact} lost a race or was repeated; answering with the current state", contact.Step, contact.Id);
+            log.LogInformation(
+                "Step {Step} of contact {Contact} lost a race or was repeated; answering with the current state", contact.Step, contact.Id);
             _changes.Remove(contact);
             return false;
         }

@@ -72,7 +72,8 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
         return conversation.State switch
         {
             ContactState.Intake => await AnswerAsync(conversation, sms, ct),
-            ContactState.Voicemail => await TakeMessageAsync(conversation, sms, ContactState.Completed, Flow.Message(MessageKeys.VoicemailThanks, language), ct),
+            ContactState.Voicemail =>
+                await TakeMessageAsync(conversation, sms, ContactState.Completed, Flow.Message(MessageKeys.VoicemailThanks, language), ct),
             _ => await TakeMessageAsync(conversation, sms, conversation.State, reply: null, ct), // queued: an advocate reads it
         };
     }
@@ -98,7 +99,8 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
     }
 
     /// <summary>Free text after the questions: kept (encrypted) on the case for the advocate.</summary>
-    private async Task<Handled?> TakeMessageAsync(Contact conversation, SmsWebhook sms, ContactState next, string? reply, CancellationToken ct)
+    private async Task<Handled?> TakeMessageAsync(
+        Contact conversation, SmsWebhook sms, ContactState next, string? reply, CancellationToken ct)
     {
         var @case = conversation.Case;
         var line = $"[{recorder.Now:yyyy-MM-dd HH:mm} text] {sms.Body.Trim()}";
@@ -119,8 +121,13 @@ public sealed class SmsIntake(IntakeRecorder recorder, HotlineDbContext db, Call
         var language = Flow.LanguageOrDefault(conversation?.Language);
         // The opt-out first, and on its own: whatever happens to the conversation, it must hold.
         if (callerHash is not null)
+        {
             await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO sms_opt_outs ("CallerHash", "At") VALUES ({callerHash}, {recorder.Now}) ON CONFLICT ("CallerHash") DO NOTHING""", ct);
+                $"""
+                INSERT INTO sms_opt_outs ("CallerHash", "At") VALUES ({callerHash}, {recorder.Now}) ON CONFLICT ("CallerHash") DO NOTHING
+                """, ct);
+        }
+
         for (var attempt = 0; conversation is not null && attempt < 5; attempt++)
         {
             if (conversation.State == ContactState.Intake) recorder.Abandon(conversation, ContactState.Completed);

@@ -3,7 +3,8 @@ namespace Hotline.Web.Telephony;
 /// <summary>Carrier-standard SMS keywords (the ones Twilio's opt-out handling recognises).</summary>
 public static class SmsKeywords
 {
-    private static readonly HashSet<string> Stop = new(StringComparer.OrdinalIgnoreCase) { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT" };
+    private static readonly HashSet<string> Stop = new(StringComparer.OrdinalIgnoreCase)
+        { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT" };
     private static readonly HashSet<string> Start = new(StringComparer.OrdinalIgnoreCase) { "START", "UNSTOP" };
     private static readonly HashSet<string> Help = new(StringComparer.OrdinalIgnoreCase) { "HELP", "INFO" };
 

@@ -30,21 +30,26 @@ public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResource
             // and a form that cannot be read cannot have its signature checked.
             form = null;
         }
-        if (string.IsNullOrEmpty(signature) || form is null || !new RequestValidator(settings.TwilioAuthToken).Validate(url, form, signature))
+        if (string.IsNullOrEmpty(signature) || form is null
+            || !new RequestValidator(settings.TwilioAuthToken).Validate(url, form, signature))
         {
             var log = http.RequestServices.GetRequiredService<ILogger<ValidateTwilioSignatureAttribute>>();
             if (string.IsNullOrEmpty(signature) || form is null)
             {
                 // Twilio always signs, and always sends a readable form: this is not Twilio, so no alarm.
                 log.LogWarning("Refused Twilio webhook with {Problem} signature for {Path} from {Ip}",
-                    string.IsNullOrEmpty(signature) ? "a missing" : "an uncheckable (unreadable form)", http.Request.Path, http.Connection.RemoteIpAddress);
+                    string.IsNullOrEmpty(signature) ? "a missing" : "an uncheckable (unreadable form)", http.Request.Path,
+                        http.Connection.RemoteIpAddress);
             }
             else
             {
                 // A signed request that does not verify is what a rotated auth token or a wrong PublicBaseUrl
                 // looks like: every real caller is being refused. Loud, counted, and never with caller data.
                 var counts = http.RequestServices.GetRequiredService<TwilioRefusals>().Record();
-                log.LogError("Refused a Twilio webhook for {Path}: its X-Twilio-Signature does not verify ({Recent} refused in the last {Minutes} minutes, {Total} since start). If these are Twilio's requests, check Twilio:AuthToken and Hotline:PublicBaseUrl against the Twilio console",
+                log.LogError(
+                    "Refused a Twilio webhook for {Path}: its X-Twilio-Signature does not verify ({Recent} refused in the last {Minutes} " +
+                    "minutes, {Total} since start). If these are Twilio's requests, check Twilio:AuthToken and Hotline:PublicBaseUrl " +
+                    "against the Twilio console",
                     http.Request.Path, counts.Recent, (int)TwilioRefusals.RecentWindow.TotalMinutes, counts.Total);
             }
             context.Result = new ObjectResult(new ProblemDetails

@@ -75,7 +75,9 @@ public class FlowValidationTests
     }
 
     private static void AssertError(IReadOnlyList<YamlFileError> errors, string? node, string reason, int? line = null) =>
-        Assert.Contains(errors, e => e.Where == (node is null ? null : $"node '{node}'") && e.Reason.Contains(reason) && (line is null || e.Line == line));
+        Assert.Contains(
+            errors, e => e.Where == (node is null ? null : $"node '{node}'") && e.Reason.Contains(reason)
+            && (line is null || e.Line == line));
 
     [Fact]
     public void Parse_ValidFlow_Loads()
@@ -139,7 +141,9 @@ public class FlowValidationTests
     [Fact]
     public void Parse_SayWithoutNext_FailsAsNoWayOut()
     {
-        var errors = Errors(Change("""hello: { say: { en: "Hi", es: "Hola" }, next: ask1 }""", """hello: { say: { en: "Hi", es: "Hola" } }"""));
+        var errors = Errors(Change(
+            """hello: { say: { en: "Hi", es: "Hola" }, next: ask1 }""",
+            """hello: { say: { en: "Hi", es: "Hola" } }"""));
 
         AssertError(errors, "hello", "say node has no 'next'", line: 29);
     }
@@ -187,7 +191,9 @@ public class FlowValidationTests
     [Fact]
     public void Parse_UnknownLanguageInTranslation_Fails()
     {
-        var errors = Errors(Change("""hello: { say: { en: "Hi", es: "Hola" }""", """hello: { say: { en: "Hi", es: "Hola", fr: "Salut" }"""));
+        var errors = Errors(Change(
+            """hello: { say: { en: "Hi", es: "Hola" }""",
+            """hello: { say: { en: "Hi", es: "Hola", fr: "Salut" }"""));
 
         AssertError(errors, "hello", "unknown language 'fr'", line: 29);
     }
@@ -195,7 +201,8 @@ public class FlowValidationTests
     [Fact]
     public void Parse_LanguageOptionForUndeclaredLanguage_Fails()
     {
-        var yaml = Change("value: \"no\"", "language: de").Replace("value: \"yes\"", "language: en").Replace("field: safeToTalk", "field: language");
+        var yaml = Change("value: \"no\"", "language: de").Replace("value: \"yes\"", "language: en")
+            .Replace("field: safeToTalk", "field: language");
 
         var errors = Errors(yaml);
 
@@ -234,7 +241,8 @@ public class FlowValidationTests
     [Fact]
     public void Parse_WrongTypes_FailsWithClearMessages()
     {
-        var yaml = Change("max_invalid_attempts: 3", "max_invalid_attempts: many").Replace("languages: [en, es]", "languages: [en, es]\nqueue2: x");
+        var yaml = Change("max_invalid_attempts: 3", "max_invalid_attempts: many")
+            .Replace("languages: [en, es]", "languages: [en, es]\nqueue2: x");
 
         var errors = Errors(yaml);
 
@@ -299,7 +307,8 @@ public class FlowValidationTests
     [Fact]
     public void Parse_SeveralErrors_ReportsAllOneLinePerError()
     {
-        var yaml = Change("next: route", "next: nowhere").Replace("field: safeToTalk", "field: colour").Replace("time_zone: America/Chicago", "time_zone: Nowhere/Town");
+        var yaml = Change("next: route", "next: nowhere").Replace("field: safeToTalk", "field: colour")
+            .Replace("time_zone: America/Chicago", "time_zone: Nowhere/Town");
 
         var ex = Assert.Throws<FlowValidationException>(() => FlowLoader.Parse(yaml, File));
 
@@ -307,7 +316,7 @@ public class FlowValidationTests
         var lines = ex.Message.Split(Environment.NewLine);
         Assert.Equal(ex.Errors.Count, lines.Length);
         Assert.Contains("test.yaml:37: node 'ask1': unknown target node 'nowhere'", lines);
-        Assert.Contains(lines, l => l.StartsWith("test.yaml:6: unknown time zone 'Nowhere/Town'"));
+        Assert.Contains(lines, l => l.StartsWith("test.yaml:6: unknown time zone 'Nowhere/Town'", StringComparison.Ordinal));
     }
 
     [Fact]

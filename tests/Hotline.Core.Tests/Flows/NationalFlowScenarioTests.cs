@@ -300,6 +300,7 @@ public class NationalFlowScenarioTests
     public void Message_VoicemailPrompt_NeverNamesTheHotline()
     {
         foreach (var flow in new[] { National, Uk })
+        {
             foreach (var language in flow.Languages)
             {
                 var text = flow.Message(MessageKeys.VoicemailPrompt, language);
@@ -307,5 +308,6 @@ public class NationalFlowScenarioTests
                 Assert.DoesNotContain("slavery", text, StringComparison.OrdinalIgnoreCase);
                 Assert.DoesNotContain("traffick", text, StringComparison.OrdinalIgnoreCase);
             }
+        }
     }
 }

@@ -6,7 +6,8 @@ namespace Hotline.Core.Tests.Flows;
 /// <summary>A caller whose number is withheld is never asked for a callback nobody could make (issue 11, point 3).</summary>
 public class NumberWithheldFlowTests
 {
-    private static readonly string[] CallbackFields = [IntakeFields.CallbackAllowed, IntakeFields.CallbackWindow, IntakeFields.VoicemailAllowed];
+    private static readonly string[] CallbackFields = [
+        IntakeFields.CallbackAllowed, IntakeFields.CallbackWindow, IntakeFields.VoicemailAllowed];
 
     public static TheoryData<string> ShippedFlows => new() { "national", "uk" };
 

@@ -24,7 +24,8 @@ public class NumberWithheldValidationTests
     {
         var ex = Assert.Throws<FlowValidationException>(() => FlowLoader.Parse(AskingForACallback, File));
 
-        Assert.Contains(ex.Errors, e => e.Where == "node 'ask1'" && e.Reason.Contains("asks 'callbackAllowed' of callers whose number is withheld"));
+        Assert.Contains(
+            ex.Errors, e => e.Where == "node 'ask1'" && e.Reason.Contains("asks 'callbackAllowed' of callers whose number is withheld"));
     }
 
     [Fact]

@@ -24,7 +24,9 @@ public class QueueTimeoutTests
     [Fact]
     public void Parse_QueueTimeoutGiven_IsUsed()
     {
-        var flow = FlowLoader.Parse(WithQueue("queue: { name: q, offer_callback_after_seconds: 60, max_queue_size: 5, timeout_minutes: 45 }"), "test.yaml");
+        var flow =
+            FlowLoader.Parse(WithQueue("queue: { name: q, offer_callback_after_seconds: 60, max_queue_size: 5, timeout_minutes: 45 }"),
+                "test.yaml");
 
         Assert.Equal(45, flow.Queue.TimeoutMinutes);
     }
@@ -33,7 +35,8 @@ public class QueueTimeoutTests
     public void Parse_QueueTimeoutZero_Fails()
     {
         var ex = Assert.Throws<FlowValidationException>(() =>
-            FlowLoader.Parse(WithQueue("queue: { name: q, offer_callback_after_seconds: 60, max_queue_size: 5, timeout_minutes: 0 }"), "test.yaml"));
+            FlowLoader.Parse(WithQueue("queue: { name: q, offer_callback_after_seconds: 60, max_queue_size: 5, timeout_minutes: 0 }"),
+                "test.yaml"));
 
         Assert.Contains(ex.Errors, e => e.Reason.Contains("'timeout_minutes' must be a whole number of at least 1"));
     }

@@ -6,9 +6,11 @@ namespace Hotline.Core.Tests.Pathway;
 /// <summary>Every pathway and agency file that ships must load, or start-up would fail in production.</summary>
 public class FlowFilesTests
 {
-    public static TheoryData<string> PathwayFiles() => new(Directory.GetFiles(RepositoryFiles.FlowsDirectory, "pathway.*.yaml").Select(Path.GetFileName)!);
+    public static TheoryData<string> PathwayFiles() =>
+        new(Directory.GetFiles(RepositoryFiles.FlowsDirectory, "pathway.*.yaml").Select(Path.GetFileName)!);
 
-    public static TheoryData<string> AgencyFiles() => new(Directory.GetFiles(RepositoryFiles.FlowsDirectory, "agencies*.yaml").Select(Path.GetFileName)!);
+    public static TheoryData<string> AgencyFiles() =>
+        new(Directory.GetFiles(RepositoryFiles.FlowsDirectory, "agencies*.yaml").Select(Path.GetFileName)!);
 
     [Theory]
     [MemberData(nameof(PathwayFiles))]

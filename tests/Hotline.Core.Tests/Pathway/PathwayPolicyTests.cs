@@ -23,7 +23,8 @@ public class PathwayPolicyTests
             Assert.Equal("child-mandatory", r.RuleId);
             Assert.Equal([EscalationRung.NextAgencySameType, EscalationRung.OnCallSupervisor], r.Escalation);
         });
-        Assert.Contains("Child involved: mandatory referral to child protection; consent not required (rule child-mandatory)", decision.Reasons);
+        Assert.Contains(
+            "Child involved: mandatory referral to child protection; consent not required (rule child-mandatory)", decision.Reasons);
         Assert.Empty(decision.Suggested);
         Assert.Equal(Urgency.High, decision.Urgency);
     }

@@ -1,9 +1,12 @@
 namespace Hotline.Core.Tests.Pathway;
 
-/// <summary>Finds the repository's flows/ folder, so tests check the files that actually ship.</summary>
+/// <summary>Finds the repository (and its flows/ folder), so tests check the files that actually ship.</summary>
 internal static class RepositoryFiles
 {
-    public static string FlowsDirectory { get; } = Find();
+    /// <summary>The folder that holds HotlineService.sln.</summary>
+    public static string Root { get; } = Find();
+
+    public static string FlowsDirectory { get; } = Path.Combine(Root, "flows");
 
     public static string Flow(string fileName) => Path.Combine(FlowsDirectory, fileName);
 
@@ -13,7 +16,7 @@ internal static class RepositoryFiles
         {
             if (File.Exists(Path.Combine(dir.FullName, "HotlineService.sln")))
             {
-                return Path.Combine(dir.FullName, "flows");
+                return dir.FullName;
             }
         }
 

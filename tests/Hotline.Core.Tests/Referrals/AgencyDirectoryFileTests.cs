@@ -108,7 +108,8 @@ public class AgencyDirectoryFileTests
     {
         var listings = AgencyDirectoryFile.Load(RepositoryFiles.Flow("agencies.sample.yaml")).Select(e => e.Listing);
 
-        var ranked = AgencyMatcher.Match(listings, AgencyType.Police, "TX", "es", new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero));
+        var ranked = AgencyMatcher.Match(
+            listings, AgencyType.Police, "TX", "es", new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(2, ranked.Count);
         Assert.Equal("Texas Regional Human Trafficking Unit", ranked[0].Agency.Name);

@@ -80,7 +80,8 @@ public class AgencyMatcherTests
     [Fact]
     public void Match_OfficeHoursAtNoon_OpenNow()
     {
-        var match = Assert.Single(AgencyMatcher.Match([Agency("office", hours: OfficeHours)], AgencyType.Shelter, "TX", null, WednesdayNoon));
+        var match =
+            Assert.Single(AgencyMatcher.Match([Agency("office", hours: OfficeHours)], AgencyType.Shelter, "TX", null, WednesdayNoon));
 
         Assert.True(match.OpenNow);
     }

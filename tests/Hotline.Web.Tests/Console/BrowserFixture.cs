@@ -35,14 +35,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+            Args = [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync"],
         });
         await SeedNightAsync();
     }
 
     public async Task<IPage> SignedInPageAsync(string email, string password)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(
+            new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, BaseURL = BaseUrl });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByLabel("Email").FillAsync(email);
@@ -77,7 +80,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         var now = App.Clock.GetUtcNow();
         await App.WithDbAsync(async db =>
         {
-            var agency = new Agency { Id = Guid.NewGuid(), Name = "Metro Police Anti-Trafficking Unit", Type = AgencyType.Police, Jurisdictions = ["US-IL"] };
+            var agency = new Agency
+                { Id = Guid.NewGuid(), Name = "Metro Police Anti-Trafficking Unit", Type = AgencyType.Police, Jurisdictions = ["US-IL"] };
             db.Agencies.Add(agency);
             var types = Enum.GetValues<ContactType>();
             for (var i = 0; i < 36; i++)
@@ -86,8 +90,10 @@ public sealed class BrowserFixture : IAsyncLifetime
                 var answered = i % 5 != 0;
                 var c = new Case
                 {
-                    Id = Guid.NewGuid(), Reference = Hotline.Web.Infrastructure.CaseReferences.New(at), FirstChannel = Channel.Voice, FlowId = "national",
-                    Status = i < 3 ? CaseStatus.AwaitingTriage : i < 8 ? CaseStatus.InProgress : i < 14 ? CaseStatus.Referred : CaseStatus.Closed,
+                    Id = Guid.NewGuid(), Reference = Hotline.Web.Infrastructure.CaseReferences.New(at), FirstChannel = Channel.Voice,
+                        FlowId = "national",
+                    Status = i < 3 ? CaseStatus.AwaitingTriage : i < 8 ? CaseStatus.InProgress : i < 14 ? CaseStatus.Referred
+                        : CaseStatus.Closed,
                     Urgency = i == 4 ? Urgency.Crisis : i % 3 == 0 ? Urgency.High : Urgency.Normal,
                     ContactType = types[i % 4 == 0 ? 0 : i % types.Length], TraffickingType = (TraffickingType)(i % 4),
                     CreatedAt = at, UpdatedAt = at, TriageDueAt = at + TimeSpan.FromHours(i < 3 ? 4 : 24), CallbackAllowed = i % 2 == 0,
@@ -97,14 +103,20 @@ public sealed class BrowserFixture : IAsyncLifetime
                 db.Cases.Add(c);
                 db.Contacts.Add(new Contact
                 {
-                    Id = Guid.NewGuid(), CaseId = c.Id, Channel = Channel.Voice, ExternalId = "CA" + Guid.NewGuid().ToString("N"), FlowId = "national",
+                    Id = Guid.NewGuid(), CaseId = c.Id, Channel = Channel.Voice, ExternalId = "CA" + Guid.NewGuid().ToString("N"),
+                        FlowId = "national",
                     State = answered ? ContactState.Completed : ContactState.Abandoned, StartedAt = at, LastActivityAt = at,
                     EnqueuedAt = at + TimeSpan.FromSeconds(40), AnsweredAt = answered ? at + TimeSpan.FromSeconds(40 + 15 * (i % 7)) : null,
                     EndedAt = at + TimeSpan.FromMinutes(12),
                 });
                 if (i == 10)
-                    db.Referrals.Add(new Referral { Id = Guid.NewGuid(), CaseId = c.Id, AgencyId = agency.Id, Status = ReferralStatus.Delivered, Mandatory = true,
-                        RuleId = "minor", Reason = "A minor is involved", CreatedAt = at, SentAt = at, AcknowledgeBy = now - TimeSpan.FromMinutes(25) });
+                {
+                    db.Referrals.Add(
+                        new Referral
+                        { Id = Guid.NewGuid(), CaseId = c.Id, AgencyId = agency.Id, Status = ReferralStatus.Delivered, Mandatory = true,
+                        RuleId = "minor", Reason = "A minor is involved", CreatedAt = at, SentAt = at,
+                            AcknowledgeBy = now - TimeSpan.FromMinutes(25) });
+                }
             }
             await db.SaveChangesAsync();
         });

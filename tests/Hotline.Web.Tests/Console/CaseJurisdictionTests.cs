@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Web.Tests.Console;
 
-/// <summary>Jurisdiction cannot silently hide agencies: picked from the directory's list, checked on save, warned about on the case.</summary>
+/// <summary>Jurisdiction cannot silently hide agencies: picked from the directory's list, checked on save, warned about on the
+/// case.</summary>
 public class CaseJurisdictionTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]
@@ -46,7 +47,8 @@ public class CaseJurisdictionTests(AppFixture fixture) : IClassFixture<AppFixtur
     public async Task Show_CaseWhoseJurisdictionNoAgencyServes_SaysSoOnTheCasePage()
     {
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
-        await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Jurisdiction, "US-TX")));
+        await fixture.App.WithDbAsync(
+            db => db.Cases.Where(c => c.Id == caller.CaseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Jurisdiction, "US-TX")));
         var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
 
         var page = await client.GetStringAsync($"/cases/{caller.CaseId}");

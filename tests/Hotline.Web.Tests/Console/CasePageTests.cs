@@ -21,7 +21,9 @@ public class CasePageTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains(earlier.Reference, page);
         Assert.DoesNotContain("secret-hash-value-123", page);
         Assert.DoesNotContain("+15557654321", page);
-        var views = await fixture.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == caller.CaseId && a.Action == "case.view" && a.ActorName == HotlineApp.AdminEmail));
+        var views = await fixture.App.WithDbAsync(
+            db =>
+            db.AuditEntries.CountAsync(a => a.CaseId == caller.CaseId && a.Action == "case.view" && a.ActorName == HotlineApp.AdminEmail));
         Assert.Equal(1, views);
     }
 
@@ -31,7 +33,8 @@ public class CasePageTests(AppFixture fixture) : IClassFixture<AppFixture>
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
         var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
 
-        var response = await ConsoleClient.PostFormAsync(client, $"/cases/{caller.CaseId}", $"/cases/{caller.CaseId}/status", new() { ["trigger"] = "Close", ["outcome"] = "" });
+        var response = await ConsoleClient.PostFormAsync(
+            client, $"/cases/{caller.CaseId}", $"/cases/{caller.CaseId}/status", new() { ["trigger"] = "Close", ["outcome"] = "" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("A case cannot be closed without an outcome", await client.GetStringAsync($"/cases/{caller.CaseId}"));
@@ -46,8 +49,10 @@ public class CasePageTests(AppFixture fixture) : IClassFixture<AppFixture>
         var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
         var form = new List<KeyValuePair<string, string>>
         {
-            new("Classification.ContactType", "Crisis"), new("Classification.TraffickingType", "Labour"), new("Classification.Jurisdiction", "tx"),
-            new("Classification.Indicators", "coercion-debt"), new("Classification.Indicators", "fraud-job"), new("Classification.Indicators", "made-up"),
+            new("Classification.ContactType", "Crisis"), new("Classification.TraffickingType", "Labour"),
+                new("Classification.Jurisdiction", "tx"),
+            new("Classification.Indicators", "coercion-debt"), new("Classification.Indicators", "fraud-job"),
+                new("Classification.Indicators", "made-up"),
             new("Classification.Needs", "shelter"), new("Classification.Narrative", "Works 16 hours a day at a farm."),
         };
         var page = await client.GetStringAsync($"/cases/{caller.CaseId}");
@@ -64,7 +69,8 @@ public class CasePageTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("TX", saved.Jurisdiction);
         Assert.Equal(["coercion-debt", "fraud-job"], saved.Indicators);
         Assert.Equal("Works 16 hours a day at a farm.", saved.OperatorNarrative);
-        Assert.True(await fixture.App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.CaseId == caller.CaseId && a.Action == "case.classify")));
+        Assert.True(
+            await fixture.App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.CaseId == caller.CaseId && a.Action == "case.classify")));
     }
 
     [Fact]
@@ -73,7 +79,8 @@ public class CasePageTests(AppFixture fixture) : IClassFixture<AppFixture>
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
         var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
 
-        await ConsoleClient.PostFormAsync(client, $"/cases/{caller.CaseId}", $"/cases/{caller.CaseId}/consent", new() { ["consent"] = "true" });
+        await ConsoleClient.PostFormAsync(
+            client, $"/cases/{caller.CaseId}", $"/cases/{caller.CaseId}/consent", new() { ["consent"] = "true" });
 
         var saved = await fixture.App.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == caller.CaseId));
         Assert.True(saved.ConsentToShare);
@@ -87,9 +94,13 @@ public class CasePageTests(AppFixture fixture) : IClassFixture<AppFixture>
         var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator);
         var client = ConsoleClient.Anonymous(fixture.App);
         for (var i = 0; i < 5; i++)
-            await ConsoleClient.PostFormAsync(client, "/account/sign-in", "/account/sign-in", new() { ["Email"] = email, ["Password"] = "wrong-password-" + i });
+        {
+            await ConsoleClient.PostFormAsync(
+                client, "/account/sign-in", "/account/sign-in", new() { ["Email"] = email, ["Password"] = "wrong-password-" + i });
+        }
 
-        var withRightPassword = await ConsoleClient.PostFormAsync(client, "/account/sign-in", "/account/sign-in", new() { ["Email"] = email, ["Password"] = ConsoleSeed.OperatorPassword });
+        var withRightPassword = await ConsoleClient.PostFormAsync(
+            client, "/account/sign-in", "/account/sign-in", new() { ["Email"] = email, ["Password"] = ConsoleSeed.OperatorPassword });
 
         Assert.Equal(HttpStatusCode.OK, withRightPassword.StatusCode);
         Assert.Contains("locked after too many failed attempts", await withRightPassword.Content.ReadAsStringAsync());

@@ -49,7 +49,8 @@ public class ClassificationConflictTests(AppFixture fixture) : IClassFixture<App
         var shown = await benSave.Content.ReadAsStringAsync();
         Assert.Contains("Not saved: Narrative", shown);
         Assert.Contains("Works at a farm, cannot leave.", shown); // theirs, shown as what changed
-        Assert.Matches("<textarea[^>]*Classification_Narrative[^>]*>\\s*Works in a restaurant kitchen.</textarea>", shown); // his input stays on the form
+        // his input stays on the form
+        Assert.Matches("<textarea[^>]*Classification_Narrative[^>]*>\\s*Works in a restaurant kitchen.</textarea>", shown);
         var saved = await fixture.App.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == caller.CaseId));
         Assert.Equal("Works at a farm, cannot leave.", saved.OperatorNarrative);
         Assert.Equal("High", saved.RiskLevel); // the field nobody else touched is saved
@@ -59,7 +60,9 @@ public class ClassificationConflictTests(AppFixture fixture) : IClassFixture<App
         retry.Narrative = benForm.Narrative;
         var again = await ClassificationPage.PostAsync(ben, caller.CaseId, shown, retry);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal("Works in a restaurant kitchen.", await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).Select(c => c.OperatorNarrative).SingleAsync()));
+        Assert.Equal(
+            "Works in a restaurant kitchen.",
+            await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).Select(c => c.OperatorNarrative).SingleAsync()));
     }
 
     [Fact]
@@ -119,7 +122,8 @@ public class ClassificationConflictTests(AppFixture fixture) : IClassFixture<App
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App); // window "evenings", no voicemail
         var ana = await OperatorAsync();
         var page = await ana.GetStringAsync($"/cases/{caller.CaseId}");
-        await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.CallbackWindow, "mornings")));
+        await fixture.App.WithDbAsync(
+            db => db.Cases.Where(c => c.Id == caller.CaseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.CallbackWindow, "mornings")));
 
         var save = await PostSafeContactAsync(ana, caller.CaseId, page, window: "evenings", instructions: "Say you are from the pharmacy.");
 
@@ -136,17 +140,22 @@ public class ClassificationConflictTests(AppFixture fixture) : IClassFixture<App
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
         var ana = await OperatorAsync();
         var page = await ana.GetStringAsync($"/cases/{caller.CaseId}");
-        await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.CallbackWindow, "mornings")));
+        await fixture.App.WithDbAsync(
+            db => db.Cases.Where(c => c.Id == caller.CaseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.CallbackWindow, "mornings")));
 
-        await PostSafeContactAsync(ana, caller.CaseId, page, window: "weekends", instructions: "Only call after 7 pm; if a man answers, say wrong number.");
+        await PostSafeContactAsync(
+            ana, caller.CaseId, page, window: "weekends", instructions: "Only call after 7 pm; if a man answers, say wrong number.");
 
         var shown = await ana.GetStringAsync($"/cases/{caller.CaseId}");
         Assert.Contains("Not saved: Safe window", shown);
         Assert.Contains("Safe window: evenings -&gt; theirs: mornings", shown);
-        Assert.Equal("mornings", await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).Select(c => c.CallbackWindow).SingleAsync()));
+        Assert.Equal(
+            "mornings",
+            await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).Select(c => c.CallbackWindow).SingleAsync()));
     }
 
-    private static Task<HttpResponseMessage> PostSafeContactAsync(HttpClient client, Guid caseId, string page, string window, string instructions) =>
+    private static Task<HttpResponseMessage> PostSafeContactAsync(
+        HttpClient client, Guid caseId, string page, string window, string instructions) =>
         client.PostAsync($"/cases/{caseId}/safe-contact", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = ConsoleClient.TokenIn(page),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -30,7 +31,7 @@ public static partial class ClassificationPage
             new("Classification.TraffickingType", form.TraffickingType?.ToString() ?? ""),
             new("Classification.Venue", form.Venue ?? ""),
             new("Classification.Jurisdiction", form.Jurisdiction ?? ""),
-            new("Classification.PeopleInvolved", form.PeopleInvolved?.ToString() ?? ""),
+            new("Classification.PeopleInvolved", form.PeopleInvolved?.ToString(CultureInfo.InvariantCulture) ?? ""),
             new("Classification.RiskLevel", form.RiskLevel ?? ""),
             new("Classification.Narrative", form.Narrative ?? ""),
             new("Classification.SafetyPlan", form.SafetyPlan ?? ""),

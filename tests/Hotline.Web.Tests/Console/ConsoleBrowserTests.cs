@@ -70,14 +70,21 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.GetByLabel("Shelter").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save classification" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Caller consents" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Consent to share recorded." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Consent to share recorded." }))
+            .ToBeVisibleAsync();
 
-        var send = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send a referral to .*Shelter|^Send a referral to .*House|^Send a referral to ") }).First;
+        var send = page.GetByRole(
+            AriaRole.Button,
+            new()
+            { NameRegex = new System.Text.RegularExpressions.Regex(
+                "^Send a referral to .*Shelter|^Send a referral to .*House|^Send a referral to ") }).First;
         await send.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Referral recorded" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#ref-h + table, section[aria-labelledby='ref-h'] table")).ToContainTextAsync("Shelter");
 
-        await page.GotoAsync($"/audit?ref={await fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference)))}");
+        await page.GotoAsync($"/audit?ref={await fixture.App.WithDbAsync(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference)))}");
         var log = page.Locator("table.audit");
         await Assertions.Expect(log).ToContainTextAsync("case.view");
         await Assertions.Expect(log).ToContainTextAsync("referral.create");
@@ -88,7 +95,8 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
         var first = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
-        var second = await fixture.SignedInPageAsync(await ConsoleSeed.UserAsync(fixture.App, Roles.Operator), ConsoleSeed.OperatorPassword);
+        var second = await fixture.SignedInPageAsync(
+            await ConsoleSeed.UserAsync(fixture.App, Roles.Operator), ConsoleSeed.OperatorPassword);
         await first.GotoAsync($"/cases/{caller.CaseId}");
         await second.GotoAsync($"/cases/{caller.CaseId}");
 
@@ -150,14 +158,20 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var page = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
         var violations = new List<string>();
-        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text); };
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text);
+        };
 
         await page.GotoAsync("/hangfire/recurring");
 
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("promise-sweep");
         Assert.Empty(violations);
         var boardViolations = new List<string>();
-        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) boardViolations.Add(message.Text); };
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) boardViolations.Add(message.Text);
+        };
         await page.GotoAsync("/");
         await page.WaitForTimeoutAsync(500);
         Assert.Empty(boardViolations);

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hotline.Web.Tests.Console;
 
-/// <summary>An HttpClient with a cookie jar that signs in through the real sign-in form and posts forms with their anti-forgery token.</summary>
+/// <summary>An HttpClient with a cookie jar that signs in through the real sign-in form and posts forms with their anti-forgery
+/// token.</summary>
 public static partial class ConsoleClient
 {
     public static HttpClient Anonymous(HotlineApp app) =>
@@ -14,13 +15,15 @@ public static partial class ConsoleClient
     public static async Task<HttpClient> SignedInAsync(HotlineApp app, string email, string password)
     {
         var client = Anonymous(app);
-        var response = await PostFormAsync(client, "/account/sign-in", "/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
+        var response = await PostFormAsync(
+            client, "/account/sign-in", "/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
 
     /// <summary>Reads the token from <paramref name="formPage"/> and posts the form to <paramref name="action"/>.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client, string formPage, string action, Dictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(formPage);
         var token = Token().Match(page);

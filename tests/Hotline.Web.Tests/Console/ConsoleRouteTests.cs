@@ -43,7 +43,7 @@ public partial class ConsoleRouteTests(AppFixture fixture) : IClassFixture<AppFi
         var paths = Routes().Select(r => r.Path).ToList();
         foreach (var expected in new[] { "/", "/board/live", "/cases", "/dashboard", "/audit", "/flows", "/users", "/account/sign-in" })
             Assert.Contains(expected, paths);
-        Assert.Contains(Routes(), r => r.Method == "POST" && r.Path.StartsWith("/board/take/"));
+        Assert.Contains(Routes(), r => r.Method == "POST" && r.Path.StartsWith("/board/take/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public static class ConsoleSeed
     public const string OperatorPassword = "Operator-Password-123!";
 
     public static async Task<(Guid CaseId, Guid ContactId, string Reference, string CallSid)> QueuedCallerAsync(
-        HotlineApp app, bool imminentDanger = false, bool child = false, string callerHash = "hash-of-a-test-caller", TimeSpan? waiting = null)
+        HotlineApp app, bool imminentDanger = false, bool child = false, string callerHash = "hash-of-a-test-caller",
+            TimeSpan? waiting = null)
     {
         var now = app.Clock.GetUtcNow();
         var callSid = "CA" + Guid.NewGuid().ToString("N");
@@ -24,7 +25,8 @@ public static class ConsoleSeed
         {
             Id = Guid.NewGuid(), Reference = CaseReferences.New(now), Status = CaseStatus.AwaitingTriage,
             Urgency = imminentDanger ? Urgency.Crisis : Urgency.Normal, FirstChannel = Channel.Voice, FlowId = "national", Language = "es",
-            CallerNumber = "+15557654321", CallerHash = callerHash, SafeToTalk = true, ImminentDanger = imminentDanger, ChildInvolved = child,
+            CallerNumber = "+15557654321", CallerHash = callerHash, SafeToTalk = true, ImminentDanger = imminentDanger,
+                ChildInvolved = child,
             CallbackAllowed = true, CallbackWindow = "evenings", VoicemailAllowed = false,
             SafeContactInstructions = "Only call after 7 pm; if a man answers, say wrong number.",
             CreatedAt = now - (waiting ?? TimeSpan.FromMinutes(3)) - TimeSpan.FromMinutes(2), UpdatedAt = now,
@@ -40,7 +42,10 @@ public static class ConsoleSeed
         {
             db.Cases.Add(@case);
             db.Contacts.Add(contact);
-            db.IntakeAnswers.Add(new IntakeAnswer { CaseId = @case.Id, ContactId = contact.Id, NodeId = "safe_now", Field = "safe_to_talk", Value = "yes", Step = 1, At = @case.CreatedAt });
+            db.IntakeAnswers.Add(
+                new IntakeAnswer
+                { CaseId = @case.Id, ContactId = contact.Id, NodeId = "safe_now", Field = "safe_to_talk", Value = "yes", Step = 1,
+                    At = @case.CreatedAt });
             await db.SaveChangesAsync();
         });
         return (@case.Id, contact.Id, @case.Reference, callSid);

@@ -21,7 +21,8 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         var normalAt = board.IndexOf(normal, StringComparison.Ordinal);
         Assert.True(normalAt >= 0, "the Normal case fell off the board behind Low ones");
-        Assert.All(low.Where(r => board.Contains(r)), r => Assert.True(board.IndexOf(r, StringComparison.Ordinal) > normalAt, $"Low case {r} listed above a Normal one"));
+        Assert.All(low.Where(r => board.Contains(r)),
+            r => Assert.True(board.IndexOf(r, StringComparison.Ordinal) > normalAt, $"Low case {r} listed above a Normal one"));
     }
 
     [Fact]
@@ -29,7 +30,8 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         await OpenCasesAsync(60, Urgency.Low, age: TimeSpan.FromHours(1));
         var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
-        var open = await fixture.App.WithDbAsync(db => db.Cases.CountAsync(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Intake));
+        var open = await fixture.App.WithDbAsync(
+            db => db.Cases.CountAsync(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Intake));
 
         var board = await client.GetStringAsync("/board/live");
 
@@ -54,8 +56,10 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
                 db.Cases.Add(@case);
                 db.Contacts.Add(new Contact
                 {
-                    Id = Guid.NewGuid(), CaseId = @case.Id, Channel = Channel.Voice, ExternalId = "CA" + Guid.NewGuid().ToString("N"), FlowId = "national",
-                    NodeId = "queue", Language = "en", State = ContactState.Queued, StartedAt = @case.CreatedAt, LastActivityAt = @case.CreatedAt, EnqueuedAt = @case.CreatedAt,
+                    Id = Guid.NewGuid(), CaseId = @case.Id, Channel = Channel.Voice, ExternalId = "CA" + Guid.NewGuid().ToString("N"),
+                        FlowId = "national",
+                    NodeId = "queue", Language = "en", State = ContactState.Queued, StartedAt = @case.CreatedAt,
+                        LastActivityAt = @case.CreatedAt, EnqueuedAt = @case.CreatedAt,
                 });
             }
             await db.SaveChangesAsync();
@@ -64,7 +68,7 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         var board = await client.GetStringAsync("/board/live");
 
-        Assert.Equal(20, Regex.Matches(board, "class=\"primary take\"").Count);
+        Assert.Equal(20, Regex.Count(board, "class=\"primary take\""));
         Assert.Contains($"{before + 1000 - 20} more are not shown", board);
         Assert.Contains("href=\"/cases?board=waiting\"", board);
         Assert.True(board.Length < 200_000, $"the board's refresh is {board.Length} characters");
@@ -78,7 +82,8 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         var board = await client.GetStringAsync("/board/live");
 
-        var panel = board[board.IndexOf("id=\"callbacks-h\"", StringComparison.Ordinal)..board.IndexOf("id=\"late-h\"", StringComparison.Ordinal)];
+        var panel =
+            board[board.IndexOf("id=\"callbacks-h\"", StringComparison.Ordinal)..board.IndexOf("id=\"late-h\"", StringComparison.Ordinal)];
         var row = panel[..panel.IndexOf(reference, StringComparison.Ordinal)];
         Assert.Contains("NO voicemail", row[row.LastIndexOf("<tr", StringComparison.Ordinal)..]);
         Assert.Contains("Only weekday afternoons", row[row.LastIndexOf("<tr", StringComparison.Ordinal)..]);

@@ -19,7 +19,9 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/cases/{caller.CaseId}", response.Headers.Location!.ToString());
-        var update = Assert.Single(fixture.Twilio.Server.LogEntries, e => e.RequestMessage!.Path.EndsWith($"/Calls/{caller.CallSid}.json"));
+        var update = Assert.Single(
+            fixture.Twilio.Server.LogEntries,
+            e => e.RequestMessage!.Path.EndsWith($"/Calls/{caller.CallSid}.json", StringComparison.Ordinal));
         Assert.Contains(WebUtility.UrlEncode("<Dial>+15550100222</Dial>"), update.RequestMessage!.Body!);
         var (contact, @case) = await fixture.App.WithDbAsync(async db =>
             (await db.Contacts.SingleAsync(c => c.Id == caller.ContactId), await db.Cases.SingleAsync(c => c.Id == caller.CaseId)));
@@ -55,7 +57,8 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
         await ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);
 
         Assert.Contains("has no operator phone", await client.GetStringAsync("/"));
-        var state = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.Id == caller.ContactId).Select(c => c.State).SingleAsync());
+        var state = await fixture.App.WithDbAsync(
+            db => db.Contacts.Where(c => c.Id == caller.ContactId).Select(c => c.State).SingleAsync());
         Assert.Equal(ContactState.Queued, state);
     }
 
@@ -89,7 +92,8 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.DoesNotContain("api.twilio.com", board);
         Assert.DoesNotContain(TwilioApiMock.AccountSid, board);
         Assert.DoesNotContain(caller.CallSid, board);
-        var state = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.Id == caller.ContactId).Select(c => c.State).SingleAsync());
+        var state = await fixture.App.WithDbAsync(
+            db => db.Contacts.Where(c => c.Id == caller.ContactId).Select(c => c.State).SingleAsync());
         Assert.Equal(ContactState.Queued, state);
     }
 

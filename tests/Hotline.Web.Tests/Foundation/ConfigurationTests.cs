@@ -44,7 +44,8 @@ public class ConfigurationTests
         try
         {
             // Program prints the message of an operator-fixable error as it is: one file:line: line per error.
-            var loads = new (string File, Action Load)[] { (flow, () => FlowLoader.LoadFile(flow)), (pathway, () => PathwayLoader.LoadFile(pathway)) };
+            var loads = new (string File, Action Load)[]
+                { (flow, () => FlowLoader.LoadFile(flow)), (pathway, () => PathwayLoader.LoadFile(pathway)) };
             foreach (var (file, load) in loads)
             {
                 var e = Assert.ThrowsAny<Exception>(load);

@@ -19,7 +19,8 @@ public class EncryptionTests(AppFixture fixture) : IClassFixture<AppFixture>
             db.Cases.Add(new Case
             {
                 Id = id, Reference = "HL-26-ENC" + id.ToString("N")[..3], FirstChannel = Channel.Voice, FlowId = "national",
-                CallerNumber = number, Narrative = narrative, SafetyPlan = "Meet at the library", SafeContactInstructions = "Text only after 6pm",
+                CallerNumber = number, Narrative = narrative, SafetyPlan = "Meet at the library",
+                    SafeContactInstructions = "Text only after 6pm",
                 CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
                 Notes = [new CaseNote { Id = Guid.NewGuid(), AuthorId = "u", AuthorName = "Op", Body = note, At = DateTimeOffset.UtcNow }],
             });
@@ -27,8 +28,10 @@ public class EncryptionTests(AppFixture fixture) : IClassFixture<AppFixture>
         });
 
         var raw = await TestPostgres.ScalarAsync<string>(fixture.ConnectionString,
-            $"SELECT concat_ws('|', \"CallerNumber\", \"Narrative\", \"SafetyPlan\", \"SafeContactInstructions\") FROM cases WHERE \"Id\" = '{id}'");
-        var rawNote = await TestPostgres.ScalarAsync<string>(fixture.ConnectionString, $"SELECT \"Body\" FROM case_notes WHERE \"CaseId\" = '{id}'");
+            $"SELECT concat_ws('|', \"CallerNumber\", \"Narrative\", \"SafetyPlan\", \"SafeContactInstructions\") FROM cases WHERE " +
+                $"\"Id\" = '{id}'");
+        var rawNote = await TestPostgres.ScalarAsync<string>(
+            fixture.ConnectionString, $"SELECT \"Body\" FROM case_notes WHERE \"CaseId\" = '{id}'");
         Assert.NotNull(raw);
         Assert.DoesNotContain("5557654321", raw);
         Assert.DoesNotContain("Maria", raw);

@@ -10,7 +10,8 @@ namespace Hotline.Web.Tests.Foundation;
 
 public class HangfireServerFixture : AppFixture
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Hangfire:ServerEnabled"] = "true", ["Hangfire:WorkerCount"] = "2" };
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        { ["Hangfire:ServerEnabled"] = "true", ["Hangfire:WorkerCount"] = "2" };
 }
 
 public class HangfireJobTests(HangfireServerFixture fixture) : IClassFixture<HangfireServerFixture>

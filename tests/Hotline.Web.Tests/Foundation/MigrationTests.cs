@@ -1,4 +1,3 @@
-using Hotline.Web.Data;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,12 +16,15 @@ public class MigrationTests
             _ = app.Server;
             var pending = await app.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList());
             Assert.Empty(pending);
-            foreach (var table in new[] { "cases", "contacts", "intake_answers", "case_notes", "agencies", "referrals", "audit_entries", "notifications", "AspNetUsers", "data_protection_keys" })
+            foreach (var table in new[]
+                { "cases", "contacts", "intake_answers", "case_notes", "agencies", "referrals", "audit_entries", "notifications",
+                    "AspNetUsers", "data_protection_keys" })
             {
                 var exists = await TestPostgres.ScalarAsync<bool>(cs, $"SELECT to_regclass('public.\"{table}\"') IS NOT NULL");
                 Assert.True(exists, $"table {table} missing");
             }
-            Assert.True(await TestPostgres.ScalarAsync<bool>(cs, "SELECT to_regclass('hangfire.job') IS NOT NULL"), "Hangfire schema missing");
+            Assert.True(
+                await TestPostgres.ScalarAsync<bool>(cs, "SELECT to_regclass('hangfire.job') IS NOT NULL"), "Hangfire schema missing");
         }
         twilio.Dispose();
         await TestPostgres.DropDatabaseAsync(cs);

@@ -34,14 +34,16 @@ public class PublicBaseUrlTests
         {
             var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "Hotline.Web.dll")}\"")
             {
-                WorkingDirectory = AppContext.BaseDirectory, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+                WorkingDirectory = AppContext.BaseDirectory, RedirectStandardError = true, RedirectStandardOutput = true,
+                    UseShellExecute = false,
             };
             var env = new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
                 ["ConnectionStrings__Hotline"] = connectionString, ["Twilio__AccountSid"] = TwilioApiMock.AccountSid,
                 ["Twilio__AuthToken"] = HotlineApp.AuthToken, ["Twilio__PhoneNumber"] = HotlineApp.HotlineNumber,
-                ["Hotline__CallerHashKey"] = Convert.ToBase64String(new byte[32]), ["Agencies__WebhookSigningSecret"] = Convert.ToBase64String(new byte[32]),
+                ["Hotline__CallerHashKey"] = Convert.ToBase64String(new byte[32]),
+                    ["Agencies__WebhookSigningSecret"] = Convert.ToBase64String(new byte[32]),
                 ["Hotline__SupervisorPhone"] = "+15550100999", ["Hangfire__ServerEnabled"] = "false", ["Hotline__PublicBaseUrl"] = "",
                 ["Hotline__FlowFile"] = "flows/national.yaml", ["Hotline__PathwayFile"] = "flows/pathway.national.yaml",
                 ["Hotline__AgenciesSeedFile"] = "flows/agencies.sample.yaml",
@@ -85,7 +87,8 @@ public class PublicBaseUrlTests
             var response = await development.CreateClient().GetAsync("/health/live");
 
             Assert.True(response.IsSuccessStatusCode);
-            Assert.Contains(app.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Hotline:PublicBaseUrl is not set"));
+            Assert.Contains(
+                app.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Hotline:PublicBaseUrl is not set"));
         }
         finally
         {

@@ -21,7 +21,8 @@ public class ServiceAssemblyTests(AppFixture fixture) : IClassFixture<AppFixture
         var client = fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var webhooks = new TwilioWebhooks(client);
 
-        var response = await webhooks.PostAsync("/twilio/voice/baseline", new Dictionary<string, string> { ["CallSid"] = TwilioWebhooks.NewCallSid() });
+        var response = await webhooks.PostAsync(
+            "/twilio/voice/baseline", new Dictionary<string, string> { ["CallSid"] = TwilioWebhooks.NewCallSid() });
 
         // No endpoint: the secure-by-default fallback policy sends it to sign-in; nothing answers it as TwiML.
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);

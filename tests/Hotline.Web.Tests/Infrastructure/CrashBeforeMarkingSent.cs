@@ -12,7 +12,8 @@ public sealed class CrashBeforeMarkingSent : SaveChangesInterceptor
 {
     public bool Armed { get; set; }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
     {
         var markingSent = eventData.Context!.ChangeTracker.Entries<Notification>()
             .Any(e => e.State == EntityState.Modified && e.Entity.Status == "Sent");

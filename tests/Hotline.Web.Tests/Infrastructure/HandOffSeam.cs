@@ -13,10 +13,12 @@ public sealed class HandOffSeam(IBackgroundJobClient inner) : IBackgroundJobClie
     public bool Failing { get; set; }
 
     public string Create(Job job, IState state) =>
-        Failing ? throw new HandOffFailedException($"{job.Type.Name}.{job.Method.Name} was never handed to Hangfire") : inner.Create(job, state);
+        Failing ? throw new HandOffFailedException($"{job.Type.Name}.{job.Method.Name} was never handed to Hangfire")
+            : inner.Create(job, state);
 
     public bool ChangeState(string jobId, IState state, string expectedState) =>
-        Failing ? throw new HandOffFailedException($"job {jobId} was never moved to {state.Name}") : inner.ChangeState(jobId, state, expectedState);
+        Failing ? throw new HandOffFailedException($"job {jobId} was never moved to {state.Name}")
+            : inner.ChangeState(jobId, state, expectedState);
 }
 
 public sealed class HandOffFailedException(string message) : Exception(message);

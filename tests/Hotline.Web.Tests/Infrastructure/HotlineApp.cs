@@ -30,7 +30,9 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? _testServices;
 
     /// <param name="testServices">Seams a test class needs on top of the app's own services (registered last).</param>
-    public HotlineApp(string connectionString, TwilioApiMock twilio, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? testServices = null)
+    public HotlineApp(
+        string connectionString, TwilioApiMock twilio, IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? testServices = null)
     {
         _testServices = testServices;
         ConnectionString = connectionString;
@@ -84,7 +86,8 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
         await work(scope.ServiceProvider.GetRequiredService<HotlineDbContext>());
     }
 
-    /// <summary>Runs <paramref name="work"/> with a <typeparamref name="T"/> from a fresh DI scope, as a request or job would get it.</summary>
+    /// <summary>Runs <paramref name="work"/> with a <typeparamref name="T"/> from a fresh DI scope, as a request or job would get
+    /// it.</summary>
     public async Task RunAsync<T>(Func<T, Task> work) where T : notnull
     {
         await using var scope = Services.CreateAsyncScope();

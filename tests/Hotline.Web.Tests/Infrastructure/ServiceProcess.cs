@@ -100,7 +100,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"The service exited with {_process.ExitCode} while starting:\n{OutputTail}");
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"The service exited with {_process.ExitCode} while starting:\n{OutputTail}");
+            }
             try
             {
                 if ((await client.GetAsync("health/live")).StatusCode == HttpStatusCode.OK) return;

@@ -3,7 +3,6 @@ using Hangfire.PostgreSql.Factories;
 using Hotline.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Hotline.Web.Tests.Infrastructure;
@@ -20,7 +19,8 @@ public static class TestPostgres
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("HOTLINE_TEST_PG") is { Length: > 0 } cs
             ? cs
-            : throw new InvalidOperationException("HOTLINE_TEST_PG is not set: run the tests with ./hotline test (it starts a throw-away PostgreSQL).");
+            : throw new InvalidOperationException(
+                "HOTLINE_TEST_PG is not set: run the tests with ./hotline test (it starts a throw-away PostgreSQL).");
 
     public static string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
@@ -81,7 +81,9 @@ public static class TestPostgres
         var options = new DbContextOptionsBuilder<HotlineDbContext>().UseNpgsql("Host=unused").Options;
         await using var probe = new HotlineDbContext(options, new PersonalDataProtector(new EphemeralDataProtectionProvider()));
         var lastMigration = probe.Database.GetMigrations().Last();
-        var template = "tmpl_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lastMigration)))[..12];
+        var template = "tmpl_"
+            + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lastMigration)))[
+            ..12];
 
         await using var admin = new NpgsqlConnection(ConnectionStringFor("postgres"));
         await admin.OpenAsync();

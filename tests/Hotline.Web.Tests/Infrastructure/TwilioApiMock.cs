@@ -18,7 +18,8 @@ public sealed class TwilioApiMock : IDisposable
         Server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/Messages.json").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
                 .WithBody("{\"sid\":\"SM" + new string('1', 32) + "\",\"status\":\"queued\",\"account_sid\":\"" + AccountSid + "\"}"));
-        Server.Given(Request.Create().WithPath(new WireMock.Matchers.RegexMatcher($"^/2010-04-01/Accounts/{AccountSid}/Calls/CA[0-9a-zA-Z]+\\.json$")).UsingPost())
+        Server.Given(Request.Create()
+            .WithPath(new WireMock.Matchers.RegexMatcher($"^/2010-04-01/Accounts/{AccountSid}/Calls/CA[0-9a-zA-Z]+\\.json$")).UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
                 .WithBody("{\"sid\":\"CA" + new string('2', 32) + "\",\"status\":\"in-progress\",\"account_sid\":\"" + AccountSid + "\"}"));
         Server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/Calls.json").UsingPost())
@@ -28,7 +29,8 @@ public sealed class TwilioApiMock : IDisposable
 
     /// <summary>Bodies of the SMS sends Twilio received (form-encoded).</summary>
     public IReadOnlyList<string> SentMessages() =>
-        Server.LogEntries.Where(e => e.RequestMessage!.Path.EndsWith("/Messages.json")).Select(e => e.RequestMessage!.Body ?? "").ToList();
+        Server.LogEntries.Where(e => e.RequestMessage!.Path.EndsWith("/Messages.json", StringComparison.Ordinal))
+            .Select(e => e.RequestMessage!.Body ?? "").ToList();
 
     public IReadOnlyList<string> CallUpdates() =>
         Server.LogEntries.Where(e => e.RequestMessage!.Path.Contains("/Calls/")).Select(e => e.RequestMessage!.Body ?? "").ToList();
@@ -45,7 +47,9 @@ public sealed class TwilioApiMock : IDisposable
     public void StubError(string path, int status, int code) =>
         Server.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(-1)
             .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json")
-                .WithBody("{\"code\":" + code + ",\"message\":\"The requested resource " + path + " was not found\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}"));
+                .WithBody(
+                    "{\"code\":" + code + ",\"message\":\"The requested resource " + path
+                    + " was not found\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}"));
 
     /// <summary>Back to plain success for every path (drops the recorded requests too).</summary>
     public void Restore()

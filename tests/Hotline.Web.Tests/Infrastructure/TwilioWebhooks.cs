@@ -22,7 +22,9 @@ public sealed class TwilioWebhooks(HttpClient client, string authToken = Hotline
 
     public async Task<Twiml> VoiceAsync(string pathAndQuery, string callSid, IDictionary<string, string>? extra = null)
     {
-        var form = new Dictionary<string, string> { ["CallSid"] = callSid, ["From"] = CallerNumber, ["To"] = HotlineApp.HotlineNumber, ["AccountSid"] = TwilioApiMock.AccountSid };
+        var form = new Dictionary<string, string>
+            { ["CallSid"] = callSid, ["From"] = CallerNumber, ["To"] = HotlineApp.HotlineNumber,
+                ["AccountSid"] = TwilioApiMock.AccountSid };
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) form[k] = v;
         var response = await PostAsync(pathAndQuery, form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -33,17 +35,21 @@ public sealed class TwilioWebhooks(HttpClient client, string authToken = Hotline
 
     /// <summary>Presses <paramref name="digits"/> on the gather the last TwiML asked for.</summary>
     public Task<Twiml> PressAsync(string callSid, Twiml last, string digits) =>
-        VoiceAsync(last.GatherAction ?? throw new InvalidOperationException("no gather in: " + last.Xml), callSid, new Dictionary<string, string> { ["Digits"] = digits });
+        VoiceAsync(
+            last.GatherAction ?? throw new InvalidOperationException("no gather in: " + last.Xml), callSid,
+            new Dictionary<string, string> { ["Digits"] = digits });
 
     public async Task<HttpStatusCode> StatusAsync(string callSid, string status)
     {
-        var form = new Dictionary<string, string> { ["CallSid"] = callSid, ["CallStatus"] = status, ["From"] = CallerNumber, ["To"] = HotlineApp.HotlineNumber };
+        var form = new Dictionary<string, string>
+            { ["CallSid"] = callSid, ["CallStatus"] = status, ["From"] = CallerNumber, ["To"] = HotlineApp.HotlineNumber };
         return (await PostAsync("/twilio/voice/status", form)).StatusCode;
     }
 
     public async Task<Twiml> SmsAsync(string body, string from = CallerNumber, string? messageSid = null)
     {
-        var form = new Dictionary<string, string> { ["MessageSid"] = messageSid ?? NewMessageSid(), ["From"] = from, ["To"] = HotlineApp.HotlineNumber, ["Body"] = body };
+        var form = new Dictionary<string, string>
+            { ["MessageSid"] = messageSid ?? NewMessageSid(), ["From"] = from, ["To"] = HotlineApp.HotlineNumber, ["Body"] = body };
         var response = await PostAsync("/twilio/sms/incoming", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return new Twiml(await response.Content.ReadAsStringAsync());

@@ -37,14 +37,19 @@ public class AgencyLinkTests : IClassFixture<ReferralFixture>
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains(caseRef, html);
         Assert.Contains(CallerNumber[2..], html); // (Razor encodes the +) child protection gets the full data level
-        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = ConsoleClient.TokenIn(html) });
+        var form = new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = ConsoleClient.TokenIn(html) });
         var posted = await client.PostAsync(link.AbsolutePath + "/acknowledge", form);
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var referral = await _f.ReferralAsync(referralId);
         Assert.Equal(ReferralStatus.Acknowledged, referral.Status);
         Assert.Equal(TestClock.WednesdayAfternoon, referral.AcknowledgedAt);
-        Assert.True(await _f.App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.ReferralId == referralId && a.Action == "referral.acknowledged" && a.Actor == $"agency:{TexasChildProtection}")));
+        Assert.True(
+            await _f.App.WithDbAsync(
+            db =>
+            db.AuditEntries.AnyAsync(
+            a => a.ReferralId == referralId && a.Action == "referral.acknowledged" && a.Actor == $"agency:{TexasChildProtection}")));
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public class AgencySafeContactTests : IClassFixture<ReferralFixture>
         var referral = (await _f.ReferralsAsync(@case.Id)).Single(r => r.AgencyId == TexasChildProtection);
         await _f.RunAsync<ReferralDeliveryJob>(j => j.RunAsync(referral.Id, 0));
 
-        var html = await (await ConsoleClient.Anonymous(_f.App).GetAsync($"/agency/referrals/{_f.TokenFor(referral.Id)}")).Content.ReadAsStringAsync();
+        var html = await (
+            await ConsoleClient.Anonymous(_f.App).GetAsync($"/agency/referrals/{_f.TokenFor(referral.Id)}")).Content.ReadAsStringAsync();
 
         var number = html.IndexOf(CallerNumber[2..], StringComparison.Ordinal);
         Assert.True(number > 0, "the full data level shows the caller's number");

@@ -80,7 +80,9 @@ public class ReferralFixture : AppFixture, IAsyncLifetime
         {
             Id = id, Name = "Test Shelter " + path, Type = AgencyType.Shelter, Jurisdictions = ["ZZ"], Languages = ["en"],
             TimeZone = "UTC", PathwayOrder = 99,
-            Channels = [new AgencyChannel { Id = Guid.NewGuid(), AgencyId = id, Channel = NotificationChannel.Webhook, Address = Agencies.Url + path }],
+            Channels = [
+                new AgencyChannel
+                { Id = Guid.NewGuid(), AgencyId = id, Channel = NotificationChannel.Webhook, Address = Agencies.Url + path }],
         };
         await App.WithDbAsync(async db => { db.Agencies.Add(agency); await db.SaveChangesAsync(); });
         return agency;
@@ -92,7 +94,9 @@ public class ReferralFixture : AppFixture, IAsyncLifetime
     /// <summary>SMS bodies sent to one number, decoded.</summary>
     public IReadOnlyList<string> SmsTo(string number) =>
         Twilio.SentMessages()
-            .Select(body => body.Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p.Length > 1 ? p[1] : "")))
+            .Select(
+                body => body.Split('&').Select(p => p.Split('=', 2))
+                .ToDictionary(p => WebUtility.UrlDecode(p[0]), p => WebUtility.UrlDecode(p.Length > 1 ? p[1] : "")))
             .Where(form => form.GetValueOrDefault("To") == number)
             .Select(form => form.GetValueOrDefault("Body") ?? "")
             .ToList();

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Hotline.Core.Cases;
 using Hotline.Core.Referrals;
 using Hotline.Web.Jobs;
@@ -28,11 +27,13 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
     {
         var file = AgencyDirectoryFile.Load(Path.Combine(RepoRoot(), "flows", "agencies.sample.yaml"));
         // Other tests add agencies of their own (jurisdiction ZZ); the seeded ones are the file's.
-        var agencies = await _f.App.WithDbAsync(db => db.Agencies.Include(a => a.Channels).Where(a => !a.Jurisdictions.Contains("ZZ")).ToListAsync());
+        var agencies = await _f.App.WithDbAsync(
+            db => db.Agencies.Include(a => a.Channels).Where(a => !a.Jurisdictions.Contains("ZZ")).ToListAsync());
         Assert.Equal(12, file.Count);
         Assert.Equal(file.Select(e => e.Listing.Id).Order(), agencies.Select(a => a.Id).Order());
         var federal = agencies.Single(a => a.Id == FederalPolice);
-        Assert.Equal([NotificationChannel.Webhook, NotificationChannel.Sms], federal.Channels.OrderBy(c => c.Position).Select(c => c.Channel));
+        Assert.Equal([NotificationChannel.Webhook, NotificationChannel.Sms],
+            federal.Channels.OrderBy(c => c.Position).Select(c => c.Channel));
         var housing = agencies.Single(a => a.Name == "Bay Area Survivor Housing");
         Assert.Equal("Mon,Tue,Wed,Thu,Fri 08:00-20:00", housing.Hours);
         var fromFile = file.Single(e => e.Listing.Id == housing.Id).Listing.Hours!;
@@ -52,8 +53,13 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
         Assert.Equal(2, referrals.Count);
         Assert.Contains(referrals, r => r.AgencyId == TexasChildProtection);
         Assert.Contains(referrals, r => r.AgencyId == TexasPolice);
-        Assert.All(referrals, r => { Assert.True(r.Mandatory); Assert.Equal(ConsentBasis.MandatoryNoConsentNeeded, r.ConsentBasis); Assert.Equal("Full", r.DataLevel); });
-        var audits = await _f.App.WithDbAsync(db => db.AuditEntries.Where(a => a.CaseId == @case.Id && a.Action == "referral.mandatory").ToListAsync());
+        Assert.All(
+            referrals,
+            r =>
+            { Assert.True(r.Mandatory); Assert.Equal(ConsentBasis.MandatoryNoConsentNeeded, r.ConsentBasis); Assert.Equal(
+                "Full", r.DataLevel); });
+        var audits = await _f.App.WithDbAsync(
+            db => db.AuditEntries.Where(a => a.CaseId == @case.Id && a.Action == "referral.mandatory").ToListAsync());
         Assert.Equal(2, audits.Count);
         Assert.All(audits, a => { Assert.Contains("Child involved", a.Detail); Assert.Contains("consent not required", a.Detail); });
         var stored = await _f.App.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == @case.Id));
@@ -72,7 +78,9 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
         await _f.RunAsync<SupervisorAlertJob>(j => j.RunAsync(@case.Id, SupervisorAlertJob.Crisis));
 
         Assert.Single(_f.SmsTo("+15550100999"), body => body.Contains(@case.Reference) && body.Contains("CRISIS"));
-        Assert.Equal(1, await _f.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == @case.Id && a.Action == "supervisor.alert.crisis")));
+        Assert.Equal(
+            1,
+            await _f.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == @case.Id && a.Action == "supervisor.alert.crisis")));
         var referral = Assert.Single(await _f.ReferralsAsync(@case.Id));
         Assert.Equal(AgencyType.Police, referral.Agency.Type);
     }
@@ -80,7 +88,8 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
     [Fact]
     public async Task Deliver_AdultWithoutConsent_SendsNothingIdentifying()
     {
-        var @case = await _f.NewCaseAsync(c => { c.ConsentToShare = false; c.ChildInvolved = false; c.ImminentDanger = false; c.ContactType = ContactType.Tip; });
+        var @case = await _f.NewCaseAsync(
+            c => { c.ConsentToShare = false; c.ChildInvolved = false; c.ImminentDanger = false; c.ContactType = ContactType.Tip; });
         var referral = await SendAsync(@case.Id, FederalPolice);
         Assert.Equal(ConsentBasis.AnonymousOnly, referral.ConsentBasis);
 
@@ -116,11 +125,14 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
 
         await _f.RunAsync<ReferralDeliveryJob>(j => j.RunAsync(referral.Id, 0));
 
-        var request = Assert.Single(_f.Received($"/agency/{FederalPolice}"), e => e.RequestMessage!.Body!.Contains(@case.Reference)).RequestMessage!;
+        var request =
+            Assert.Single(_f.Received($"/agency/{FederalPolice}"), e => e.RequestMessage!.Body!.Contains(@case.Reference)).RequestMessage!;
         var timestamp = request.Headers!["X-Hotline-Timestamp"].Single();
         var signature = request.Headers!["X-Hotline-Signature"].Single();
         Assert.True(Verify(HotlineApp.AgencyWebhookSecret, timestamp, signature, request.Body!, _f.App.Clock.GetUtcNow()));
-        Assert.False(Verify(HotlineApp.AgencyWebhookSecret, timestamp, signature, request.Body!.Replace(@case.Reference, "HL-26-FORGED"), _f.App.Clock.GetUtcNow()));
+        Assert.False(Verify(
+            HotlineApp.AgencyWebhookSecret, timestamp, signature, request.Body!.Replace(@case.Reference, "HL-26-FORGED"),
+            _f.App.Clock.GetUtcNow()));
         Assert.False(Verify(HotlineApp.AgencyWebhookSecret, timestamp, signature, request.Body!, _f.App.Clock.GetUtcNow().AddMinutes(6)));
         Assert.Equal(ReferralStatus.Delivered, (await _f.ReferralsAsync(@case.Id)).Single().Status);
     }
@@ -186,7 +198,8 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
         var next = Assert.Single(referrals, r => r.EscalatedFromId == first.Id);
         Assert.Equal(NationalChildProtection, next.AgencyId);
         Assert.True(next.Mandatory);
-        Assert.Single(_f.SmsTo("+15550100999"), b => b.Contains(@case.Reference) && b.Contains("Escalated to National Child Protection Line"));
+        Assert.Single(_f.SmsTo("+15550100999"), b => b.Contains(@case.Reference)
+            && b.Contains("Escalated to National Child Protection Line"));
     }
 
     [Fact]
@@ -213,7 +226,8 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
         await _f.RunAsync<ReferralDeadlineJob>(j => j.RunAsync(first.Id)); // Hangfire's retry
 
         Assert.Single(await _f.ReferralsAsync(@case.Id), r => r.EscalatedFromId == first.Id);
-        Assert.Single(_f.SmsTo("+15550100999"), b => b.Contains(@case.Reference) && b.Contains("Escalated to National Child Protection Line"));
+        Assert.Single(_f.SmsTo("+15550100999"), b => b.Contains(@case.Reference)
+            && b.Contains("Escalated to National Child Protection Line"));
     }
 
     [Fact]
@@ -263,7 +277,8 @@ public class ReferralPathwayTests : IClassFixture<ReferralFixture>
         await _f.RunAsync<FollowUpCheckInJob>(j => j.RunAsync(@case.Id, 0));
 
         Assert.True((await _f.App.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == @case.Id))).CallbackDue);
-        Assert.Equal(1, await _f.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == @case.Id && a.Action == "followup.due")));
+        Assert.Equal(
+            1, await _f.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == @case.Id && a.Action == "followup.due")));
     }
 
     [Fact]

@@ -40,7 +40,10 @@ public class UnresolvedReferralTests : IClassFixture<ReferralFixture>
         await SweepAsync(); // the national line too: ladder exhausted
         var deadEnd = Assert.Single(await _f.ReferralsAsync(@case.Id), r => r.AgencyId == NationalChildProtection);
         Assert.Equal(ReferralStatus.Expired, deadEnd.Status);
-        Assert.Equal(1, await _f.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.ReferralId == deadEnd.Id && a.Action == "referral.ladder-exhausted")));
+        Assert.Equal(
+            1,
+            await _f.App.WithDbAsync(
+            db => db.AuditEntries.CountAsync(a => a.ReferralId == deadEnd.Id && a.Action == "referral.ladder-exhausted")));
         return (@case, deadEnd);
     }
 
@@ -52,7 +55,9 @@ public class UnresolvedReferralTests : IClassFixture<ReferralFixture>
     }
 
     private IReadOnlyList<string> RemindersAbout(Case @case) =>
-        _f.SmsTo(Supervisor).Where(b => b.Contains(@case.Reference) && b.Contains("still not acknowledged") && b.Contains("National Child Protection Line")).ToList();
+        _f.SmsTo(Supervisor)
+            .Where(b => b.Contains(@case.Reference) && b.Contains("still not acknowledged") && b.Contains("National Child Protection Line"))
+            .ToList();
 
     [Fact]
     public async Task LiveBoard_MandatoryReferralLadderExhausted_StaysOnTheBoardUntilSomeoneActs()
@@ -95,18 +100,21 @@ public class UnresolvedReferralTests : IClassFixture<ReferralFixture>
         var (@case, deadEnd) = await ExhaustTheLadderAsync();
         var client = await ConsoleClient.SignedInAsync(_f.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
 
-        var response = await ConsoleClient.PostFormAsync(client, $"/cases/{@case.Id}", $"/cases/{@case.Id}/referrals/{deadEnd.Id}/follow-up",
+        var response = await ConsoleClient.PostFormAsync(
+            client, $"/cases/{@case.Id}", $"/cases/{@case.Id}/referrals/{deadEnd.Id}/follow-up",
             new() { ["done"] = "HandedOverByPhone", ["note"] = "Duty officer took the case over on the phone" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await _f.ReferralAsync(deadEnd.Id);
         Assert.Equal((nameof(ReferralFollowUp.HandedOverByPhone), HotlineApp.AdminEmail), (stored.FollowUp, stored.FollowedUpBy));
-        var audit = await _f.App.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.ReferralId == deadEnd.Id && a.Action == "referral.followed-up"));
+        var audit = await _f.App.WithDbAsync(
+            db => db.AuditEntries.SingleAsync(a => a.ReferralId == deadEnd.Id && a.Action == "referral.followed-up"));
         Assert.Contains("by phone", audit.Detail);
         Assert.DoesNotContain(audit.Detail!, "Duty officer"); // the note is in the (encrypted) case notes, not the audit log
         Assert.Contains(await _f.App.WithDbAsync(db => db.CaseNotes.Where(n => n.CaseId == @case.Id).Select(n => n.Body).ToListAsync()),
             b => b.Contains("Duty officer took the case over"));
-        Assert.DoesNotContain((await BoardAsync()).UnresolvedReferrals, r => r.CaseId == @case.Id && r.Agency == "National Child Protection Line");
+        Assert.DoesNotContain((await BoardAsync()).UnresolvedReferrals, r => r.CaseId == @case.Id
+            && r.Agency == "National Child Protection Line");
 
         _f.App.Clock.Advance(TimeSpan.FromHours(2));
         await SweepAsync();
@@ -117,15 +125,20 @@ public class UnresolvedReferralTests : IClassFixture<ReferralFixture>
     public async Task FollowUp_Resend_CreatesANewReferralTheSweepDelivers()
     {
         var (@case, deadEnd) = await ExhaustTheLadderAsync();
-        await _f.RunAsync<UnresolvedReferralDesk>(d => d.RecordAsync(@case.Id, deadEnd.Id, ReferralFollowUp.Resend, null, null, "sup-1", "Supervisor One", default));
+        await _f.RunAsync<UnresolvedReferralDesk>(
+            d => d.RecordAsync(@case.Id, deadEnd.Id, ReferralFollowUp.Resend, null, null, "sup-1", "Supervisor One", default));
         _f.App.Clock.Advance(TimeSpan.FromMinutes(3));
         await SweepAsync();
 
         var again = Assert.Single(await _f.ReferralsAsync(@case.Id), r => r.EscalatedFromId == deadEnd.Id);
         // The national line takes referrals by e-mail (not configured here), then SMS: sent, not yet confirmed.
-        Assert.Equal((NationalChildProtection, ReferralStatus.Sent, 0, true), (again.AgencyId, again.Status, again.DeliveredRound, again.Mandatory));
-        Assert.DoesNotContain((await BoardAsync()).UnresolvedReferrals, r => r.CaseId == @case.Id && r.Agency == "National Child Protection Line");
+        Assert.Equal((NationalChildProtection, ReferralStatus.Sent, 0, true),
+            (again.AgencyId, again.Status, again.DeliveredRound, again.Mandatory));
+        Assert.DoesNotContain((await BoardAsync()).UnresolvedReferrals, r => r.CaseId == @case.Id
+            && r.Agency == "National Child Protection Line");
         await Assert.ThrowsAsync<ReferralRefusedException>(() => _f.RunAsync<UnresolvedReferralDesk>(
-            d => d.RecordAsync(@case.Id, deadEnd.Id, ReferralFollowUp.HandedOverByPhone, null, "twice", "sup-1", "Supervisor One", default)));
+            d =>
+                d.RecordAsync(
+                @case.Id, deadEnd.Id, ReferralFollowUp.HandedOverByPhone, null, "twice", "sup-1", "Supervisor One", default)));
     }
 }

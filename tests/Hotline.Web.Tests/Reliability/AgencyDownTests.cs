@@ -16,8 +16,11 @@ public class AgencyDownTests(ReferralFixture f) : IClassFixture<ReferralFixture>
         var id = Guid.NewGuid();
         var agency = new Agency
         {
-            Id = id, Name = name, Type = AgencyType.ChildProtection, Jurisdictions = ["ZY"], Languages = ["en"], TimeZone = "UTC", PathwayOrder = order,
-            Channels = [new AgencyChannel { Id = Guid.NewGuid(), AgencyId = id, Channel = NotificationChannel.Webhook, Address = f.Agencies.Url + path }],
+            Id = id, Name = name, Type = AgencyType.ChildProtection, Jurisdictions = ["ZY"], Languages = ["en"], TimeZone = "UTC",
+                PathwayOrder = order,
+            Channels = [
+                new AgencyChannel
+                { Id = Guid.NewGuid(), AgencyId = id, Channel = NotificationChannel.Webhook, Address = f.Agencies.Url + path }],
         };
         await f.App.WithDbAsync(async db => { db.Agencies.Add(agency); await db.SaveChangesAsync(); });
         return agency;

@@ -28,7 +28,8 @@ public class DatabaseDownTests(AppFixture fixture) : IClassFixture<AppFixture>
 
             var sms = await twilio.PostAsync("/twilio/sms/incoming", new Dictionary<string, string>
             {
-                ["MessageSid"] = TwilioWebhooks.NewMessageSid(), ["From"] = "+15550009999", ["To"] = HotlineApp.HotlineNumber, ["Body"] = "help",
+                ["MessageSid"] = TwilioWebhooks.NewMessageSid(), ["From"] = "+15550009999", ["To"] = HotlineApp.HotlineNumber,
+                    ["Body"] = "help",
             });
             Assert.Equal(HttpStatusCode.OK, sms.StatusCode);
             Assert.Contains("911", await sms.Content.ReadAsStringAsync());
@@ -51,7 +52,8 @@ public class DatabaseDownTests(AppFixture fixture) : IClassFixture<AppFixture>
         {
             Host = "127.0.0.1", Port = ClosedPort(), Timeout = 2, Pooling = false,
         }.ConnectionString;
-        await using var app = new HotlineApp(unreachable, fixture.Twilio, new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
+        await using var app = new HotlineApp(
+            unreachable, fixture.Twilio, new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
         await using (var probe = new NpgsqlConnection(unreachable))
             await Assert.ThrowsAnyAsync<NpgsqlException>(() => probe.OpenAsync()); // connection refused
 

@@ -46,7 +46,8 @@ public class FailureWordsTests(AppFixture fixture) : IClassFixture<AppFixture>, 
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
         var referralId = await SmsReferralAsync(caller.CaseId);
 
-        await Assert.ThrowsAsync<ReferralDeliveryException>(() => fixture.App.RunAsync<ReferralDeliveryJob>(j => j.RunAsync(referralId, 0)));
+        await Assert.ThrowsAsync<ReferralDeliveryException>(() =>
+            fixture.App.RunAsync<ReferralDeliveryJob>(j => j.RunAsync(referralId, 0)));
 
         var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
         var page = await client.GetStringAsync($"/cases/{caller.CaseId}");
@@ -62,11 +63,13 @@ public class FailureWordsTests(AppFixture fixture) : IClassFixture<AppFixture>, 
     public async Task SendReferral_FromTheCasePage_DoesNotClaimItWasSent()
     {
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
-        await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caller.CaseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ConsentToShare, true)));
+        await fixture.App.WithDbAsync(
+            db => db.Cases.Where(c => c.Id == caller.CaseId).ExecuteUpdateAsync(u => u.SetProperty(c => c.ConsentToShare, true)));
         var agency = await fixture.App.WithDbAsync(db => db.Agencies.Where(a => a.Active).Select(a => a.Id).FirstAsync());
         var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
 
-        var response = await ConsoleClient.PostFormAsync(client, $"/cases/{caller.CaseId}", $"/cases/{caller.CaseId}/referrals", new() { ["agencyId"] = agency.ToString() });
+        var response = await ConsoleClient.PostFormAsync(
+            client, $"/cases/{caller.CaseId}", $"/cases/{caller.CaseId}/referrals", new() { ["agencyId"] = agency.ToString() });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetStringAsync($"/cases/{caller.CaseId}");
@@ -90,12 +93,16 @@ public class FailureWordsTests(AppFixture fixture) : IClassFixture<AppFixture>, 
         {
             db.Agencies.Add(new Agency
             {
-                Id = agencyId, Name = "Text-only Shelter", Type = AgencyType.Shelter, Jurisdictions = ["ZZ"], Languages = ["en"], TimeZone = "UTC", PathwayOrder = 99,
-                Channels = [new AgencyChannel { Id = Guid.NewGuid(), AgencyId = agencyId, Channel = NotificationChannel.Sms, Address = "+15550105555" }],
+                Id = agencyId, Name = "Text-only Shelter", Type = AgencyType.Shelter, Jurisdictions = ["ZZ"], Languages = ["en"],
+                    TimeZone = "UTC", PathwayOrder = 99,
+                Channels = [
+                    new AgencyChannel
+                    { Id = Guid.NewGuid(), AgencyId = agencyId, Channel = NotificationChannel.Sms, Address = "+15550105555" }],
             });
             db.Referrals.Add(new Referral
             {
-                Id = referralId, CaseId = caseId, AgencyId = agencyId, Status = ReferralStatus.Pending, ConsentBasis = ConsentBasis.Consented,
+                Id = referralId, CaseId = caseId, AgencyId = agencyId, Status = ReferralStatus.Pending,
+                    ConsentBasis = ConsentBasis.Consented,
                 DataLevel = "Minimal", RuleId = "test", Reason = "test", CreatedAt = now, AcknowledgeBy = now.AddHours(4),
             });
             await db.SaveChangesAsync();

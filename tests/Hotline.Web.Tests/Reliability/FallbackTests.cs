@@ -80,7 +80,8 @@ public class FallbackFloodTests(TinyLimitsFixture fixture) : IClassFixture<TinyL
     {
         var twilio = new TwilioWebhooks(fixture.App.CreateClient());
         // The limits are live: a second webhook from the same caller within the minute is refused on the primary.
-        var primary = new[] { VoiceRoutes.QueueWait, VoiceRoutes.QueueWait }.Select(path => twilio.PostAsync(path, new Dictionary<string, string>
+        var primary = new[]
+            { VoiceRoutes.QueueWait, VoiceRoutes.QueueWait }.Select(path => twilio.PostAsync(path, new Dictionary<string, string>
             { ["CallSid"] = TwilioWebhooks.NewCallSid(), ["From"] = TwilioWebhooks.CallerNumber }));
         Assert.Contains(await Task.WhenAll(primary), r => r.StatusCode == HttpStatusCode.TooManyRequests);
 
@@ -88,7 +89,8 @@ public class FallbackFloodTests(TinyLimitsFixture fixture) : IClassFixture<TinyL
         var flood = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
         {
             var form = new Dictionary<string, string> { ["CallSid"] = TwilioWebhooks.NewCallSid(), ["From"] = TwilioWebhooks.CallerNumber };
-            return i % 2 == 0 ? twilio.PostAsync(VoiceRoutes.Fallback, form) : fixture.App.CreateClient().PostAsync(VoiceRoutes.Fallback, new FormUrlEncodedContent(form));
+            return i % 2 == 0 ? twilio.PostAsync(VoiceRoutes.Fallback, form)
+                : fixture.App.CreateClient().PostAsync(VoiceRoutes.Fallback, new FormUrlEncodedContent(form));
         }));
 
         foreach (var response in flood) await FallbackTests.AssertSafeTwimlAsync(response);

@@ -24,7 +24,8 @@ public class HardeningTests(TightLimitsFixture fixture) : IClassFixture<TightLim
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 25; i++)
         {
-            var form = new Dictionary<string, string> { ["CallSid"] = TwilioWebhooks.NewCallSid(), ["From"] = flooder, ["To"] = HotlineApp.HotlineNumber };
+            var form = new Dictionary<string, string>
+                { ["CallSid"] = TwilioWebhooks.NewCallSid(), ["From"] = flooder, ["To"] = HotlineApp.HotlineNumber };
             statuses.Add((await twilio.PostAsync("/twilio/voice/incoming", form)).StatusCode);
         }
         Assert.Equal(20, statuses.Count(s => s == HttpStatusCode.OK));
@@ -41,7 +42,9 @@ public class HardeningTests(TightLimitsFixture fixture) : IClassFixture<TightLim
         var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 7; i++)
         {
-            var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "x@y.z", ["Password"] = "wrong" }));
+            var response = await client.PostAsync(
+                "/account/sign-in",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "x@y.z", ["Password"] = "wrong" }));
             codes.Add(response.StatusCode);
         }
         Assert.Contains(HttpStatusCode.TooManyRequests, codes);
@@ -71,14 +74,16 @@ public class SessionCookieTests(AppFixture fixture) : IClassFixture<AppFixture>
         var signInPage = await client.GetAsync("/account/sign-in");
         var page = await signInPage.Content.ReadAsStringAsync();
         var token = ConsoleClient.TokenIn(page);
-        var xsrfCookie = signInPage.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("hotline.xsrf"));
+        var xsrfCookie = signInPage.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("hotline.xsrf", StringComparison.Ordinal));
         var request = new HttpRequestMessage(HttpMethod.Post, "/account/sign-in")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = HotlineApp.AdminEmail, ["Password"] = HotlineApp.AdminPassword, ["__RequestVerificationToken"] = token }),
+            Content = new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                { ["Email"] = HotlineApp.AdminEmail, ["Password"] = HotlineApp.AdminPassword, ["__RequestVerificationToken"] = token }),
         };
         request.Headers.Add("Cookie", xsrfCookie.Split(';')[0]);
         var response = await client.SendAsync(request);
-        var auth = response.Headers.GetValues("Set-Cookie").FirstOrDefault(c => c.StartsWith("hotline.auth"));
+        var auth = response.Headers.GetValues("Set-Cookie").FirstOrDefault(c => c.StartsWith("hotline.auth", StringComparison.Ordinal));
         Assert.NotNull(auth);
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", auth, StringComparison.OrdinalIgnoreCase);

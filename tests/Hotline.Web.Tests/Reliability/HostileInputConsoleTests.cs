@@ -1,11 +1,11 @@
 using Xunit.Abstractions;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Hotline.Core.Cases;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
-using Hotline.Web.Operators;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
 using Hotline.Web.Tests.Console;
@@ -38,13 +38,15 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var now = fixture.Base.Clock.GetUtcNow();
         var @case = new Case
         {
-            Id = Guid.NewGuid(), Reference = "HL-26-" + Random.Shared.Next(0x100000, 0xffffff).ToString("X6"), Status = CaseStatus.AwaitingTriage,
+            Id = Guid.NewGuid(), Reference = "HL-26-" + Random.Shared.Next(0x100000, 0xffffff).ToString("X6", CultureInfo.InvariantCulture),
+                Status = CaseStatus.AwaitingTriage,
             FirstChannel = Channel.Voice, FlowId = "national", Language = "en", CallerNumber = "+15557654321", CallerHash = "hash-hostile",
             Jurisdiction = "TX", CreatedAt = now, UpdatedAt = now, ConsentToShare = true,
         };
         var contact = new Contact
         {
-            Id = Guid.NewGuid(), CaseId = @case.Id, Channel = Channel.Voice, ExternalId = TwilioWebhooks.NewCallSid(), FlowId = "national", NodeId = "queue",
+            Id = Guid.NewGuid(), CaseId = @case.Id, Channel = Channel.Voice, ExternalId = TwilioWebhooks.NewCallSid(), FlowId = "national",
+                NodeId = "queue",
             Language = "en", State = ContactState.Queued, StartedAt = now, LastActivityAt = now, EnqueuedAt = now,
         };
         return await fixture.WithDbAsync(async db =>
@@ -52,7 +54,8 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
             var agency = await db.Agencies.Include(a => a.Channels).OrderBy(a => a.Name).FirstAsync(a => a.Channels.Count > 0);
             var referral = new Referral
             {
-                Id = Guid.NewGuid(), CaseId = @case.Id, AgencyId = agency.Id, Status = ReferralStatus.Delivered, RuleId = "hostile", Reason = "test",
+                Id = Guid.NewGuid(), CaseId = @case.Id, AgencyId = agency.Id, Status = ReferralStatus.Delivered, RuleId = "hostile",
+                    Reason = "test",
                 CreatedAt = now, SentAt = now, DeliveredAt = now, AcknowledgeBy = now.AddHours(4),
             };
             db.Cases.Add(@case);
@@ -70,7 +73,9 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var actions = fixture.App.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
             .OfType<ControllerActionDescriptor>()
             // The fallback URL is a Twilio webhook too, open to any POST by design (HostileInputWebhookTests, FallbackTests).
-            .Where(a => !typeof(TwilioController).IsAssignableFrom(a.ControllerTypeInfo) && a.ControllerTypeInfo != typeof(VoiceFallbackController))
+            .Where(
+                a => !typeof(TwilioController).IsAssignableFrom(a.ControllerTypeInfo)
+                && a.ControllerTypeInfo != typeof(VoiceFallbackController))
             .Where(a => a.ActionConstraints?.OfType<HttpMethodActionConstraint>().Any(c => c.HttpMethods.Contains("POST")) == true);
         var routes = new List<PostRoute>();
         foreach (var a in actions)
@@ -82,7 +87,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
                 "contactId" => s.ContactId.ToString(),
                 "channelId" => s.ChannelId.ToString(),
                 "referralId" => s.ReferralId.ToString(),
-                "id" when template.StartsWith("/admin/agencies") => s.AgencyId.ToString(),
+                "id" when template.StartsWith("/admin/agencies", StringComparison.Ordinal) => s.AgencyId.ToString(),
                 _ => s.CaseId.ToString(),
             });
             var fields = new Dictionary<string, string>();
@@ -91,11 +96,17 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
                 if (p.BindingInfo?.BindingSource == BindingSource.Path || p.ParameterType == typeof(CancellationToken)) continue;
                 var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
                 if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(Guid))
+                {
                     fields[p.Name] = Sample(type);
+                }
                 else
+                {
                     foreach (var prop in type.GetProperties().Where(x => x.CanWrite))
+                    {
                         fields[(p.BindingInfo?.BinderModelName is { } prefix ? prefix + "." : "") + prop.Name] =
                             Sample(Nullable.GetUnderlyingType(prop.PropertyType) ?? prop.PropertyType);
+                    }
+                }
             }
             var json = a.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Body);
             routes.Add(new PostRoute(template, path, fields, json));
@@ -104,7 +115,8 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
     }
 
     private static string Sample(Type t) =>
-        t == typeof(bool) ? "true" : t == typeof(int) ? "3" : t == typeof(Guid) ? Guid.NewGuid().ToString() : t.IsEnum ? Enum.GetNames(t)[0] : "sample text";
+        t == typeof(bool) ? "true" : t == typeof(int) ? "3" : t == typeof(Guid) ? Guid.NewGuid().ToString() : t.IsEnum
+            ? Enum.GetNames(t)[0] : "sample text";
 
     private async Task<HttpClient> SignedInAsync()
     {
@@ -112,7 +124,8 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var page = await client.GetStringAsync("/account/sign-in");
         var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = HotlineApp.AdminEmail, ["Password"] = HotlineApp.AdminPassword, ["__RequestVerificationToken"] = ConsoleClient.TokenIn(page),
+            ["Email"] = HotlineApp.AdminEmail, ["Password"] = HotlineApp.AdminPassword,
+                ["__RequestVerificationToken"] = ConsoleClient.TokenIn(page),
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
@@ -120,10 +133,14 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
 
     private async Task<string> ConsoleStateAsync(Guid caseId) => string.Join(", ",
         $"case_notes={await fixture.CountAsync("SELECT count(*) FROM case_notes")}",
-        $"cases.UpdatedAt={await TestPostgres.ScalarAsync<string>(fixture.ConnectionString, $"SELECT \"UpdatedAt\"::text FROM cases WHERE \"Id\" = '{caseId}'")}",
-        $"audit={await fixture.CountAsync("SELECT count(*) FROM audit_entries WHERE \"Action\" LIKE 'case.%' AND \"Action\" NOT IN ('case.view', 'case.search')")}",
-        $"agencies={await TestPostgres.ScalarAsync<string>(fixture.ConnectionString, "SELECT string_agg(\"Name\" || \"Active\"::text, ',' ORDER BY \"Id\") FROM agencies")}",
-        $"referrals={await TestPostgres.ScalarAsync<string>(fixture.ConnectionString, "SELECT string_agg(\"Status\", ',' ORDER BY \"Id\") FROM referrals")}",
+        $"cases.UpdatedAt={await TestPostgres.ScalarAsync<string>(
+            fixture.ConnectionString, $"SELECT \"UpdatedAt\"::text FROM cases WHERE \"Id\" = '{caseId}'")}",
+        $"audit={await fixture.CountAsync(
+            "SELECT count(*) FROM audit_entries WHERE \"Action\" LIKE 'case.%' AND \"Action\" NOT IN ('case.view', 'case.search')")}",
+        $"agencies={await TestPostgres.ScalarAsync<string>(
+            fixture.ConnectionString, "SELECT string_agg(\"Name\" || \"Active\"::text, ',' ORDER BY \"Id\") FROM agencies")}",
+        $"referrals={await TestPostgres.ScalarAsync<string>(
+            fixture.ConnectionString, "SELECT string_agg(\"Status\", ',' ORDER BY \"Id\") FROM referrals")}",
         $"users={await fixture.CountAsync("SELECT count(*) FROM \"AspNetUsers\"")}");
 
     [Fact]
@@ -131,10 +148,10 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
     {
         var seeded = await SeedAsync();
         var routes = Routes(seeded);
-        Assert.Contains(routes, r => r.Template.StartsWith("/cases/{id:guid}/notes"));
-        Assert.Contains(routes, r => r.Template.StartsWith("/admin/agencies"));
-        Assert.Contains(routes, r => r.Template.StartsWith("/api/agency/referrals") && r.Json);
-        Assert.Contains(routes, r => r.Template.StartsWith("/agency/referrals"));
+        Assert.Contains(routes, r => r.Template.StartsWith("/cases/{id:guid}/notes", StringComparison.Ordinal));
+        Assert.Contains(routes, r => r.Template.StartsWith("/admin/agencies", StringComparison.Ordinal));
+        Assert.Contains(routes, r => r.Template.StartsWith("/api/agency/referrals", StringComparison.Ordinal) && r.Json);
+        Assert.Contains(routes, r => r.Template.StartsWith("/agency/referrals", StringComparison.Ordinal));
         var failures = new ConcurrentQueue<string>();
         var counts = new ConcurrentDictionary<string, int>();
         var statuses = new ConcurrentDictionary<int, int>();
@@ -144,7 +161,8 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var corpus = new HostileCorpus(Seed);
         var admin = await SignedInAsync();
         var before = await ConsoleStateAsync(seeded.CaseId);
-        var tokenless = routes.Where(r => !r.Template.StartsWith("/api/")).SelectMany(r => Enumerable.Range(0, PerRouteWithoutToken)
+        var tokenless = routes.Where(r => !r.Template.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(r => Enumerable.Range(0, PerRouteWithoutToken)
             .Select(i => (Route: r, Request: corpus.Request(i, r.Path, r.Fields)))).ToList();
         await HostileRunner.RunAsync(tokenless, async x =>
         {
@@ -166,7 +184,8 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var anonymous = fixture.Client(cookies: true);
         var anonymousToken = ConsoleClient.TokenIn(await anonymous.GetStringAsync("/account/sign-in"));
         // (A %00 in the path is refused by the server before routing; the in-memory client cannot even send it.)
-        var hostileTokens = HostileCorpus.Injections.Select(Uri.EscapeDataString).Concat(["%2e%2e%2f%2e%2e%2fadmin", "..", "%2500", "a%2Fb", new string('A', 5000)]).ToList();
+        var hostileTokens = HostileCorpus.Injections.Select(Uri.EscapeDataString)
+            .Concat(["%2e%2e%2f%2e%2e%2fadmin", "..", "%2500", "a%2Fb", new string('A', 5000)]).ToList();
         var requests = routes.SelectMany(r => Enumerable.Range(0, PerRoute).Select(i =>
         {
             var path = r.Path;
@@ -175,8 +194,14 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
             var request = corpus.Request(i, path, r.Fields);
             if (r.Json && corpus.Chance(0.6))
             {
-                var reason = corpus.Chance(0.3) ? null : corpus.Pick(HostileCorpus.Injections.Append("\u0000").Append("a\u0000b").Append(new string('x', 100_000)).ToList());
-                request = request with { Shape = "json-body", Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?> { [corpus.Chance(0.5) ? "reason" : "Reason"] = corpus.Chance(0.1) ? 42 : reason }), ContentType = "application/json" };
+                var reason = corpus.Chance(0.3) ? null
+                    : corpus.Pick(HostileCorpus.Injections.Append("\u0000").Append("a\u0000b").Append(new string('x', 100_000)).ToList());
+                request = request
+                    with
+                    { Shape = "json-body",
+                        Body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+                        new Dictionary<string, object?> { [corpus.Chance(0.5) ? "reason" : "Reason"] = corpus.Chance(0.1) ? 42 : reason }),
+                        ContentType = "application/json" };
             }
             return (Route: r, Request: request);
         })).ToList();
@@ -186,7 +211,8 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
             {
                 "/account/sign-out" => (signOut, signOutToken),
                 "/account/sign-in" => (anonymous, anonymousToken),
-                var t when t.StartsWith("/agency/") || t.StartsWith("/api/") => (agency, agencyToken),
+                var t when t.StartsWith("/agency/", StringComparison.Ordinal)
+                    || t.StartsWith("/api/", StringComparison.Ordinal) => (agency, agencyToken),
                 _ => (admin, adminToken),
             };
             var message = x.Request.ToMessage();
@@ -197,7 +223,8 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
             var status = (int)response.StatusCode;
             var problem = status >= 500 ? "server error"
                 : status is >= 200 and < 300 && status != 200 ? "unexpected success status"
-                : status == 200 && !SuccessPage(x.Route.Template) && !ShowsValidationErrors(await response.Content.ReadAsStringAsync()) ? "200 without an error message"
+                : status == 200 && !SuccessPage(x.Route.Template) && !ShowsValidationErrors(await response.Content.ReadAsStringAsync())
+                    ? "200 without an error message"
                 : null;
             if (problem is not null) failures.Enqueue($"seed {Seed + 1} {x.Request.Describe()}\n  -> {status}: {problem}");
         });
@@ -207,14 +234,18 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var errors = fixture.Log.Errors.Skip(errorsBefore).ToList();
         HostileRunner.Fail(Seed, failures, tokenless.Count + requests.Count);
         Assert.True(errors.Count == 0, $"seed {Seed}: {errors.Count} errors logged:\n" + string.Join("\n", errors.Distinct().Take(10)));
-        Assert.All(routes.Where(r => r.Template != "/account/sign-out"), r => Assert.True(counts.GetValueOrDefault(r.Template) >= PerRoute, r.Template));
+        Assert.All(routes.Where(r => r.Template != "/account/sign-out"),
+            r => Assert.True(counts.GetValueOrDefault(r.Template) >= PerRoute, r.Template));
     }
 
-    /// <summary>200 is success only for the JSON API and the agency's thank-you page after a decline; any other form answers 200 only to show its errors again.</summary>
-    private static bool SuccessPage(string template) => template.StartsWith("/api/") || template == "/agency/referrals/{token}/decline";
+    /// <summary>200 is success only for the JSON API and the agency's thank-you page after a decline; any other form answers 200 only to
+    /// show its errors again.</summary>
+    private static bool SuccessPage(string template) => template.StartsWith("/api/", StringComparison.Ordinal)
+        || template == "/agency/referrals/{token}/decline";
 
     private static bool ShowsValidationErrors(string html) =>
-        html.Contains("validation-summary-errors", StringComparison.Ordinal) || html.Contains("field-validation-error", StringComparison.Ordinal);
+        html.Contains("validation-summary-errors", StringComparison.Ordinal)
+            || html.Contains("field-validation-error", StringComparison.Ordinal);
 
     [Fact]
     public async Task NoteWithMarkup_RendersInertOnTheCasePage()
@@ -243,10 +274,14 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
         var seeded = await SeedAsync();
         var client = fixture.Client();
         var json = System.Text.Json.JsonSerializer.Serialize(new { reason = System.Text.RegularExpressions.Regex.Unescape(reason) });
-        var response = await client.PostAsync($"/api/agency/referrals/{seeded.AgencyToken}/decline", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await client.PostAsync(
+            $"/api/agency/referrals/{seeded.AgencyToken}/decline", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.True((int)response.StatusCode < 500, $"{reason}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        var status = await TestPostgres.ScalarAsync<string>(fixture.ConnectionString, $"SELECT \"Status\" FROM referrals WHERE \"Id\" = '{seeded.ReferralId}'");
-        Assert.True(response.IsSuccessStatusCode ? status == "Declined" : status == "Delivered", $"{reason}: {(int)response.StatusCode}, referral {status}");
+        var status = await TestPostgres.ScalarAsync<string>(
+            fixture.ConnectionString, $"SELECT \"Status\" FROM referrals WHERE \"Id\" = '{seeded.ReferralId}'");
+        Assert.True(
+            response.IsSuccessStatusCode ? status == "Declined" : status == "Delivered",
+            $"{reason}: {(int)response.StatusCode}, referral {status}");
     }
 
     [GeneratedRegex(@"\{([a-zA-Z]+)[^}]*\}")]

@@ -1,5 +1,5 @@
-using Xunit.Abstractions;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Net.Http.Headers;
 using System.Text;
@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace Hotline.Web.Tests.Reliability;
 
@@ -31,7 +32,8 @@ public sealed record HostileRequest(int Index, string Shape, string PathAndQuery
     public string Describe()
     {
         var body = Body is null ? "(no body)" : Escape(Encoding.UTF8.GetString(Body, 0, Math.Min(Body.Length, 400)));
-        return $"#{Index} shape={Shape} POST {Escape(PathAndQuery)} content-type={ContentType ?? "(none)"} bytes={Body?.Length ?? 0} body={body}";
+        return $"#{Index} shape={Shape} POST {Escape(PathAndQuery)} content-type={ContentType ?? "(none)"} bytes={Body?.Length ?? 0} " +
+            $"body={body}";
     }
 
     private static string Escape(string s) =>
@@ -52,8 +54,10 @@ public sealed class HostileCorpus(int seed)
     /// <summary>Injection strings whose appearance in any answer would mean input was echoed or interpreted.</summary>
     public static readonly string[] Injections =
     [
-        "' OR 1=1--", "; DROP TABLE cases;--", "1; DELETE FROM contacts WHERE 1=1", "\" OR \"\"=\"", "admin'--", "1' UNION SELECT password FROM users--",
-        "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)", "<svg/onload=alert(1)>", "{{7*7}}", "${jndi:ldap://x/a}",
+        "' OR 1=1--", "; DROP TABLE cases;--", "1; DELETE FROM contacts WHERE 1=1", "\" OR \"\"=\"", "admin'--",
+            "1' UNION SELECT password FROM users--",
+        "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "javascript:alert(1)", "<svg/onload=alert(1)>", "{{7*7}}",
+            "${jndi:ldap://x/a}",
         $"</Say><Dial>{AttackerNumber}</Dial><Say>", $"]]></Say><Dial>{AttackerNumber}</Dial>", $"<Redirect>http://evil.test/x</Redirect>",
         "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>", "&lt;Dial&gt;+1900&lt;/Dial&gt;",
         "../../../../etc/passwd", "..%2f..%2f..%2fetc%2fpasswd", "..\\..\\windows\\win.ini", "/%2e%2e/%2e%2e/etc/shadow",
@@ -61,14 +65,24 @@ public sealed class HostileCorpus(int seed)
     ];
 
     /// <summary>Markers that must never appear in a webhook's TwiML.</summary>
-    public static readonly string[] Markers = ["<script", "onerror", AttackerNumber, "DROP TABLE", "OR 1=1", "etc/passwd", "evil.test", "alert(1)", "jndi", "X-Injected", "UNION SELECT"];
+    public static readonly string[] Markers = [
+        "<script", "onerror", AttackerNumber, "DROP TABLE", "OR 1=1", "etc/passwd", "evil.test", "alert(1)", "jndi", "X-Injected",
+        "UNION SELECT"];
 
-    private static readonly string[] Confusables = ["аdmin", "ᴀᴅᴍɪɴ", "ｓｃｒｉｐｔ", "＜script＞", "\u202Eexe.txt", "\uFEFFBOM", "zero\u200Bwidth", "\u0130stanbul", "ß", "ﬁ", "Ⅻ", "٣٤", "９９", "𝟗𝟗𝟗", "🙂🚨", "\u0301\u0301\u0301"];
-    private static readonly string[] Numbers = ["-1", "-0", "0", "99999999999999999999999999999", "2147483648", "-2147483649", "9223372036854775808", "1e308", "NaN", "Infinity", "0x7fffffff", "1.5", "1,5", "+1", " 1 ", "1/0", "１"];
-    private static readonly string[] Words = ["", " ", "null", "undefined", "true", "false", "[]", "{}", "STOP", "START", "HELP", "1", "2", "9", "*", "#", "completed", "leave", "bridged"];
+    private static readonly string[] Confusables = [
+        "аdmin", "ᴀᴅᴍɪɴ", "ｓｃｒｉｐｔ", "＜script＞", "\u202Eexe.txt", "\uFEFFBOM", "zero\u200Bwidth", "\u0130stanbul", "ß", "ﬁ", "Ⅻ", "٣٤", "９９",
+        "𝟗𝟗𝟗", "🙂🚨", "\u0301\u0301\u0301"];
+    private static readonly string[] Numbers = [
+        "-1", "-0", "0", "99999999999999999999999999999", "2147483648", "-2147483649", "9223372036854775808", "1e308", "NaN", "Infinity",
+        "0x7fffffff", "1.5", "1,5", "+1", " 1 ", "1/0", "１"];
+    private static readonly string[] Words = [
+        "", " ", "null", "undefined", "true", "false", "[]", "{}", "STOP", "START", "HELP", "1", "2", "9", "*", "#", "completed", "leave",
+        "bridged"];
 
     /// <summary>Invalid UTF-8 and overlong encodings, already percent-escaped (plus two broken escapes).</summary>
-    private static readonly string[] BadEncodings = ["%C0%AF", "%E0%80%AF", "%F0%80%80%AF", "%C0%80", "%ED%A0%80", "%ED%BF%BF", "%FF%FE%FD", "%80", "%F8%88%80%80%80", "%C3", "%zz", "%", "%0", "%%41"];
+    private static readonly string[] BadEncodings = [
+        "%C0%AF", "%E0%80%AF", "%F0%80%80%AF", "%C0%80", "%ED%A0%80", "%ED%BF%BF", "%FF%FE%FD", "%80", "%F8%88%80%80%80", "%C3", "%zz", "%",
+        "%0", "%%41"];
 
     public int Next(int max) => _r.Next(max);
     public bool Chance(double p) => _r.NextDouble() < p;
@@ -104,7 +118,8 @@ public sealed class HostileCorpus(int seed)
             case 4: return ("twiml", Encode(Pick(Injections[12..17])));
             case 5: return ("traversal", Encode(Pick(Injections[17..21])));
             // NUL makes ASP.NET Core refuse the whole form, so it is kept rarer than the rest to let most requests reach the handlers.
-            case 6: return Chance(0.3) ? ("nul", Encode(Pick(new[] { "\0", "a\0b", "+1555\0", "\0\0\0\0" }))) : ("control", Encode(RandomControl()));
+            case 6: return Chance(0.3) ? ("nul", Encode(Pick(new[] { "\0", "a\0b", "+1555\0", "\0\0\0\0" })))
+                : ("control", Encode(RandomControl()));
             case 7: return ("control", Encode(RandomControl()));
             case 8: return ("confusable", Encode(Pick(Confusables)));
             case 9: return ("number", Encode(Pick(Numbers)));
@@ -114,7 +129,8 @@ public sealed class HostileCorpus(int seed)
         }
     }
 
-    private string RandomControl() => new(Enumerable.Range(0, _r.Next(1, 12)).Select(_ => (char)(_r.Next(3) == 0 ? _r.Next(0x7f, 0xa0) : _r.Next(1, 0x20))).ToArray());
+    private string RandomControl() =>
+        new(Enumerable.Range(0, _r.Next(1, 12)).Select(_ => (char)(_r.Next(3) == 0 ? _r.Next(0x7f, 0xa0) : _r.Next(1, 0x20))).ToArray());
 
     /// <summary>
     /// Builds one request to <paramref name="path"/> from realistic <paramref name="fields"/>, with values replaced,
@@ -128,7 +144,10 @@ public sealed class HostileCorpus(int seed)
         {
             if (Chance(0.1)) { kinds.Add("missing"); continue; }
             if (Chance(0.5)) { var (kind, wire) = Value(); kinds.Add(kind); pairs.Add((Encode(key), wire)); }
-            else pairs.Add((Encode(key), Encode(value)));
+            else
+            {
+                pairs.Add((Encode(key), Encode(value)));
+            }
             if (Chance(0.08)) { var (kind, wire) = Value(); kinds.Add("repeated-" + kind); pairs.Add((Encode(key), wire)); }
         }
         for (var extra = _r.Next(3); extra > 0; extra--)
@@ -167,25 +186,34 @@ public sealed class HostileCorpus(int seed)
             case "form":
                 return Form(index, $"form[{kindText}]", url, Join(pairs), formType);
             case "form-5000-fields":
-                return Form(index, shape, url, Join(pairs.Concat(Enumerable.Range(0, 5000).Select(i => ($"f{i}", Encode(RandomString(4)))))), formType);
+                return Form(
+                    index, shape, url, Join(pairs.Concat(Enumerable.Range(0, 5000).Select(i => ($"f{i}", Encode(RandomString(4)))))),
+                    formType);
             case "form-100KB-key":
                 return Form(index, shape, url, Join(pairs.Append((new string('k', 100 * 1024), "v"))), formType);
             case "form-malformed":
-                return Form(index, shape, url, Pick(new[] { "&&&==&a=%zz%&=b&%", "=", "&", "a==b==c", "%3D%26%3D", "a=1&a", ";;;;", "a=%u0041", "\r\n\r\n" }) + "&" + Join(pairs), formType);
+                return Form(
+                    index, shape, url,
+                    Pick(new[] { "&&&==&a=%zz%&=b&%", "=", "&", "a==b==c", "%3D%26%3D", "a=1&a", ";;;;", "a=%u0041", "\r\n\r\n" }) + "&"
+                    + Join(pairs), formType);
             case "form-raw-invalid-utf8":
             {
-                var bytes = Encoding.ASCII.GetBytes(Join(pairs) + "&raw=").Concat(new byte[] { 0xff, 0xfe, 0xc0, 0xaf, 0x01, 0x80, 0xed, 0xa0, 0x80 }).ToArray();
+                var bytes = Encoding.ASCII.GetBytes(Join(pairs) + "&raw=")
+                    .Concat(new byte[] { 0xff, 0xfe, 0xc0, 0xaf, 0x01, 0x80, 0xed, 0xa0, 0x80 }).ToArray();
                 return Form(index, shape, url, bytes, formType + (Chance(0.5) ? "; charset=utf-8" : "; charset=x-bogus"));
             }
             case "json":
             {
-                var json = Chance(0.2) ? "{\"CallSid\": [1,2,{\"a\":" : JsonSerializer.Serialize(pairs.GroupBy(p => p.Key).ToDictionary(g => Uri.UnescapeDataString(g.Key), g => Uri.UnescapeDataString(g.First().Wire)));
+                var json = Chance(0.2) ? "{\"CallSid\": [1,2,{\"a\":"
+                    : JsonSerializer.Serialize(pairs.GroupBy(p => p.Key)
+                        .ToDictionary(g => Uri.UnescapeDataString(g.Key), g => Uri.UnescapeDataString(g.First().Wire)));
                 return Other(index, $"json[{kindText}]", url, Encoding.UTF8.GetBytes(json), "application/json");
             }
             case "xml":
             {
                 var xml = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x \"&#x26;#x3C;Dial&#x3E;\">]><r>" +
-                          string.Concat(fields.Keys.Select(k => $"<{k}>{System.Security.SecurityElement.Escape(Pick(Injections))}</{k}>")) + "&x;</r>";
+                          string.Concat(fields.Keys.Select(k => $"<{k}>{System.Security.SecurityElement.Escape(Pick(Injections))}</{k}>"))
+                              + "&x;</r>";
                 return Other(index, "xml", url, Encoding.UTF8.GetBytes(xml), Chance(0.5) ? "application/xml" : "text/xml");
             }
             case "multipart":
@@ -198,12 +226,15 @@ public sealed class HostileCorpus(int seed)
                     content.Add(new StringContent(v), key);
                     parsed[key] = v;
                 }
-                content.Add(new ByteArrayContent([0xff, 0x00, 0x3c]) { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } }, "upload", "../../evil.sh");
+                content.Add(
+                    new ByteArrayContent([0xff, 0x00, 0x3c])
+                    { Headers = { ContentType = new MediaTypeHeaderValue("application/octet-stream") } }, "upload", "../../evil.sh");
                 var body = content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
                 return new HostileRequest(index, "multipart", url, body, content.Headers.ContentType!.ToString(), parsed, false);
             }
             case "multipart-no-boundary":
-                return new HostileRequest(index, shape, url, Encoding.ASCII.GetBytes(Join(pairs)), "multipart/form-data", new Dictionary<string, string>(), true);
+                return new HostileRequest(
+                    index, shape, url, Encoding.ASCII.GetBytes(Join(pairs)), "multipart/form-data", new Dictionary<string, string>(), true);
             case "no-content-type":
                 return Other(index, shape, url, Encoding.UTF8.GetBytes(Join(pairs)), null);
             default:
@@ -247,8 +278,15 @@ public sealed class HostileCorpus(int seed)
         var sb = new StringBuilder(bytes.Length * 3);
         foreach (var b in bytes)
         {
-            if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~') sb.Append((char)b);
-            else sb.Append('%').Append(b.ToString("X2"));
+            if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9'
+                or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~')
+            {
+                sb.Append((char)b);
+            }
+            else
+            {
+                sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
         }
         return sb.ToString();
     }
@@ -269,7 +307,8 @@ public static class HostileRunner
     public static void Fail(int seed, ConcurrentQueue<string> failures, int total)
     {
         if (failures.IsEmpty) return;
-        Assert.Fail($"seed {seed}: {failures.Count} of {total} hostile requests failed. First ones:\n" + string.Join("\n", failures.Take(15)));
+        Assert.Fail(
+            $"seed {seed}: {failures.Count} of {total} hostile requests failed. First ones:\n" + string.Join("\n", failures.Take(15)));
     }
 }
 
@@ -285,10 +324,16 @@ public sealed class ErrorLog : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
         // EF Core logs every failed command at Error, including the unique-violation races the intake catches and
         // answers on purpose; an unhandled one still reaches the safe-failure filter or the exception handler.
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error && !category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal);
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error
+            && !category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal);
+        public void Log<TState>(
+            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel)) log.Errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
+            if (IsEnabled(logLevel))
+            {
+                log.Errors.Enqueue(
+                    $"{category}: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
+            }
         }
     }
 }

@@ -1,10 +1,11 @@
-using Xunit.Abstractions;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Xml.Linq;
 using Hotline.Simulator;
 using Hotline.Web.Telephony;
 using Hotline.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Hotline.Web.Tests.Reliability;
 
@@ -30,14 +31,20 @@ public sealed class HostileInputWebhookTests(HostileFixture fixture, ITestOutput
     private static Dictionary<string, string> RealisticFields(HostileCorpus corpus, string path) => path == VoiceRoutes.SmsIncoming
         ? new()
         {
-            ["MessageSid"] = TwilioWebhooks.NewMessageSid(), ["From"] = "+1555" + corpus.Next(10_000_000).ToString("D7"), ["To"] = HotlineApp.HotlineNumber,
+            ["MessageSid"] = TwilioWebhooks.NewMessageSid(),
+                ["From"] = "+1555" + corpus.Next(10_000_000).ToString("D7", CultureInfo.InvariantCulture),
+                ["To"] = HotlineApp.HotlineNumber,
             ["Body"] = corpus.Pick(new[] { "help", "STOP", "1", "I need help" }), ["AccountSid"] = TwilioApiMock.AccountSid,
         }
         : new()
         {
-            ["CallSid"] = TwilioWebhooks.NewCallSid(), ["From"] = "+1555" + corpus.Next(10_000_000).ToString("D7"), ["To"] = HotlineApp.HotlineNumber,
-            ["AccountSid"] = TwilioApiMock.AccountSid, ["Digits"] = corpus.Next(10).ToString(), ["SpeechResult"] = "yes", ["CallStatus"] = "completed",
-            ["QueueResult"] = "bridged", ["QueuePosition"] = "2", ["QueueTime"] = "30", ["RecordingSid"] = "RE" + Guid.NewGuid().ToString("N"),
+            ["CallSid"] = TwilioWebhooks.NewCallSid(),
+                ["From"] = "+1555" + corpus.Next(10_000_000).ToString("D7", CultureInfo.InvariantCulture),
+                ["To"] = HotlineApp.HotlineNumber,
+            ["AccountSid"] = TwilioApiMock.AccountSid, ["Digits"] = corpus.Next(10).ToString(CultureInfo.InvariantCulture),
+                ["SpeechResult"] = "yes", ["CallStatus"] = "completed",
+            ["QueueResult"] = "bridged", ["QueuePosition"] = "2", ["QueueTime"] = "30",
+                ["RecordingSid"] = "RE" + Guid.NewGuid().ToString("N"),
             ["RecordingUrl"] = "https://api.twilio.com/rec/RE1", ["RecordingDuration"] = "12",
         };
 
@@ -68,14 +75,21 @@ public sealed class HostileInputWebhookTests(HostileFixture fixture, ITestOutput
             statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
             counts.AddOrUpdate(PathOf(r), 1, (_, n) => n + 1);
             var problem = Judge(r, response.StatusCode, body);
-            if (problem is not null) failures.Enqueue($"seed {Seed} {r.Describe()}\n  -> {(int)response.StatusCode}: {problem}; answer: {body[..Math.Min(body.Length, 300)]}");
+            if (problem is not null)
+            {
+                failures.Enqueue($"seed {Seed} {r.Describe()}\n  -> {(int)response.StatusCode}: {problem}; " +
+                    $"answer: {body[..Math.Min(body.Length, 300)]}");
+            }
         });
 
         HostileRunner.Report(output, $"Signed webhooks (seed {Seed})", counts);
         output.WriteLine("  answers: " + string.Join(", ", statuses.OrderBy(x => x.Key).Select(x => $"{x.Key}×{x.Value}")));
         Assert.All(Endpoints, e => Assert.True(counts.GetValueOrDefault(e.Path) >= PerEndpointSigned, e.Path));
         var errors = fixture.Log.Errors.Skip(errorsBefore).ToList();
-        Assert.True(errors.Count == 0, $"seed {Seed}: webhooks logged {errors.Count} errors (a crash hidden behind the safe-failure TwiML):\n" + string.Join("\n", errors.Distinct().Take(10)));
+        Assert.True(
+            errors.Count == 0,
+            $"seed {Seed}: webhooks logged {errors.Count} errors (a crash hidden behind the safe-failure TwiML):\n"
+            + string.Join("\n", errors.Distinct().Take(10)));
         HostileRunner.Fail(Seed, failures, requests.Count);
     }
 
@@ -99,11 +113,21 @@ public sealed class HostileInputWebhookTests(HostileFixture fixture, ITestOutput
             if (doc.Descendants(verb).Any()) return $"unexpected <{verb}>";
         var text = string.Join("\n", doc.Descendants().SelectMany(e => e.Attributes().Select(a => a.Value).Append(e.Value)));
         foreach (var marker in HostileCorpus.Markers)
-            if (text.Contains(marker, StringComparison.OrdinalIgnoreCase) || body.Contains(marker, StringComparison.OrdinalIgnoreCase)) return $"echoed '{marker}'";
+        {
+            if (text.Contains(marker, StringComparison.OrdinalIgnoreCase)
+                || body.Contains(marker, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"echoed '{marker}'";
+            }
+        }
         foreach (var (key, value) in r.Parsed)
         {
             // Caller input is never read back: no field longer than a few characters appears in the answer.
-            if (value.Length >= 6 && key is not ("To" or "AccountSid") && text.Contains(value, StringComparison.Ordinal)) return $"echoed field {key}";
+            if (value.Length >= 6 && key is not ("To" or "AccountSid")
+                && text.Contains(value, StringComparison.Ordinal))
+            {
+                return $"echoed field {key}";
+            }
         }
         return null;
     }
@@ -140,7 +164,11 @@ public sealed class HostileInputWebhookTests(HostileFixture fixture, ITestOutput
             // The fallback answers everyone (emergency number, backup line) and writes nothing; the rest refuse.
             var expected = PathOf(r) == VoiceRoutes.Fallback ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
             if (response.StatusCode != expected)
-                failures.Enqueue($"seed {Seed + 1} signature='{signatures[i]}' {r.Describe()}\n  -> {(int)response.StatusCode}, expected {(int)expected}");
+            {
+                failures.Enqueue(
+                    $"seed {Seed + 1} signature='{signatures[i]}' {r.Describe()}\n  -> {(int)response.StatusCode}, expected " +
+                    $"{(int)expected}");
+            }
         });
 
         HostileRunner.Report(output, $"Unsigned/wrongly signed webhooks (seed {Seed + 1})", counts);
@@ -154,7 +182,8 @@ public sealed class HostileInputWebhookTests(HostileFixture fixture, ITestOutput
         var parts = new List<string>();
         foreach (var table in new[] { "cases", "contacts", "intake_answers", "contact_turns", "sms_opt_outs" })
             parts.Add($"{table}={await fixture.CountAsync($"SELECT count(*) FROM {table}")}");
-        parts.Add($"contacts.LastActivityAt={await TestPostgres.ScalarAsync<string>(fixture.ConnectionString, "SELECT coalesce(max(\"LastActivityAt\")::text, '') FROM contacts")}");
+        parts.Add($"contacts.LastActivityAt={await TestPostgres.ScalarAsync<string>(
+            fixture.ConnectionString, "SELECT coalesce(max(\"LastActivityAt\")::text, '') FROM contacts")}");
         return string.Join(", ", parts);
     }
 }

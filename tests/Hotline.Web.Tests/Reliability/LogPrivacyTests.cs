@@ -17,10 +17,13 @@ public class LogPrivacyTests(AppFixture fixture) : IClassFixture<AppFixture>
         await twilio.StatusAsync(sid, "completed");
         await twilio.SmsAsync("hello", "+15550007777");
         await twilio.SmsAsync("my boss Vlad keeps my passport", "+15550007777");
-        await twilio.PostAsync("/twilio/voice/incoming", new Dictionary<string, string> { ["CallSid"] = TwilioWebhooks.NewCallSid(), ["From"] = "+15550008888" }, signature: "forged");
+        await twilio.PostAsync(
+            "/twilio/voice/incoming",
+            new Dictionary<string, string> { ["CallSid"] = TwilioWebhooks.NewCallSid(), ["From"] = "+15550008888" }, signature: "forged");
 
         var logs = string.Join("\n", fixture.App.Logs.Lines);
-        Assert.True(fixture.App.Logs.Lines.Count > before, "nothing was logged during the calls"); // the capture works: these calls were logged
+        // the capture works: these calls were logged
+        Assert.True(fixture.App.Logs.Lines.Count > before, "nothing was logged during the calls");
         foreach (var secret in new[] { "5557654321", "5550007777", "5550008888", "Vlad", "passport" })
             Assert.DoesNotContain(secret, logs);
     }

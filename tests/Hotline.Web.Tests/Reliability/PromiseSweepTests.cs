@@ -27,8 +27,11 @@ public class PromiseSweepTests : IClassFixture<PromiseFixture>
         var id = Guid.NewGuid();
         var agency = new Agency
         {
-            Id = id, Name = name, Type = AgencyType.ChildProtection, Jurisdictions = [jurisdiction], Languages = ["en"], TimeZone = "UTC", PathwayOrder = order,
-            Channels = [new AgencyChannel { Id = Guid.NewGuid(), AgencyId = id, Channel = NotificationChannel.Webhook, Address = _f.Agencies.Url + path }],
+            Id = id, Name = name, Type = AgencyType.ChildProtection, Jurisdictions = [jurisdiction], Languages = ["en"], TimeZone = "UTC",
+                PathwayOrder = order,
+            Channels = [
+                new AgencyChannel
+                { Id = Guid.NewGuid(), AgencyId = id, Channel = NotificationChannel.Webhook, Address = _f.Agencies.Url + path }],
         };
         await _f.App.WithDbAsync(async db => { db.Agencies.Add(agency); await db.SaveChangesAsync(); });
         return agency;

@@ -24,7 +24,9 @@ public class RestartTests : IAsyncLifetime
     }
 
     private HotlineApp Node(bool jobs = false) =>
-        new(_cs, _twilio, new Dictionary<string, string?> { ["Hangfire:ServerEnabled"] = jobs ? "true" : "false", ["Hangfire:WorkerCount"] = "2" });
+        new(
+            _cs, _twilio,
+            new Dictionary<string, string?> { ["Hangfire:ServerEnabled"] = jobs ? "true" : "false", ["Hangfire:WorkerCount"] = "2" });
 
     [Fact]
     public async Task ServiceKilledMidCall_NewProcessFinishesTheCall_CaseHoldsEveryAnswer()
@@ -59,7 +61,8 @@ public class RestartTests : IAsyncLifetime
 
         var answers = await AnswersAsync(sid);
         Assert.Equal(keys.ToDictionary(k => k.Field, k => k.Value), answers);
-        Assert.Equal("Completed", await TestPostgres.ScalarAsync<string>(_cs, $"""SELECT "State" FROM contacts WHERE "ExternalId" = '{sid}'"""));
+        Assert.Equal(
+            "Completed", await TestPostgres.ScalarAsync<string>(_cs, $"""SELECT "State" FROM contacts WHERE "ExternalId" = '{sid}'"""));
     }
 
     private async Task<Dictionary<string, string>> AnswersAsync(string callSid)
@@ -102,11 +105,14 @@ public class RestartTests : IAsyncLifetime
             await before.WithDbAsync(async db =>
             {
                 foreach (var id in ids)
+                {
                     db.Cases.Add(new Case
                     {
-                        Id = id, Reference = "HL-26-R" + id.ToString("N")[..5], FirstChannel = Core.Cases.Channel.Voice, FlowId = "national",
+                        Id = id, Reference = "HL-26-R" + id.ToString("N")[..5], FirstChannel = Core.Cases.Channel.Voice,
+                            FlowId = "national",
                         CallbackAllowed = true, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
                     });
+                }
                 await db.SaveChangesAsync();
             });
             var jobs = before.Services.GetRequiredService<IBackgroundJobClient>();
@@ -127,7 +133,9 @@ public class RestartTests : IAsyncLifetime
 
         Assert.Equal(ids.Count, done);
         await Task.Delay(2000); // give a duplicate run the chance to show itself
-        var runs = await nodeA.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "callback.due" && ids.Contains(e.CaseId!.Value)).GroupBy(e => e.CaseId).Select(g => g.Count()).ToListAsync());
+        var runs = await nodeA.WithDbAsync(
+            db => db.AuditEntries.Where(e => e.Action == "callback.due" && ids.Contains(e.CaseId!.Value)).GroupBy(e => e.CaseId)
+            .Select(g => g.Count()).ToListAsync());
         Assert.Equal(ids.Count, runs.Count);
         Assert.All(runs, n => Assert.Equal(1, n));
     }

@@ -16,9 +16,11 @@ public class RetentionTests(AppFixture fixture) : IClassFixture<AppFixture>
         {
             db.Cases.Add(new Case
             {
-                Id = id, Reference = "HL-26-T" + id.ToString("N")[..5], FirstChannel = Channel.Voice, FlowId = "national", Status = CaseStatus.Closed,
+                Id = id, Reference = "HL-26-T" + id.ToString("N")[..5], FirstChannel = Channel.Voice, FlowId = "national",
+                    Status = CaseStatus.Closed,
                 ClosedAt = now - closedAgo, CallerNumber = "+15551112222", CallerHash = "abc", Narrative = "Ana at 12 Elm St",
-                SafetyPlan = "Go to the library", ContactType = ContactType.Tip, TraffickingType = TraffickingType.Labour, Urgency = Urgency.High,
+                SafetyPlan = "Go to the library", ContactType = ContactType.Tip, TraffickingType = TraffickingType.Labour,
+                    Urgency = Urgency.High,
                 CreatedAt = now - closedAgo - TimeSpan.FromDays(3), UpdatedAt = now,
                 Notes = [new CaseNote { Id = Guid.NewGuid(), AuthorId = "u", AuthorName = "Op", Body = "Ana's boss is Mr X", At = now }],
             });
@@ -48,7 +50,9 @@ public class RetentionTests(AppFixture fixture) : IClassFixture<AppFixture>
         var kept = await fixture.App.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == recent));
         Assert.Equal("Ana at 12 Elm St", kept.Narrative);
         Assert.Null(kept.RedactedAt);
-        var raw = await TestPostgres.ScalarAsync<string>(fixture.ConnectionString, $"SELECT coalesce(\"Narrative\", '') || coalesce(\"CallerNumber\", '') FROM cases WHERE \"Id\" = '{old}'");
+        var raw = await TestPostgres.ScalarAsync<string>(
+            fixture.ConnectionString,
+            $"SELECT coalesce(\"Narrative\", '') || coalesce(\"CallerNumber\", '') FROM cases WHERE \"Id\" = '{old}'");
         Assert.Equal("", raw);
     }
 }

@@ -6,7 +6,8 @@ namespace Hotline.Web.Tests.Reliability;
 
 public class SessionTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
-    private static Task<HttpClient> SignedInAsync(HotlineApp app) => ConsoleClient.SignedInAsync(app, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+    private static Task<HttpClient> SignedInAsync(HotlineApp app) =>
+        ConsoleClient.SignedInAsync(app, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
 
     [Fact]
     public async Task Session_IdleLongerThan30Minutes_MustSignInAgain()

@@ -20,14 +20,19 @@ public class IntakeToPathwayTests(AppFixture fixture) : IClassFixture<AppFixture
 
         // The webhook enqueued the pathway as a job; this host runs no job server, so run it as Hangfire would.
         var enqueued = await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
-            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IntakeEndedJob%' AND arguments::text LIKE '%{caseId}%'", 1);
+            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IntakeEndedJob%' AND arguments::text LIKE '%{caseId}%'",
+                1);
         Assert.Equal(1L, enqueued);
         await fixture.App.RunAsync<IntakeEndedJob>(job => job.RunAsync(caseId, CancellationToken.None));
 
-        var referrals = await fixture.App.WithDbAsync(db => db.Referrals.Include(r => r.Agency).Where(r => r.CaseId == caseId).ToListAsync());
-        Assert.Contains(referrals, r => r.Agency.Type == AgencyType.ChildProtection && r.Mandatory && r.ConsentBasis == ConsentBasis.MandatoryNoConsentNeeded);
+        var referrals = await fixture.App.WithDbAsync(
+            db => db.Referrals.Include(r => r.Agency).Where(r => r.CaseId == caseId).ToListAsync());
+        Assert.Contains(
+            referrals, r => r.Agency.Type == AgencyType.ChildProtection && r.Mandatory
+            && r.ConsentBasis == ConsentBasis.MandatoryNoConsentNeeded);
         Assert.Contains(referrals, r => r.Agency.Type == AgencyType.Police && r.Mandatory);
-        var audited = await fixture.App.WithDbAsync(db => db.AuditEntries.Where(a => a.CaseId == caseId && a.Action == "referral.mandatory").Select(a => a.Detail).ToListAsync());
+        var audited = await fixture.App.WithDbAsync(
+            db => db.AuditEntries.Where(a => a.CaseId == caseId && a.Action == "referral.mandatory").Select(a => a.Detail).ToListAsync());
         Assert.Contains(audited, d => d!.Contains("consent", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -9,7 +9,8 @@ namespace Hotline.Web.Tests.Telephony;
 /// read of an armed call is followed by one SQL statement (a status callback landing, an operator's change),
 /// so the webhook's write meets a contact that changed since it was read, every time rather than by luck.
 /// </summary>
-public sealed class InterferingContactStore(NpgsqlDataSource webhookDatabase, PersonalDataProtector protector, StepInterference interference)
+public sealed class InterferingContactStore(
+    NpgsqlDataSource webhookDatabase, PersonalDataProtector protector, StepInterference interference)
     : ContactStore(webhookDatabase, protector)
 {
     private readonly NpgsqlDataSource _otherWriter = webhookDatabase;

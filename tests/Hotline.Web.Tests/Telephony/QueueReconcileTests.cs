@@ -18,7 +18,8 @@ public class QueueReconcileTests(AppFixture fixture) : IClassFixture<AppFixture>
     private Task<Contact> ContactAsync(string callSid) =>
         fixture.App.WithDbAsync(db => db.Contacts.Include(c => c.Case).AsNoTracking().SingleAsync(c => c.ExternalId == callSid));
 
-    /// <summary>English, safe, no danger, no child, report, callback yes (morning), no voicemail: queued with consent to a callback.</summary>
+    /// <summary>English, safe, no danger, no child, report, callback yes (morning), no voicemail: queued with consent to a
+    /// callback.</summary>
     private async Task<string> QueuedCallerAsync(bool consentsToCallback = true)
     {
         fixture.App.Clock.Set(TestClock.WednesdayAfternoon);
@@ -31,19 +32,23 @@ public class QueueReconcileTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     private void TwilioSays(string callSid, int httpStatus, string? callStatus = null) =>
-        fixture.Twilio.Server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{TwilioApiMock.AccountSid}/Calls/{callSid}.json").UsingGet())
+        fixture.Twilio.Server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{TwilioApiMock.AccountSid}/Calls/{callSid}.json")
+            .UsingGet())
             .RespondWith(Response.Create().WithStatusCode(httpStatus).WithHeader("Content-Type", "application/json")
                 .WithBody(callStatus is null
                     ? "{\"code\":20500,\"message\":\"Service unavailable\",\"status\":" + httpStatus + "}"
-                    : "{\"sid\":\"" + callSid + "\",\"status\":\"" + callStatus + "\",\"account_sid\":\"" + TwilioApiMock.AccountSid + "\"}"));
+                    : "{\"sid\":\"" + callSid + "\",\"status\":\"" + callStatus + "\",\"account_sid\":\"" + TwilioApiMock.AccountSid
+                        + "\"}"));
 
     private int TwilioAskedAbout(string callSid) =>
-        fixture.Twilio.Server.LogEntries.Count(e => e.RequestMessage!.Method == "GET" && e.RequestMessage.Path.EndsWith($"/Calls/{callSid}.json"));
+        fixture.Twilio.Server.LogEntries.Count(
+            e => e.RequestMessage!.Method == "GET" && e.RequestMessage.Path.EndsWith($"/Calls/{callSid}.json", StringComparison.Ordinal));
 
     private Task ReconcileAsync() => fixture.App.RunAsync<QueueReconcileJob>(j => j.RunAsync());
 
     private Task PollAsync(string callSid) =>
-        _twilio.VoiceAsync("/twilio/voice/queue-wait?lang=en", callSid, new Dictionary<string, string> { ["QueuePosition"] = "1", ["QueueTime"] = "30" });
+        _twilio.VoiceAsync(
+            "/twilio/voice/queue-wait?lang=en", callSid, new Dictionary<string, string> { ["QueuePosition"] = "1", ["QueueTime"] = "30" });
 
     [Fact]
     public async Task QueueReconcile_SilentCallerTwilioSaysCompleted_ClosedAsAbandonedWithTheConsentedCallback()
@@ -116,7 +121,8 @@ public class QueueReconcileTests(AppFixture fixture) : IClassFixture<AppFixture>
         {
             Host = "127.0.0.1", Port = ServiceProcess.FreePort(), Timeout = 2, Pooling = false,
         }.ConnectionString;
-        await using var app = new HotlineApp(unreachable, fixture.Twilio, new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
+        await using var app = new HotlineApp(
+            unreachable, fixture.Twilio, new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
 
         var wait = await new TwilioWebhooks(app.CreateClient()).VoiceAsync("/twilio/voice/queue-wait?lang=en", TwilioWebhooks.NewCallSid(),
             new Dictionary<string, string> { ["QueuePosition"] = "2", ["QueueTime"] = "30" });

@@ -20,12 +20,15 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         reply = await _twilio.SmsAsync("2", sender);                 // español
         Assert.Contains("1 - Sí", reply.MessageBody);
         reply = await _twilio.SmsAsync("si", sender);                // safe to talk, by keyword
-        foreach (var text in new[] { "2", "2", "2", "2" }) reply = await _twilio.SmsAsync(text, sender); // no danger, no child, help, no callback
+        // no danger, no child, help, no callback
+        foreach (var text in new[] { "2", "2", "2", "2" }) reply = await _twilio.SmsAsync(text, sender);
         Assert.Contains("especialista", reply.MessageBody);
 
-        var contact = await fixture.App.WithDbAsync(db => db.Contacts.Include(c => c.Case).AsNoTracking().SingleAsync(c => c.ExternalId == first));
+        var contact = await fixture.App.WithDbAsync(
+            db => db.Contacts.Include(c => c.Case).AsNoTracking().SingleAsync(c => c.ExternalId == first));
         Assert.Equal(ContactState.Queued, contact.State);
-        var answers = await fixture.App.WithDbAsync(db => db.IntakeAnswers.Where(a => a.ContactId == contact.Id).ToDictionaryAsync(a => a.Field, a => a.Value));
+        var answers = await fixture.App.WithDbAsync(
+            db => db.IntakeAnswers.Where(a => a.ContactId == contact.Id).ToDictionaryAsync(a => a.Field, a => a.Value));
         Assert.Equal("es", answers["language"]);
         Assert.Equal("yes", answers["safeToTalk"]);
         Assert.Equal("help", answers["need"]);
@@ -33,7 +36,8 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         // Later texts reach the advocate, kept encrypted on the case.
         await _twilio.SmsAsync("estoy en la calle Main", sender);
-        var narrative = await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == contact.CaseId).Select(c => c.Narrative).SingleAsync());
+        var narrative = await fixture.App.WithDbAsync(
+            db => db.Cases.Where(c => c.Id == contact.CaseId).Select(c => c.Narrative).SingleAsync());
         Assert.Contains("calle Main", narrative);
     }
 
@@ -45,7 +49,8 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         await _twilio.SmsAsync("hi", sender, first);
         var stop = await _twilio.SmsAsync("STOP", sender);
         Assert.Contains("You will not get more messages", stop.MessageBody);
-        var callerHash = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == first).Select(c => c.Case.CallerHash).SingleAsync());
+        var callerHash = await fixture.App.WithDbAsync(
+            db => db.Contacts.Where(c => c.ExternalId == first).Select(c => c.Case.CallerHash).SingleAsync());
         Assert.NotNull(callerHash);
         Assert.True(await fixture.App.WithDbAsync(db => db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash)));
 
@@ -67,7 +72,8 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         var stops = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _twilio.SmsAsync("STOP", sender)));
 
         Assert.All(stops, s => Assert.Contains("You will not get more messages", s.MessageBody));
-        var conversation = await fixture.App.WithDbAsync(db => db.Contacts.Include(c => c.Case).AsNoTracking().SingleAsync(c => c.ExternalId == first));
+        var conversation = await fixture.App.WithDbAsync(
+            db => db.Contacts.Include(c => c.Case).AsNoTracking().SingleAsync(c => c.ExternalId == first));
         Assert.Equal(ContactState.Completed, conversation.State);
         Assert.False(conversation.Case.CallbackAllowed); // a STOP outweighs the earlier yes, whichever copy won
         Assert.Null(conversation.Case.CallbackDueAt);
@@ -83,7 +89,8 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         var first = await _twilio.SmsAsync("1", sender, sid);
         var retry = await _twilio.SmsAsync("1", sender, sid);
         Assert.Equal(first.MessageBody, retry.MessageBody);
-        var step = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == conversation).Select(c => c.Step).SingleAsync());
+        var step = await fixture.App.WithDbAsync(
+            db => db.Contacts.Where(c => c.ExternalId == conversation).Select(c => c.Step).SingleAsync());
         Assert.Equal(1, step); // the answer moved it on once, the retry not again
     }
 
@@ -100,8 +107,12 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
             var afresh = TwilioWebhooks.NewMessageSid(); // names the new conversation
             var reply = await _twilio.SmsAsync("1", sender, afresh);
             Assert.Contains("If you are in immediate danger", reply.MessageBody);
-            Assert.Equal(ContactState.Expired, await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == first).Select(c => c.State).SingleAsync()));
-            Assert.Equal(ContactState.Intake, await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == afresh).Select(c => c.State).SingleAsync()));
+            Assert.Equal(
+                ContactState.Expired,
+                await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == first).Select(c => c.State).SingleAsync()));
+            Assert.Equal(
+                ContactState.Intake,
+                await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.ExternalId == afresh).Select(c => c.State).SingleAsync()));
         }
         finally
         {

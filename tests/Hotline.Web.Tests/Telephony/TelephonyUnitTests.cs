@@ -50,7 +50,9 @@ public class TelephonyUnitTests
     [Fact]
     public void Render_Prompt_ListsNumberedOptions()
     {
-        var reply = new IntakeReply("en", ["Hello."], new PromptSpec("n", "Safe to talk?", InputMode.Dtmf, 1, 6, [new MenuOption("1", "Yes"), new MenuOption("2", "No")]), null);
+        var reply = new IntakeReply(
+            "en", ["Hello."],
+            new PromptSpec("n", "Safe to talk?", InputMode.Dtmf, 1, 6, [new MenuOption("1", "Yes"), new MenuOption("2", "No")]), null);
         Assert.Equal("Hello.\n\nSafe to talk?\n1 - Yes\n2 - No", SmsText.Render(reply));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Hotline.Simulator;
@@ -40,7 +41,7 @@ public partial class TwilioRefusalTests(AppFixture fixture) : IClassFixture<AppF
 
         var logs = RefusalLogs();
         Assert.True(logs.Count >= 2, "no error-level log for refused signatures");
-        var totals = logs.Select(l => long.Parse(Total().Match(l).Groups[1].Value)).ToList();
+        var totals = logs.Select(l => long.Parse(Total().Match(l).Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(totals[^2] + 1, totals[^1]); // a running count
         Assert.All(logs, l =>
         {
@@ -80,8 +81,10 @@ public partial class TwilioRefusalTests(AppFixture fixture) : IClassFixture<AppF
     [Fact]
     public async Task Board_WhileSignaturesAreRefused_ShowsBannerToSupervisorsNotOperators()
     {
-        var supervisor = await ConsoleClient.SignedInAsync(fixture.App, await ConsoleSeed.UserAsync(fixture.App, Roles.Supervisor), ConsoleSeed.OperatorPassword);
-        var op = await ConsoleClient.SignedInAsync(fixture.App, await ConsoleSeed.UserAsync(fixture.App, Roles.Operator), ConsoleSeed.OperatorPassword);
+        var supervisor = await ConsoleClient.SignedInAsync(
+            fixture.App, await ConsoleSeed.UserAsync(fixture.App, Roles.Supervisor), ConsoleSeed.OperatorPassword);
+        var op = await ConsoleClient.SignedInAsync(
+            fixture.App, await ConsoleSeed.UserAsync(fixture.App, Roles.Operator), ConsoleSeed.OperatorPassword);
         fixture.App.Clock.Advance(PastTheWindow);
         Assert.DoesNotContain(Banner, await supervisor.GetStringAsync("/"));
 

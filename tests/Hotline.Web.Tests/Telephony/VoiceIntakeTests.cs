@@ -77,7 +77,8 @@ public class VoiceIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         // Wednesday 14:00 Chicago -> next morning window starts Thursday 08:00 Chicago (14:00 UTC).
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.Zero), contact.Case.CallbackDueAt);
         var scheduled = await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
-            $"SELECT count(*) FROM hangfire.job WHERE statename = 'Scheduled' AND invocationdata::text LIKE '%CallbackDueJob%' AND arguments::text LIKE '%{contact.CaseId}%'", 1);
+            $"SELECT count(*) FROM hangfire.job WHERE statename = 'Scheduled' AND invocationdata::text LIKE '%CallbackDueJob%' AND " +
+                $"arguments::text LIKE '%{contact.CaseId}%'", 1);
         Assert.Equal(1L, scheduled);
     }
 
@@ -95,9 +96,11 @@ public class VoiceIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Null(contact.Case.CallbackDueAt);
         // The pathway job for this case is handed off; wait for it, then check no callback was scheduled beside it.
         Assert.Equal(1L, await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
-            $"SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%{contact.CaseId}%' AND invocationdata::text LIKE '%IntakeEndedJob%'", 1));
+            $"SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%{contact.CaseId}%' AND invocationdata::text LIKE " +
+                $"'%IntakeEndedJob%'", 1));
         var scheduled = await TestPostgres.ScalarAsync<long>(fixture.ConnectionString,
-            $"SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%{contact.CaseId}%' AND invocationdata::text LIKE '%CallbackDueJob%'");
+            $"SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%{contact.CaseId}%' AND invocationdata::text LIKE " +
+                $"'%CallbackDueJob%'");
         Assert.Equal(0L, scheduled);
     }
 
@@ -116,7 +119,8 @@ public class VoiceIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
 
             var thanks = await _twilio.VoiceAsync("/twilio/voice/recording", sid, new Dictionary<string, string>
             {
-                ["RecordingSid"] = "RE" + new string('a', 32), ["RecordingUrl"] = "https://api.twilio.com/rec/RE1", ["RecordingDuration"] = "42",
+                ["RecordingSid"] = "RE" + new string('a', 32), ["RecordingUrl"] = "https://api.twilio.com/rec/RE1",
+                    ["RecordingDuration"] = "42",
             });
             Assert.Contains("message was received", thanks.AllText);
             await _twilio.StatusAsync(sid, "completed");
@@ -185,7 +189,8 @@ public class VoiceIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         var sid = TwilioWebhooks.NewCallSid();
         var form = new Dictionary<string, string> { ["CallSid"] = sid, ["From"] = TwilioWebhooks.CallerNumber };
         var forged = await _twilio.PostAsync("/twilio/voice/incoming", form, signature: "bm90IGEgc2lnbmF0dXJl");
-        var missing = await new TwilioWebhooks(fixture.App.CreateClient(), authToken: "wrong-token").PostAsync("/twilio/voice/incoming", form);
+        var missing = await new TwilioWebhooks(fixture.App.CreateClient(), authToken: "wrong-token")
+            .PostAsync("/twilio/voice/incoming", form);
 
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
@@ -243,15 +248,18 @@ public class VoiceIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         foreach (var digits in new[] { "1", "1", "1", "2" }) twiml = await _twilio.PressAsync(sid, twiml, digits);
         Assert.Equal("national-advocates", twiml.Enqueued);
 
-        var early = await _twilio.VoiceAsync("/twilio/voice/queue-wait?lang=en", sid, new Dictionary<string, string> { ["QueuePosition"] = "3", ["QueueTime"] = "30" });
+        var early = await _twilio.VoiceAsync(
+            "/twilio/voice/queue-wait?lang=en", sid, new Dictionary<string, string> { ["QueuePosition"] = "3", ["QueueTime"] = "30" });
         Assert.Contains("number 3 in line", early.AllText);
         Assert.False(early.Has("Gather"));
-        var late = await _twilio.VoiceAsync("/twilio/voice/queue-wait?lang=en", sid, new Dictionary<string, string> { ["QueuePosition"] = "2", ["QueueTime"] = "130" });
+        var late = await _twilio.VoiceAsync(
+            "/twilio/voice/queue-wait?lang=en", sid, new Dictionary<string, string> { ["QueuePosition"] = "2", ["QueueTime"] = "130" });
         Assert.Contains("press 1", late.AllText);
 
         var leave = await _twilio.VoiceAsync("/twilio/voice/queue-callback", sid, new Dictionary<string, string> { ["Digits"] = "1" });
         Assert.True(leave.Has("Leave"));
-        var result = await _twilio.VoiceAsync("/twilio/voice/queue-result", sid, new Dictionary<string, string> { ["QueueResult"] = "leave" });
+        var result = await _twilio.VoiceAsync(
+            "/twilio/voice/queue-result", sid, new Dictionary<string, string> { ["QueueResult"] = "leave" });
         Assert.Contains("call you back", result.AllText);
         var contact = await ContactAsync(sid);
         Assert.True(contact.Case.CallbackAllowed);
@@ -272,7 +280,8 @@ public class VoiceIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.NotNull(a.Case.CallerHash);
         Assert.Equal(a.Case.CallerHash, b.Case.CallerHash);
         Assert.Equal(TwilioWebhooks.CallerNumber, a.Case.CallerNumber);
-        var raw = await TestPostgres.ScalarAsync<string>(fixture.ConnectionString, $"SELECT \"CallerNumber\" || \"CallerHash\" FROM cases WHERE \"Id\" = '{a.CaseId}'");
+        var raw = await TestPostgres.ScalarAsync<string>(
+            fixture.ConnectionString, $"SELECT \"CallerNumber\" || \"CallerHash\" FROM cases WHERE \"Id\" = '{a.CaseId}'");
         Assert.DoesNotContain("5557654321", raw);
     }
 }

@@ -65,11 +65,15 @@ public class WithheldNumberTests(AppFixture fixture) : IClassFixture<AppFixture>
         heard.AddRange(wait.Says);
         Assert.False(wait.Has("Gather"));
         // Pressing 1 anyway (the offer is known from earlier calls) promises nothing and keeps them in the queue.
-        var pressed = await _twilio.VoiceAsync(VoiceRoutes.QueueCallback, sid, new Dictionary<string, string> { ["From"] = from, ["Digits"] = "1" });
+        var pressed = await _twilio.VoiceAsync(
+            VoiceRoutes.QueueCallback, sid, new Dictionary<string, string> { ["From"] = from, ["Digits"] = "1" });
         Assert.False(pressed.Has("Leave"));
-        await _twilio.VoiceAsync(VoiceRoutes.QueueResult, sid, new Dictionary<string, string> { ["From"] = from, ["QueueResult"] = "hangup" });
+        await _twilio.VoiceAsync(
+            VoiceRoutes.QueueResult, sid, new Dictionary<string, string> { ["From"] = from, ["QueueResult"] = "hangup" });
 
-        Assert.DoesNotContain(heard, s => s.Contains("call you back", StringComparison.OrdinalIgnoreCase) || s.Contains("callback", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(
+            heard, s => s.Contains("call you back", StringComparison.OrdinalIgnoreCase)
+            || s.Contains("callback", StringComparison.OrdinalIgnoreCase));
         var contact = await ContactAsync(sid);
         Assert.False(contact.CallbackRequested);
         Assert.Null(contact.Case.CallbackAllowed);

@@ -166,7 +166,8 @@ public class WriteConflictTests(AppFixture fixture) : IClassFixture<AppFixture>
         _interference.Arm(first, StepInterference.ContactTouched);
         await twilio.SmsAsync("estoy en la calle Elm", sender);
 
-        var narrative = await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == contact.CaseId).Select(c => c.Narrative).SingleAsync());
+        var narrative = await fixture.App.WithDbAsync(
+            db => db.Cases.Where(c => c.Id == contact.CaseId).Select(c => c.Narrative).SingleAsync());
         Assert.Contains("calle Elm", narrative);
     }
 
@@ -190,7 +191,9 @@ public class WriteConflictTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.True(answer.Has("Dial"));
         Assert.Contains("+15550100111", answer.Xml); // the backup line, not a silent re-prompt
         Assert.False(answer.Has("Gather"));
-        Assert.Contains(fixture.App.Logs.Lines, l => l.StartsWith("Error") && l.Contains("IX_intake_answers_ContactId_Step_Field"));
+        Assert.Contains(
+            fixture.App.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal)
+            && l.Contains("IX_intake_answers_ContactId_Step_Field"));
         Assert.Equal(0, (await ContactAsync(sid)).Step); // nothing was written
     }
 }
