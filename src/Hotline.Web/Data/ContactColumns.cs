@@ -13,7 +13,7 @@ public sealed record Column<T>(string Name, NpgsqlDbType Type, Func<T, object?> 
 
 /// <summary>
 /// The columns of <c>contacts</c> and <c>cases</c> that <see cref="ContactStore"/> reads and writes. Kept beside
-/// the EF mapping (<see cref="EntityConfigurations"/>), and checked against it by a test, so a new property
+/// the EF mapping (<c>EntityConfigurations.cs</c>), and checked against it by a test, so a new property
 /// cannot be silently dropped by the webhook path.
 /// </summary>
 public static class ContactColumns

@@ -1,5 +1,4 @@
 using System.Text;
-using Hotline.Core.Cases;
 using Hotline.Web.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
@@ -251,10 +250,12 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         {
             var first = true;
             foreach (var group in groups)
-            foreach (var column in group)
             {
-                _text.Append(first ? "\"" : ", \"").Append(column.Name).Append('"');
-                first = false;
+                foreach (var column in group)
+                {
+                    _text.Append(first ? "\"" : ", \"").Append(column.Name).Append('"');
+                    first = false;
+                }
             }
         }
 
@@ -262,10 +263,12 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         {
             var first = true;
             foreach (var group in groups)
-            foreach (var column in group)
             {
-                _text.Append(first ? "" : ", ").Append(Parameter(column.Get(entity), column.Type));
-                first = false;
+                foreach (var column in group)
+                {
+                    _text.Append(first ? "" : ", ").Append(Parameter(column.Get(entity), column.Type));
+                    first = false;
+                }
             }
         }
 

@@ -46,11 +46,15 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
         var loaded = await Store.FindAsync(contact.ExternalId, default);
         Assert.NotNull(loaded);
         foreach (var column in ContactColumns.Identity.Concat(ContactColumns.Mutable))
-            Assert.True(Equals(column.Get(contact), column.Get(loaded)),
-                $"contacts.{column.Name}: wrote {column.Get(contact)}, read {column.Get(loaded)}");
+        {
+                Assert.True(Equals(column.Get(contact), column.Get(loaded)),
+                    $"contacts.{column.Name}: wrote {column.Get(contact)}, read {column.Get(loaded)}");
+        }
         foreach (var column in ContactColumns.CaseIntake)
-            Assert.True(Equals(column.Get(contact.Case), column.Get(loaded.Case)),
-                $"cases.{column.Name}: wrote {column.Get(contact.Case)}, read {column.Get(loaded.Case)}");
+        {
+                Assert.True(Equals(column.Get(contact.Case), column.Get(loaded.Case)),
+                    $"cases.{column.Name}: wrote {column.Get(contact.Case)}, read {column.Get(loaded.Case)}");
+        }
         Assert.Equal(contact.Case.Reference, loaded.Case.Reference);
         Assert.Null(loaded.Case.CallerNumber); // webhooks never decrypt it
 
@@ -108,11 +112,15 @@ public class ContactStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
             Assert.NotNull(loaded);
             Assert.Equal(contact.Version, loaded.Version); // the xmin the write returned
             foreach (var column in ContactColumns.ContactRead)
-                Assert.True(Same(column.Get(contact), column.Get(loaded)),
-                    $"contacts.{column.Name}: wrote {Describe(column.Get(contact))}, read {Describe(column.Get(loaded))}");
+            {
+                    Assert.True(Same(column.Get(contact), column.Get(loaded)),
+                        $"contacts.{column.Name}: wrote {Describe(column.Get(contact))}, read {Describe(column.Get(loaded))}");
+            }
             foreach (var column in ContactColumns.CaseRead)
-                Assert.True(Same(column.Get(@case), column.Get(loaded.Case)),
-                    $"cases.{column.Name}: wrote {Describe(column.Get(@case))}, read {Describe(column.Get(loaded.Case))}");
+            {
+                    Assert.True(Same(column.Get(@case), column.Get(loaded.Case)),
+                        $"cases.{column.Name}: wrote {Describe(column.Get(@case))}, read {Describe(column.Get(loaded.Case))}");
+            }
         }
         Assert.Null((await Store.FindAsync(contact.ExternalId, default))!.Case.Narrative); // only SMS reads it
         Assert.Equal(@case.Narrative, (await Store.FindOpenConversationAsync(contact.ConversationKey!, default))!.Case.Narrative);
