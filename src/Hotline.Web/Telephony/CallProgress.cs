@@ -28,7 +28,9 @@ public sealed class CallProgress(IntakeRecorder recorder, ContactStore store, IL
     public async Task<VoiceResponse> QueueWaitAsync(
         string? callSid, string? language, int position, int waitedSeconds, bool numberWithheld, CancellationToken ct)
     {
-        if (callSid is not null)
+        // A caller queued less than one interval ago is alive by their EnqueuedAt: no round trip for the first
+        // polls (Twilio's QueueTime says how long they have waited), so a short wait costs the database nothing.
+        if (callSid is not null && waitedSeconds >= QueuePollStampInterval.TotalSeconds)
         {
             // Bounded: a database that hangs must not hold the wait loop up until Twilio gives up on it.
             using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);

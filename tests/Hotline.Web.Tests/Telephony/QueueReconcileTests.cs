@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hotline.Web.Data;
 using Hotline.Web.Jobs;
 using Hotline.Web.Tests.Infrastructure;
@@ -46,9 +47,9 @@ public class QueueReconcileTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     private Task ReconcileAsync() => fixture.App.RunAsync<QueueReconcileJob>(j => j.RunAsync());
 
-    private Task PollAsync(string callSid) =>
-        _twilio.VoiceAsync(
-            "/twilio/voice/queue-wait?lang=en", callSid, new Dictionary<string, string> { ["QueuePosition"] = "1", ["QueueTime"] = "30" });
+    private Task PollAsync(string callSid, int waitedSeconds = 30) =>
+        _twilio.VoiceAsync("/twilio/voice/queue-wait?lang=en", callSid,
+            new Dictionary<string, string> { ["QueuePosition"] = "1", ["QueueTime"] = waitedSeconds.ToString(CultureInfo.InvariantCulture) });
 
     [Fact]
     public async Task QueueReconcile_SilentCallerTwilioSaysCompleted_ClosedAsAbandonedWithTheConsentedCallback()
@@ -98,6 +99,19 @@ public class QueueReconcileTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         Assert.Equal(0, TwilioAskedAbout(sid));
         Assert.Equal(ContactState.Queued, (await ContactAsync(sid)).State);
+    }
+
+    [Fact]
+    public async Task QueueWait_FirstPollsWithinTheIntervalOfQueueing_WriteNothing()
+    {
+        var sid = await QueuedCallerAsync();
+        var queued = await ContactAsync(sid);
+
+        await PollAsync(sid, waitedSeconds: 5);
+
+        var polled = await ContactAsync(sid);
+        Assert.Null(polled.LastQueuePollAt); // their EnqueuedAt is proof of life for now
+        Assert.Equal(queued.Version, polled.Version);
     }
 
     [Fact]
