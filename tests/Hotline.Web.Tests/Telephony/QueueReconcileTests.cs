@@ -49,7 +49,10 @@ public class QueueReconcileTests(AppFixture fixture) : IClassFixture<AppFixture>
 
     private Task PollAsync(string callSid, int waitedSeconds = 30) =>
         _twilio.VoiceAsync("/twilio/voice/queue-wait?lang=en", callSid,
-            new Dictionary<string, string> { ["QueuePosition"] = "1", ["QueueTime"] = waitedSeconds.ToString(CultureInfo.InvariantCulture) });
+            new Dictionary<string, string>
+            {
+                ["QueuePosition"] = "1", ["QueueTime"] = waitedSeconds.ToString(CultureInfo.InvariantCulture),
+            });
 
     [Fact]
     public async Task QueueReconcile_SilentCallerTwilioSaysCompleted_ClosedAsAbandonedWithTheConsentedCallback()
