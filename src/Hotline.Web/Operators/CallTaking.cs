@@ -43,7 +43,9 @@ public sealed class CallTaking(
         {
             // The number is escaped: it ends up inside TwiML.
             var twiml = new Twilio.Types.Twiml("<Response><Dial>" + SecurityElement.Escape(op.OperatorPhone.Trim()) + "</Dial></Response>");
-            await CallResource.UpdateAsync(pathSid: contact.ExternalId, twiml: twiml, client: twilio);
+            // An empty answer makes the SDK return null instead of throwing: that is no answer, not a success.
+            _ = await CallResource.UpdateAsync(pathSid: contact.ExternalId, twiml: twiml, client: twilio)
+                ?? throw new Twilio.Exceptions.ApiConnectionException("Twilio gave an empty answer");
         }
         catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))
         {

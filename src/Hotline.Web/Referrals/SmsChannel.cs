@@ -13,7 +13,9 @@ public sealed class SmsChannel(ITwilioRestClient twilio, HotlineSettings setting
         try
         {
             var message = await MessageResource.CreateAsync(
-                to: new PhoneNumber(to), from: new PhoneNumber(settings.TwilioNumber), body: text, client: twilio);
+                to: new PhoneNumber(to), from: new PhoneNumber(settings.TwilioNumber), body: text, client: twilio)
+                // An empty answer makes the SDK return null instead of throwing: not sent, as far as anyone knows.
+                ?? throw new Twilio.Exceptions.ApiConnectionException("Twilio gave an empty answer");
             return DeliveryResult.Ok(message.Sid);
         }
         catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))

@@ -112,4 +112,20 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.DoesNotContain(TwilioApiMock.AccountSid, board);
         Assert.DoesNotContain("/2010-04-01/", board);
     }
+
+    [Fact]
+    public async Task Take_TwilioAnswersWithNothing_IsNotReportedAsPutThrough()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
+        fixture.Twilio.StubEmptyAnswer(TwilioApiMock.CallPath(caller.CallSid));
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator);
+        var client = await ConsoleClient.SignedInAsync(fixture.App, email, ConsoleSeed.OperatorPassword);
+
+        await ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);
+
+        var board = await client.GetStringAsync("/");
+        Assert.Contains("Twilio could not be reached. The caller is still waiting in the queue", board);
+        var contact = await fixture.App.WithDbAsync(db => db.Contacts.SingleAsync(c => c.Id == caller.ContactId));
+        Assert.Equal(ContactState.Queued, contact.State);
+    }
 }

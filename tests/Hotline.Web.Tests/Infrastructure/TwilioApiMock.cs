@@ -51,6 +51,11 @@ public sealed class TwilioApiMock : IDisposable
                     "{\"code\":" + code + ",\"message\":\"The requested resource " + path
                     + " was not found\",\"more_info\":\"https://www.twilio.com/docs/errors/" + code + "\",\"status\":" + status + "}"));
 
+    /// <summary>Twilio answering one path with 200 and no body: the SDK then returns null instead of throwing.</summary>
+    public void StubEmptyAnswer(string path) =>
+        Server.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(-1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(""));
+
     /// <summary>Back to plain success for every path (drops the recorded requests too).</summary>
     public void Restore()
     {
