@@ -50,22 +50,60 @@ public sealed class CallTaking(
         catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))
         {
             log.LogWarning(e, "Putting call {ContactId} through to an operator failed: {Failure}", contactId, TwilioFailures.Classify(e));
-            contact.State = ContactState.Queued;
-            contact.AnsweredAt = null;
-            contact.AnsweredBy = null;
-            await db.SaveChangesAsync(CancellationToken.None);
+            await PutBackInQueueAsync(contact, op.Id);
             return (TwilioFailures.ForTakingACall(e, flow.BackupLine), Guid.Empty);
         }
 
         var @case = contact.Case;
-        // A caller can reach the queue before intake is marked complete; triage follows either way.
-        if (@case.Status == CaseStatus.Intake) @case.Status = CaseMachine.Apply(@case.Status, CaseTrigger.IntakeCompleted).To;
-        var took = CaseMachine.Apply(@case.Status, CaseTrigger.OperatorTook);
-        if (took.Succeeded) @case.Status = took.To;
-        @case.AssignedOperatorId = op.Id;
-        @case.UpdatedAt = now;
-        audit.Record("call.take", @case.Id, $"contact {contact.Id}; case {(took.Succeeded ? "now " + took.To : "stays " + took.From)}");
-        await db.SaveChangesAsync(ct);
-        return (null, @case.Id);
+        var planned = CaseMachine.Apply(
+            @case.Status == CaseStatus.Intake ? CaseMachine.Apply(@case.Status, CaseTrigger.IntakeCompleted).To : @case.Status,
+            CaseTrigger.OperatorTook);
+        var outcome = planned.Succeeded ? "now " + planned.To : "stays " + planned.From;
+        audit.Record("call.take", @case.Id, $"contact {contact.Id}; case {outcome}");
+        // The call is already put through: a webhook writing the case meanwhile (its row version) must not turn
+        // that into an error page. Re-read the case and apply the take again.
+        for (var attempt = 1; ; attempt++)
+        {
+            // A caller can reach the queue before intake is marked complete; triage follows either way.
+            if (@case.Status == CaseStatus.Intake) @case.Status = CaseMachine.Apply(@case.Status, CaseTrigger.IntakeCompleted).To;
+            var took = CaseMachine.Apply(@case.Status, CaseTrigger.OperatorTook);
+            if (took.Succeeded) @case.Status = took.To;
+            @case.AssignedOperatorId = op.Id;
+            @case.UpdatedAt = now;
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return (null, @case.Id);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 4)
+            {
+                await db.Entry(@case).ReloadAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Twilio did not put the call through: the caller is still waiting, so the claim is undone. If the contact
+    /// moved on meanwhile (the caller hung up and the status callback wrote it), what was stored stands.
+    /// </summary>
+    private async Task PutBackInQueueAsync(Contact contact, string operatorId)
+    {
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            contact.State = ContactState.Queued;
+            contact.AnsweredAt = null;
+            contact.AnsweredBy = null;
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await db.Entry(contact).ReloadAsync(CancellationToken.None);
+                if (contact.State != ContactState.WithOperator || contact.AnsweredBy != operatorId) return;
+            }
+        }
+        log.LogError("Could not put call {ContactId} back in the queue after a failed take: it kept changing", contact.Id);
     }
 }

@@ -128,4 +128,25 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
         var contact = await fixture.App.WithDbAsync(db => db.Contacts.SingleAsync(c => c.Id == caller.ContactId));
         Assert.Equal(ContactState.Queued, contact.State);
     }
+
+    [Fact]
+    public async Task Take_CaseWrittenWhileTwilioPutsTheCallThrough_IsTakenWithoutAnErrorPage()
+    {
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
+        fixture.Twilio.StubSlowCallUpdate(TwilioApiMock.CallPath(caller.CallSid), TimeSpan.FromSeconds(2));
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator, phone: "+15550100333");
+        var client = await ConsoleClient.SignedInAsync(fixture.App, email, ConsoleSeed.OperatorPassword);
+
+        var take = ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);
+        await Task.Delay(TimeSpan.FromMilliseconds(800)); // the claim is saved; Twilio has not answered yet
+        // A webhook writing the case meanwhile (new row version), as an IVR answer or status callback would.
+        await fixture.App.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE cases SET \"UpdatedAt\" = \"UpdatedAt\" WHERE \"Id\" = {caller.CaseId}"));
+        var response = await take;
+
+        Assert.True((int)response.StatusCode < 500, $"taking the call answered {(int)response.StatusCode}");
+        var @case = await fixture.App.WithDbAsync(db => db.Cases.SingleAsync(c => c.Id == caller.CaseId));
+        var user = await fixture.App.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == email));
+        Assert.Equal(user.Id, @case.AssignedOperatorId);
+    }
 }

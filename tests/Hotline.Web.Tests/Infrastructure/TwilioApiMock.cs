@@ -56,6 +56,12 @@ public sealed class TwilioApiMock : IDisposable
         Server.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(-1)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(""));
 
+    /// <summary>Twilio putting a call through slowly: success, after <paramref name="delay"/>.</summary>
+    public void StubSlowCallUpdate(string path, TimeSpan delay) =>
+        Server.Given(Request.Create().WithPath(path).UsingPost()).AtPriority(-1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithDelay(delay)
+                .WithBody("{\"sid\":\"CA" + new string('2', 32) + "\",\"status\":\"in-progress\",\"account_sid\":\"" + AccountSid + "\"}"));
+
     /// <summary>Back to plain success for every path (drops the recorded requests too).</summary>
     public void Restore()
     {
