@@ -93,13 +93,12 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             {
                 Apply(@case, merge.Stored);
                 @case.UpdatedAt = clock.GetUtcNow();
-                var refused = merge.Conflicts.Count == 0 ? ""
-                    : $"; refused (changed by someone else too): {string.Join(", ", merge.Conflicts.Select(c => c.Field))}";
                 audit.Record(
                     "case.classify", id,
                     $"changed {string.Join(", ", merge.Changed)}; type {@case.ContactType?.ToString() ?? "-"}, trafficking " +
                     $"{@case.TraffickingType?.ToString() ?? "-"}, jurisdiction {@case.Jurisdiction ?? "-"}, minor " +
-                    $"{@case.ChildInvolved == true}, indicators {@case.Indicators.Count}, needs {string.Join('/', @case.Needs)}{refused}");
+                    $"{@case.ChildInvolved == true}, indicators {@case.Indicators.Count}, needs {string.Join('/', @case.Needs)}"
+                    + merge.RefusedNote);
                 try
                 {
                     await db.SaveChangesAsync(ct);
@@ -120,11 +119,9 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             shown.Version = @case.Version;
             shown.Loaded = ClassificationMerge.Snapshot(merge.Stored);
             var names = string.Join(", ", merge.Conflicts.Select(c => c.Field));
-            var saved = merge.Changed.Count == 0 ? "Nothing else was changed."
-                : $"Your other changes were saved ({string.Join(", ", merge.Changed)}).";
             return new ClassificationSave(
                 $"Not saved: {names} — someone else changed {(merge.Conflicts.Count == 1 ? "it" : "them")} since you opened the case " +
-                    $"(see below). {saved} Your input is still in the form: save again to replace theirs.",
+                    $"(see below). {merge.SavedNote} Your input is still in the form: save again to replace theirs.",
                 shown, merge.Conflicts, merge.Changed);
         }
     }
@@ -178,10 +175,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
                 audit.Record(
                     "case.safe-contact", id,
                     $"changed {string.Join(", ", merge.Changed)}; callback {Say(@case.CallbackAllowed)}, voicemail " +
-                    $"{Say(@case.VoicemailAllowed)}"
-                    + (
-                        merge.Conflicts.Count == 0 ? ""
-                        : $"; refused (changed by someone else too): {string.Join(", ", merge.Conflicts.Select(c => c.Field))}"));
+                    $"{Say(@case.VoicemailAllowed)}{merge.RefusedNote}");
                 try
                 {
                     await db.SaveChangesAsync(ct);
@@ -198,10 +192,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             }
             if (merge.Conflicts.Count == 0) return null;
             return $"Not saved: {string.Join(", ", merge.Conflicts.Select(c => c.Field))}, changed by someone else (or the caller) since " +
-                $"you opened the case: {FormMerge.Describe(merge.Conflicts)}. "
-                + (
-                    merge.Changed.Count == 0 ? "Nothing else was changed."
-                    : $"Your other changes were saved ({string.Join(", ", merge.Changed)}).");
+                $"you opened the case: {FormMerge.Describe(merge.Conflicts)}. {merge.SavedNote}";
         }
     }
 

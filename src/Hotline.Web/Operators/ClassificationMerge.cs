@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace Hotline.Web.Operators;
 
@@ -16,8 +15,8 @@ public static class ClassificationMerge
     [
         new("Contact type", f => f.ContactType?.ToString() ?? "", (from, to) => to.ContactType = from.ContactType),
         new("Trafficking type", f => f.TraffickingType?.ToString() ?? "", (from, to) => to.TraffickingType = from.TraffickingType),
-        new("Venue or industry", f => Clean(f.Venue) ?? "", (from, to) => to.Venue = from.Venue),
-        new("Jurisdiction", f => Clean(f.Jurisdiction)?.ToUpperInvariant() ?? "", (from, to) => to.Jurisdiction = from.Jurisdiction),
+        new("Venue or industry", f => FormMerge.Text(f.Venue), (from, to) => to.Venue = from.Venue),
+        new("Jurisdiction", f => FormMerge.Text(f.Jurisdiction).ToUpperInvariant(), (from, to) => to.Jurisdiction = from.Jurisdiction),
         new(
             "People involved", f => f.PeopleInvolved?.ToString(CultureInfo.InvariantCulture) ?? "",
             (from, to) => to.PeopleInvolved = from.PeopleInvolved),
@@ -25,39 +24,25 @@ public static class ClassificationMerge
         new("Immediate danger", f => f.ImminentDanger ? "yes" : "no", (from, to) => to.ImminentDanger = from.ImminentDanger),
         new("Indicators", f => string.Join(", ", f.Indicators.Distinct().Order()), (from, to) => to.Indicators = [.. from.Indicators]),
         new("Needs", f => string.Join(", ", f.Needs.Distinct().Order()), (from, to) => to.Needs = [.. from.Needs]),
-        new("Risk level", f => Clean(f.RiskLevel) ?? "", (from, to) => to.RiskLevel = from.RiskLevel),
-        new("Narrative", f => Clean(f.Narrative) ?? "", (from, to) => to.Narrative = from.Narrative),
-        new("Safety plan", f => Clean(f.SafetyPlan) ?? "", (from, to) => to.SafetyPlan = from.SafetyPlan),
+        new("Risk level", f => FormMerge.Text(f.RiskLevel), (from, to) => to.RiskLevel = from.RiskLevel),
+        new("Narrative", f => FormMerge.Text(f.Narrative), (from, to) => to.Narrative = from.Narrative),
+        new("Safety plan", f => FormMerge.Text(f.SafetyPlan), (from, to) => to.SafetyPlan = from.SafetyPlan),
     ];
 
     public static FormMergeResult<ClassificationForm> Merge(
         ClassificationForm loaded, ClassificationForm current, ClassificationForm submitted) =>
         FormMerge.Merge(Fields, loaded, current, submitted, Copy);
 
-    /// <summary>The snapshot a page carries of what it loaded.</summary>
-    public static string Snapshot(ClassificationForm form) => JsonSerializer.Serialize(Copy(form));
+    public static string Snapshot(ClassificationForm form) => FormMerge.Snapshot(form, Copy);
 
-    /// <summary>The snapshot back, or null when it is missing or not ours (an old page, a hand-made request).</summary>
-    public static ClassificationForm? FromSnapshot(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json)) return null;
-        try
-        {
-            return JsonSerializer.Deserialize<ClassificationForm>(json) is { } form ? Copy(form) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static ClassificationForm? FromSnapshot(string? json) => FormMerge.FromSnapshot<ClassificationForm>(json, Copy);
 
     private static ClassificationForm Copy(ClassificationForm f) => new()
     {
         ContactType = f.ContactType, TraffickingType = f.TraffickingType, Venue = f.Venue, Jurisdiction = f.Jurisdiction,
         PeopleInvolved = f.PeopleInvolved, ChildInvolved = f.ChildInvolved, ImminentDanger = f.ImminentDanger,
         Indicators = [.. f.Indicators ?? []], Needs = [.. f.Needs ?? []], RiskLevel = f.RiskLevel, Narrative = f.Narrative,
-            SafetyPlan = f.SafetyPlan,
+        SafetyPlan = f.SafetyPlan,
     };
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
