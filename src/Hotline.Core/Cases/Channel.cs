@@ -6,4 +6,6 @@ public enum Channel
     Voice,
     Sms,
     Console,
+    WhatsApp,
+    Chat,
 }

@@ -17,6 +17,11 @@ public class Contact
     /// <summary>SMS only: keyed hash of sender + hotline number, to find the open conversation.</summary>
     public string? ConversationKey { get; set; }
     public string FlowId { get; set; } = "";
+    /// <summary>
+    /// Text channels: the hotline's own address the person wrote to (To; "whatsapp:+1..." on WhatsApp), so replies
+    /// come from the number they know. Not personal data.
+    /// </summary>
+    public string? HotlineAddress { get; set; }
 
     // Stored state of the intake machine.
     public string NodeId { get; set; } = "";
@@ -46,7 +51,13 @@ public class Contact
     public string? RecordingSid { get; set; }
     public string? RecordingUrl { get; set; }
     public int? RecordingSeconds { get; set; }
+    /// <summary>The operator who took the call or conversation (user id): two advocates never answer at once.</summary>
     public string? AnsweredBy { get; set; }
+    /// <summary>
+    /// Text channels: since when the person's oldest unanswered message has waited for an advocate (null when
+    /// answered). The board's "Conversations waiting" is this column, oldest first.
+    /// </summary>
+    public DateTimeOffset? AwaitingReplySince { get; set; }
 
     public uint Version { get; set; }
 }

@@ -27,6 +27,7 @@ public static class ContactColumns
         new("ExternalId", NpgsqlDbType.Varchar, c => c.ExternalId, (c, r, i) => c.ExternalId = r.GetString(i)),
         new("ConversationKey", NpgsqlDbType.Varchar, c => c.ConversationKey, (c, r, i) => c.ConversationKey = Text(r, i)),
         new("FlowId", NpgsqlDbType.Varchar, c => c.FlowId, (c, r, i) => c.FlowId = r.GetString(i)),
+        new("HotlineAddress", NpgsqlDbType.Varchar, c => c.HotlineAddress, (c, r, i) => c.HotlineAddress = Text(r, i)),
         new("StartedAt", NpgsqlDbType.TimestampTz, c => c.StartedAt, (c, r, i) => c.StartedAt = Time(r, i)),
     ];
 
@@ -54,6 +55,8 @@ public static class ContactColumns
         new("RecordingUrl", NpgsqlDbType.Text, c => c.RecordingUrl, (c, r, i) => c.RecordingUrl = Text(r, i)),
         new("RecordingSeconds", NpgsqlDbType.Integer, c => c.RecordingSeconds, (c, r, i) => c.RecordingSeconds = Value<int>(r, i)),
         new("AnsweredBy", NpgsqlDbType.Text, c => c.AnsweredBy, (c, r, i) => c.AnsweredBy = Text(r, i)),
+        new("AwaitingReplySince", NpgsqlDbType.TimestampTz, c => c.AwaitingReplySince,
+            (c, r, i) => c.AwaitingReplySince = TimeOrNull(r, i)),
     ];
 
     /// <summary>Set once, when the case is created by a first contact.</summary>

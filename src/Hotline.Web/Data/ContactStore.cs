@@ -24,16 +24,16 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         ContactColumns.ContactRead.Select(c => $"c.\"{c.Name}\"").Concat(ContactColumns.CaseRead.Select(c => $"k.\"{c.Name}\"")));
 
     // The caller's number is never read here: no webhook needs it, and decrypting it on every load was a
-    // measurable share of a webhook's CPU. The narrative is read only by SMS, which appends to it: it is the
-    // column after the generated ones.
-    private static readonly int NarrativeOrdinal = ContactColumns.ContactRead.Length + ContactColumns.CaseRead.Length;
+    // measurable share of a webhook's CPU. Texts are not read either: each is a transcript row of its own.
 
     private const string From = """ FROM contacts c JOIN cases k ON k."Id" = c."CaseId" """;
 
     private static readonly string FindSql = Select + From + """WHERE c."ExternalId" = $1""";
 
-    private static readonly string FindOpenConversationSql = Select + """, k."Narrative" """ + From + """
-        WHERE c."ConversationKey" = $1 AND c."State" IN ('Intake', 'Queued', 'Voicemail') ORDER BY c."LastActivityAt" DESC LIMIT 1
+    // Open: still answering the questions, waiting for an advocate, or talking with one (until the advocate closes it).
+    private static readonly string FindOpenConversationSql = Select + From + """
+        WHERE c."ConversationKey" = $1 AND c."State" IN ('Intake', 'Queued', 'WithOperator', 'Voicemail')
+        ORDER BY c."LastActivityAt" DESC LIMIT 1
         """;
 
     /// <summary>A call (CallSid) or SMS conversation (first MessageSid) with its case, or null.</summary>
@@ -42,15 +42,15 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     {
         await using var command = database.CreateCommand(FindSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = externalId });
-        return await ReadOneAsync(command, narrative: false, ct);
+        return await ReadOneAsync(command, ct);
     }
 
-    /// <summary>The open SMS conversation of a sender with the hotline (keyed hash), newest first; narrative included.</summary>
+    /// <summary>The open text conversation of a sender with the hotline (keyed hash), newest first.</summary>
     public virtual async Task<Contact?> FindOpenConversationAsync(string conversationKey, CancellationToken ct)
     {
         await using var command = database.CreateCommand(FindOpenConversationSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = conversationKey });
-        return await ReadOneAsync(command, narrative: true, ct);
+        return await ReadOneAsync(command, ct);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<Contact?> ReadOneAsync(NpgsqlCommand command, bool narrative, CancellationToken ct)
+    private async Task<Contact?> ReadOneAsync(NpgsqlCommand command, CancellationToken ct)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
@@ -78,7 +78,6 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         var ordinal = 0;
         foreach (var column in ContactColumns.ContactRead) column.Set!(contact, reader, ordinal++);
         foreach (var column in ContactColumns.CaseRead) column.Set!(@case, reader, ordinal++);
-        if (narrative && !reader.IsDBNull(NarrativeOrdinal)) @case.Narrative = protector.Unprotect(reader.GetString(NarrativeOrdinal));
         contact.Case = @case;
         @case.Contacts.Add(contact);
         return contact;
@@ -100,7 +99,7 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
                 return await TrySaveAsync(contact, changes, ct);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ReferenceIndex
-                                              && changes.IsNew && attempt < 5)
+                                              && changes.CaseIsNew && attempt < 5)
             {
                 // Six random characters a year: among a year's cases two will share a reference now and then. The
                 // caller must not hear "technical problem" for it: the new case simply takes another.
@@ -122,19 +121,26 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     private const string ReferenceIndex = "IX_cases_Reference";
     private const string TurnIndex = "IX_contact_turns_ContactId_Step";
     private const string ExternalIdIndex = "IX_contacts_ExternalId";
+    /// <summary>A text already in the transcript (Twilio retried its webhook): the step it caused was taken already.</summary>
+    public const string MessageSidIndex = "IX_conversation_messages_MessageSid";
 
     /// <summary>A repeated or concurrent step (same contact, same step), or a repeated first webhook (same CallSid).</summary>
     private static bool IsRace(string? constraint, ContactChanges changes) =>
-        constraint == TurnIndex || (changes.IsNew && constraint == ExternalIdIndex);
+        constraint == TurnIndex || constraint == MessageSidIndex || (changes.IsNew && constraint == ExternalIdIndex);
 
     private async Task<bool> TrySaveAsync(Contact contact, ContactChanges changes, CancellationToken ct)
     {
         var sql = new StatementBuilder();
-        if (changes.IsNew) InsertNew(sql, contact);
+        if (changes.IsNew) InsertNew(sql, contact, changes.CaseIsNew);
         else UpdateLoaded(sql, contact, changes);
         AppendTurns(sql, changes.Turns);
         AppendAnswers(sql, contact, changes.Answers);
-        sql.Append(" SELECT xmin FROM contact");
+        AppendMessages(sql, contact, changes.Messages);
+        sql.Append(" SELECT xmin");
+        // Open console pages learn of a new message on commit (NOTIFY is transactional): only text steps notify, so
+        // the voice path does not queue for the notification lock at commit.
+        if (changes.Messages.Count > 0) sql.Append(", ").Append(ConsoleNotify(sql, contact.CaseId));
+        sql.Append(" FROM contact");
 
         await using var command = database.CreateCommand(sql.Text);
         command.Parameters.AddRange(sql.Parameters.ToArray());
@@ -143,8 +149,19 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         return true;
     }
 
-    private void InsertNew(StatementBuilder sql, Contact contact)
+    private void InsertNew(StatementBuilder sql, Contact contact, bool caseIsNew)
     {
+        if (!caseIsNew)
+        {
+            // The case exists: the contact alone, unless its first message's SID began a contact already (a retry).
+            sql.Append("WITH contact AS (INSERT INTO contacts (");
+            sql.AppendNames(ContactColumns.Identity, ContactColumns.Mutable);
+            sql.Append(") SELECT ");
+            sql.AppendValues(contact, ContactColumns.Identity, ContactColumns.Mutable);
+            sql.Append(""" WHERE NOT EXISTS (SELECT FROM contacts WHERE "ExternalId" = """)
+                .Append(sql.Parameter(contact.ExternalId, NpgsqlDbType.Varchar)).Append(""") RETURNING "Id", xmin)""");
+            return;
+        }
         var @case = contact.Case;
         // The case is inserted only if the CallSid is new; a duplicate racing past this check fails on the
         // unique ExternalId, and the statement with it.
@@ -221,6 +238,85 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
             .Append(sql.Parameter(answers.Select(a => a.Step).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer)).Append(", ")
             .Append(sql.Parameter(answers.Select(a => a.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz))
             .Append(") AS a)");
+    }
+
+    private void AppendMessages(StatementBuilder sql, Contact contact, List<ConversationMessage> messages)
+    {
+        if (messages.Count == 0) return;
+        sql.Append(", messages AS (INSERT INTO conversation_messages (").Append(MessageColumns)
+            .Append(") SELECT m.id, ").Append(sql.Parameter(contact.CaseId, NpgsqlDbType.Uuid))
+            .Append(""", contact."Id", m.channel, m.direction, m.author, m.sid, m.body, m.media::jsonb, m.status, m.at""")
+            .Append(" FROM contact, unnest(")
+            .Append(sql.Parameter(messages.Select(m => m.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid)).Append(", ")
+            .Append(TextArray(sql, messages, m => m.Channel.ToString())).Append(", ")
+            .Append(TextArray(sql, messages, m => m.Direction.ToString())).Append(", ")
+            .Append(TextArray(sql, messages, m => m.Author.ToString())).Append(", ")
+            .Append(TextArray(sql, messages, m => m.MessageSid)).Append(", ")
+            .Append(TextArray(sql, messages, m => Encrypt(m.Body))).Append(", ")
+            .Append(TextArray(sql, messages, m => m.MediaJson)).Append(", ")
+            .Append(TextArray(sql, messages, m => m.Status.ToString())).Append(", ")
+            .Append(sql.Parameter(messages.Select(m => m.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz))
+            // In the order given (the texter's message before the reply it caused): the sequence is the transcript's order.
+            .Append(") WITH ORDINALITY AS m(id, channel, direction, author, sid, body, media, status, at, n) ORDER BY m.n)");
+    }
+
+    private const string MessageColumns =
+        """"
+        "Id", "CaseId", "ContactId", "Channel", "Direction", "Author", "MessageSid", "Body", "MediaJson", "Status", "At"
+        """";
+
+    private static string TextArray(StatementBuilder sql, List<ConversationMessage> messages, Func<ConversationMessage, string?> value) =>
+        sql.Parameter(messages.Select(value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+
+    /// <summary>The console's notification (see Live/): the payload names the case only, never personal data.</summary>
+    private static string ConsoleNotify(StatementBuilder sql, Guid caseId) =>
+        $"pg_notify('hotline_console', {sql.Parameter("case:" + caseId, NpgsqlDbType.Text)})";
+
+    /// <summary>
+    /// Adds one message to a conversation past its questions (waiting for or talking with an advocate) in one
+    /// statement with no read before it: the message is inserted and the conversation marked as waiting for a
+    /// reply. Concurrent texts each insert their own row and never race on a shared value, so a burst keeps every
+    /// message. Returns false when the MessageSid is in the transcript already (a retried webhook): nothing is written.
+    /// </summary>
+    public async Task<bool> AppendToConversationAsync(
+        Contact contact, ConversationMessage message, DateTimeOffset now, CancellationToken ct)
+    {
+        var sql = new StatementBuilder();
+        var values = new[]
+        {
+            sql.Parameter(message.Id, NpgsqlDbType.Uuid), sql.Parameter(contact.CaseId, NpgsqlDbType.Uuid),
+            sql.Parameter(contact.Id, NpgsqlDbType.Uuid), sql.Parameter(message.Channel.ToString(), NpgsqlDbType.Varchar),
+            sql.Parameter(message.Direction.ToString(), NpgsqlDbType.Varchar),
+            sql.Parameter(message.Author.ToString(), NpgsqlDbType.Varchar),
+            sql.Parameter(message.MessageSid, NpgsqlDbType.Varchar), sql.Parameter(Encrypt(message.Body), NpgsqlDbType.Text),
+            sql.Parameter(message.MediaJson, NpgsqlDbType.Jsonb), sql.Parameter(message.Status.ToString(), NpgsqlDbType.Varchar),
+            sql.Parameter(message.At, NpgsqlDbType.TimestampTz),
+        };
+        var at = sql.Parameter(now, NpgsqlDbType.TimestampTz);
+        sql.Append("WITH message AS (INSERT INTO conversation_messages (").Append(MessageColumns).Append(") VALUES (")
+            .Append(string.Join(", ", values))
+            .Append(""") ON CONFLICT ("MessageSid") WHERE "MessageSid" IS NOT NULL DO NOTHING RETURNING "Id"), """)
+            .Append("""touched AS (UPDATE contacts SET "LastActivityAt" = GREATEST("LastActivityAt", """).Append(at).Append(")")
+            // The texter's message waits for an advocate; the service's own messages change nothing of that.
+            .Append(message.Author == MessageAuthor.Texter ? $"""
+                , "AwaitingReplySince" = COALESCE("AwaitingReplySince", {at})
+                """ : "")
+            .Append(""" WHERE "Id" = """).Append(sql.Parameter(contact.Id, NpgsqlDbType.Uuid))
+            // A row only when the message was new: a retried webhook notifies nobody.
+            .Append(" AND EXISTS (SELECT FROM message) RETURNING 1) SELECT (SELECT count(*) FROM touched) FROM message, LATERAL (SELECT ")
+            .Append(ConsoleNotify(sql, contact.CaseId)).Append(") AS signal");
+        await using var command = database.CreateCommand(sql.Text);
+        command.Parameters.AddRange(sql.Parameters.ToArray());
+        return await command.ExecuteScalarAsync(ct) is long;
+    }
+
+    /// <summary>Whether a message with this SID is in the transcript (a retried webhook).</summary>
+    public async Task<bool> HasMessageAsync(string messageSid, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(
+            """SELECT EXISTS (SELECT FROM conversation_messages WHERE "MessageSid" = $1)""");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = messageSid });
+        return await command.ExecuteScalarAsync(ct) is true;
     }
 
     private string? Encrypt(object? plain) => plain is string { Length: > 0 } text ? protector.Protect(text) : null;

@@ -63,6 +63,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(x => x.RecordingSid).HasMaxLength(64);
         e.Property(x => x.AnswersJson).HasColumnType("jsonb");
         e.Property(x => x.LastMessageSid).HasMaxLength(64);
+        e.Property(x => x.HotlineAddress).HasMaxLength(48);
+        // Few rows at a time wait for a reply, and the column changes only when one starts or ends waiting: a
+        // partial index keeps the board's query cheap without costing the intake steps their HOT updates.
+        e.HasIndex(x => x.AwaitingReplySince).HasFilter("\"AwaitingReplySince\" IS NOT NULL");
         e.Property(x => x.Version).IsRowVersion();
     }
 }
@@ -171,5 +175,33 @@ internal sealed class NotificationConfiguration(EncryptedStringConverter encrypt
         e.Property(x => x.Purpose).HasMaxLength(60);
         e.Property(x => x.Status).HasMaxLength(20);
         e.Property(x => x.Recipient).HasConversion((ValueConverter)encrypted);
+    }
+}
+
+internal sealed class ConversationMessageConfiguration(EncryptedStringConverter encrypted) : IEntityTypeConfiguration<ConversationMessage>
+{
+    public void Configure(EntityTypeBuilder<ConversationMessage> e)
+    {
+        e.ToTable("conversation_messages");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Sequence).UseIdentityAlwaysColumn();
+        // The transcript of a case in order, and a conversation's latest texts, are one index range each.
+        e.HasIndex(x => new { x.CaseId, x.Sequence });
+        e.HasIndex(x => new { x.ContactId, x.Sequence });
+        e.Property(x => x.MessageSid).HasMaxLength(64);
+        // A retried webhook (same MessageSid) must add nothing: the unique index makes the second insert a no-op.
+        e.HasIndex(x => x.MessageSid).IsUnique().HasFilter("\"MessageSid\" IS NOT NULL");
+        e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.Direction).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.Author).HasConversion<string>().HasMaxLength(10);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+        e.Property(x => x.Body).HasConversion((ValueConverter)encrypted);
+        e.Property(x => x.MediaJson).HasColumnType("jsonb");
+        e.Property(x => x.ErrorCode).HasMaxLength(12);
+        e.Property(x => x.Problem).HasMaxLength(300);
+        e.Property(x => x.AuthorUserId).HasMaxLength(450);
+        e.Property(x => x.TemplateSid).HasMaxLength(64);
+        e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId);
     }
 }

@@ -34,6 +34,7 @@ public class HotlineDbContext : IdentityDbContext<HotlineUser>, IDataProtectionK
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
@@ -65,6 +66,7 @@ public class HotlineDbContext : IdentityDbContext<HotlineUser>, IDataProtectionK
         builder.ApplyConfiguration(new ReferralConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration(encrypted));
+        builder.ApplyConfiguration(new ConversationMessageConfiguration(encrypted));
         builder.Entity<SmsOptOut>(
             e => { e.ToTable("sms_opt_outs"); e.HasKey(x => x.CallerHash); e.Property(x => x.CallerHash).HasMaxLength(64); });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");

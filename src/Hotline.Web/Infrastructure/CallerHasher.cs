@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Hotline.Core.Callers;
+using Hotline.Core.Cases;
 
 namespace Hotline.Web.Infrastructure;
 
@@ -17,9 +18,23 @@ public sealed class CallerHasher(byte[] key)
     public string? Hash(string? phoneNumber) =>
         CallerNumber.Usable(phoneNumber) is { } number ? Mac(number) : null;
 
-    /// <summary>Keys an SMS conversation by sender and hotline number together; null when the sender has no usable number.</summary>
-    public string? HashConversation(string? from, string? to) =>
-        CallerNumber.Usable(from) is { } sender ? Mac($"sms|{sender}|{CallerNumber.Usable(to) ?? to?.Trim() ?? ""}") : null;
+    /// <summary>
+    /// Keys a text conversation by channel, sender and hotline address together; null when the sender has no usable
+    /// number. SMS keeps its original form, so conversations open before WhatsApp existed are still found.
+    /// </summary>
+    public string? HashConversation(Channel channel, string? from, string? to) =>
+        CallerNumber.Usable(from) is { } sender
+            ? Mac($"{(channel == Channel.Sms ? "sms" : channel.ToString().ToLowerInvariant())}|{sender}|{HotlineNumber(to)}")
+            : null;
+
+    /// <summary>The hotline's own address without a channel prefix (whatsapp:+1... is the same number as +1...).</summary>
+    private static string HotlineNumber(string? to)
+    {
+        var bare = to?.Trim() ?? "";
+        var colon = bare.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0) bare = bare[(colon + 1)..];
+        return CallerNumber.Usable(bare) ?? bare;
+    }
 
     private string Mac(string value) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(value)));
 }

@@ -47,6 +47,9 @@ public sealed class RetentionJob(HotlineDbContext db, PathwayPolicy pathway, Hot
         var caseIds = cases.Select(c => c.Id).ToList();
         await db.Notifications.Where(n => n.CaseId != null && caseIds.Contains(n.CaseId.Value))
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.Recipient, Redacted));
+        // Transcripts go with the rest: what was written and the links to photos and voice notes.
+        await db.ConversationMessages.Where(m => caseIds.Contains(m.CaseId))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Body, (string?)null).SetProperty(m => m.MediaJson, (string?)null));
         await db.SaveChangesAsync();
         return cases.Count;
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Web.Jobs;
 
 /// <summary>
-/// Ends SMS conversations that went quiet for longer than the flow allows, keeping what was said and
+/// Ends text conversations (SMS, WhatsApp) whose questions went unanswered for longer than the flow allows, keeping what was said and
 /// keeping any consented callback promise, like a dropped call.
 /// </summary>
 public sealed class SmsExpiryJob(HotlineDbContext db, IntakeRecorder recorder, Flow flow, TimeProvider clock)
@@ -20,7 +20,7 @@ public sealed class SmsExpiryJob(HotlineDbContext db, IntakeRecorder recorder, F
     public async Task RunAsync()
     {
         var cutoff = clock.GetUtcNow().AddMinutes(-flow.SmsInactivityMinutes);
-        var stale = await db.Contacts.Where(c => c.Channel == Channel.Sms && c.State == ContactState.Intake && c.LastActivityAt < cutoff)
+        var stale = await db.Contacts.Where(c => (c.Channel == Channel.Sms || c.Channel == Channel.WhatsApp) && c.State == ContactState.Intake && c.LastActivityAt < cutoff)
             .OrderBy(c => c.LastActivityAt).Select(c => c.ExternalId).Take(500).ToListAsync();
         foreach (var externalId in stale)
         {

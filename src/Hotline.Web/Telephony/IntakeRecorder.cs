@@ -11,7 +11,7 @@ namespace Hotline.Web.Telephony;
 /// Records caller turns for voice and SMS alike: creates the case and contact on first contact, applies one
 /// engine step (answers, flags, state) and commits it in one statement, and keeps the promises that end an
 /// intake (triage, consented callbacks). Shared by <see cref="CallIntake"/>, <see cref="CallProgress"/> and
-/// <see cref="SmsIntake"/>. Scoped: it remembers, per contact, what this request read and what it added.
+/// <see cref="Conversations.ConversationIntake"/>. Scoped: it remembers, per contact, what this request read and what it added.
 /// </summary>
 public sealed class IntakeRecorder(
     ContactStore store, IntakeEngine engine, CallerHasher hasher, TimeProvider clock,
@@ -71,6 +71,31 @@ public sealed class IntakeRecorder(
         return (contact, step);
     }
 
+    /// <summary>
+    /// A texter writing again to a case that is still open, after an advocate closed their last conversation: a
+    /// new conversation on the same case, straight to the advocates (the questions were answered before).
+    /// </summary>
+    public Contact Resume(Case @case, Channel channel, string externalId, string conversationKey, string language)
+    {
+        var now = Now;
+        var contact = new Contact
+        {
+            Id = Guid.NewGuid(), Case = @case, CaseId = @case.Id, Channel = channel, ExternalId = externalId,
+            ConversationKey = conversationKey, FlowId = Flow.Id, NodeId = Flow.StartNode, Language = language,
+            State = ContactState.Queued, StartedAt = now, LastActivityAt = now, EnqueuedAt = now, AwaitingReplySince = now,
+        };
+        _changes[contact] = ContactChanges.NewOnCase();
+        return contact;
+    }
+
+    /// <summary>A transcript row written with the contact's next commit (in the same statement as its step).</summary>
+    public void AddMessage(Contact contact, ConversationMessage message)
+    {
+        message.CaseId = contact.CaseId;
+        message.ContactId = contact.Id;
+        ChangesOf(contact).Messages.Add(message);
+    }
+
     public IntakeStep Answer(Contact contact, CallerInput input)
     {
         var now = Now;
@@ -108,6 +133,8 @@ public sealed class IntakeRecorder(
             case TerminalKind.Queue:
                 contact.State = ContactState.Queued;
                 contact.EnqueuedAt = now;
+                // A texter in the queue waits for a written answer: the board's "Conversations waiting" counts from here.
+                if (contact.Channel != Channel.Voice) contact.AwaitingReplySince ??= now;
                 break;
             case TerminalKind.Voicemail:
                 contact.State = ContactState.Voicemail;

@@ -7,7 +7,8 @@ public static class TelephonyRegistration
         services.AddScoped<IntakeRecorder>();
         services.AddScoped<CallIntake>();
         services.AddScoped<CallProgress>();
-        services.AddScoped<SmsIntake>();
+        services.AddScoped<Conversations.ConversationIntake>();
+        services.AddScoped<Conversations.ConversationResumer>();
         services.AddSingleton<TwilioRefusals>();
         return services;
     }

@@ -34,11 +34,17 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Equal("help", answers["need"]);
         Assert.Equal("no", answers["callbackAllowed"]);
 
-        // Later texts reach the advocate, kept encrypted on the case.
-        await _twilio.SmsAsync("estoy en la calle Main", sender);
-        var narrative = await fixture.App.WithDbAsync(
-            db => db.Cases.Where(c => c.Id == contact.CaseId).Select(c => c.Narrative).SingleAsync());
-        Assert.Contains("calle Main", narrative);
+        // Later texts reach the advocate: each a transcript row, after every answer and automatic reply.
+        var later = await _twilio.SmsAsync("estoy en la calle Main", sender);
+        Assert.Null(later.MessageBody); // no automatic answer once a person is to reply
+        var transcript = await Transcripts.OfCaseAsync(fixture.App, contact.CaseId);
+        Assert.Equal(
+            ["hello", "2", "si", "2", "2", "2", "2", "estoy en la calle Main"],
+            transcript.Where(m => m.Author == MessageAuthor.Texter).Select(m => m.Body));
+        Assert.Equal(7, transcript.Count(m => m.Author == MessageAuthor.Automatic)); // one per answered turn
+        Assert.Equal(MessageAuthor.Texter, transcript[0].Author); // the first message comes before the menu it caused
+        var waiting = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.Id == contact.Id).Select(c => c.AwaitingReplySince).SingleAsync());
+        Assert.NotNull(waiting);
     }
 
     [Fact]
@@ -55,11 +61,15 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.True(await fixture.App.WithDbAsync(db => db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash)));
 
         var ignored = await _twilio.SmsAsync("hello again", sender);
-        Assert.Null(ignored.MessageBody);
+        Assert.Null(ignored.MessageBody); // nothing is sent to someone who texted STOP...
+        var caseId = await Transcripts.CaseOfAsync(fixture.App, first);
+        Assert.Equal(["hi", "STOP", "hello again"], await Transcripts.TexterWroteAsync(fixture.App, caseId)); // ...but it is kept
 
+        // Back: welcomed into the conversation that kept their message, not asked the questions again.
         var start = await _twilio.SmsAsync("START", sender);
         Assert.Contains("Welcome back", start.MessageBody);
-        Assert.Contains("1 - English", start.MessageBody);
+        Assert.DoesNotContain("1 - English", start.MessageBody);
+        Assert.Equal(["hi", "STOP", "hello again", "START"], await Transcripts.TexterWroteAsync(fixture.App, caseId));
     }
 
     [Fact]

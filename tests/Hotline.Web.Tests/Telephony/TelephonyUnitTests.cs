@@ -2,6 +2,7 @@ using Hotline.Core.Cases;
 using Hotline.Core.Flows;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
+using Hotline.Web.Conversations;
 using Hotline.Web.Telephony;
 
 namespace Hotline.Web.Tests.Telephony;
@@ -53,7 +54,7 @@ public class TelephonyUnitTests
         var reply = new IntakeReply(
             "en", ["Hello."],
             new PromptSpec("n", "Safe to talk?", InputMode.Dtmf, 1, 6, [new MenuOption("1", "Yes"), new MenuOption("2", "No")]), null);
-        Assert.Equal("Hello.\n\nSafe to talk?\n1 - Yes\n2 - No", SmsText.Render(reply));
+        Assert.Equal("Hello.\n\nSafe to talk?\n1 - Yes\n2 - No", TextMenus.Render(reply));
     }
 
     [Theory]

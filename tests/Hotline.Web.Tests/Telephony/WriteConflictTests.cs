@@ -166,9 +166,7 @@ public class WriteConflictTests(AppFixture fixture) : IClassFixture<AppFixture>
         _interference.Arm(first, StepInterference.ContactTouched);
         await twilio.SmsAsync("estoy en la calle Elm", sender);
 
-        var narrative = await fixture.App.WithDbAsync(
-            db => db.Cases.Where(c => c.Id == contact.CaseId).Select(c => c.Narrative).SingleAsync());
-        Assert.Contains("calle Elm", narrative);
+        Assert.Contains("estoy en la calle Elm", await Transcripts.TexterWroteAsync(fixture.App, contact.CaseId));
     }
 
     [Fact]

@@ -372,6 +372,9 @@ namespace Hotline.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb");
 
+                    b.Property<DateTimeOffset?>("AwaitingReplySince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CallStatus")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -406,6 +409,10 @@ namespace Hotline.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("HotlineAddress")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
 
                     b.Property<int>("InvalidAttempts")
                         .HasColumnType("integer");
@@ -458,6 +465,9 @@ namespace Hotline.Web.Data.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwaitingReplySince")
+                        .HasFilter("\"AwaitingReplySince\" IS NOT NULL");
 
                     b.HasIndex("CaseId");
 
@@ -515,6 +525,89 @@ namespace Hotline.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("contact_turns", (string)null);
+                });
+
+            modelBuilder.Entity("Hotline.Web.Data.ConversationMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("MediaJson")
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("MessageSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TemplateSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageSid")
+                        .IsUnique()
+                        .HasFilter("\"MessageSid\" IS NOT NULL");
+
+                    b.HasIndex("CaseId", "Sequence");
+
+                    b.HasIndex("ContactId", "Sequence");
+
+                    b.ToTable("conversation_messages", (string)null);
                 });
 
             modelBuilder.Entity("Hotline.Web.Data.HotlineUser", b =>
@@ -1009,6 +1102,21 @@ namespace Hotline.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Hotline.Web.Data.ConversationMessage", b =>
+                {
+                    b.HasOne("Hotline.Web.Data.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hotline.Web.Data.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Hotline.Web.Data.IntakeAnswer", b =>

@@ -1,10 +1,13 @@
 using System.Text;
 using Hotline.Core.Flows;
 
-namespace Hotline.Web.Telephony;
+namespace Hotline.Web.Conversations;
 
-/// <summary>Renders the engine's reply as one text message: messages, then the question as a numbered menu.</summary>
-public static class SmsText
+/// <summary>
+/// Renders the engine's reply as one text message on any text channel (SMS, WhatsApp, web chat): messages, then
+/// the question as a numbered menu.
+/// </summary>
+public static class TextMenus
 {
     public static string Render(IntakeReply reply, string? prefix = null)
     {

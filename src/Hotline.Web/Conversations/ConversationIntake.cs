@@ -1,0 +1,193 @@
+using Hotline.Core.Flows;
+using Hotline.Web.Data;
+using Hotline.Web.Infrastructure;
+using Hotline.Web.Telephony;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hotline.Web.Conversations;
+
+/// <summary>
+/// Every text channel's intake (SMS and WhatsApp; the web chat too): the same flow as voice, as numbered text
+/// menus, then a conversation with an advocate. Every message the person sends becomes a transcript row, written
+/// with the step it causes; nothing is kept by rewriting a shared string. A conversation is keyed by channel,
+/// sender and hotline address (hashed). STOP / START / HELP are honoured.
+/// </summary>
+public sealed class ConversationIntake(
+    IntakeRecorder recorder, ContactStore store, HotlineDbContext db, CallerHasher hasher, ConversationResumer resumer)
+{
+    private Flow Flow => recorder.Flow;
+
+    /// <summary>How often a message is handled again, on what the winner stored, after its write lost a race.</summary>
+    private const int Attempts = 4;
+
+    /// <summary>The automatic reply to send back (its transcript row's id names it in Twilio's status callback), or null.</summary>
+    public async Task<AutomaticReply?> ReceiveAsync(InboundText text, CancellationToken ct)
+    {
+        // A sender with no usable number (withheld, a placeholder) has no conversation to continue and no
+        // opt-out to keep: each message stands alone rather than join every other withheld sender's.
+        var key = hasher.HashConversation(text.Channel, text.From, text.HotlineAddress);
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            // Null: another message of this sender changed the conversation between our read and our write, and
+            // nothing of ours was written. Read again and handle the text again, rather than drop it.
+            if (await HandleAsync(text, key, ct) is { } handled) return handled.Reply;
+            // A retry of a message already in the transcript: its step was taken; the answer is where the texter is now.
+            if (await store.HasMessageAsync(text.MessageSid, ct)) return await RepeatAsync(key, ct);
+        }
+        throw new InvalidOperationException(
+            $"A text could not be stored after {Attempts} attempts, each losing a race; the sender is given the safe answer");
+    }
+
+    private readonly record struct Handled(AutomaticReply? Reply);
+
+    private async Task<AutomaticReply?> RepeatAsync(string? key, CancellationToken ct) =>
+        key is not null && await recorder.LoadConversationAsync(key, ct) is { } conversation ? Repeat(conversation) : null;
+
+    /// <summary>
+    /// Twilio retried a message we stored (our answer did not reach it): during the questions the texter is told
+    /// where they are again, not recorded twice; past them, nothing was said the first time either.
+    /// </summary>
+    private AutomaticReply? Repeat(Contact conversation) =>
+        conversation.State == ContactState.Intake
+            ? new AutomaticReply(TextMenus.Render(recorder.CurrentReply(conversation)), null)
+            : null;
+
+    private async Task<Handled?> HandleAsync(InboundText text, string? key, CancellationToken ct)
+    {
+        var callerHash = hasher.Hash(text.From);
+        var conversation = key is null ? null : await recorder.LoadConversationAsync(key, ct);
+        if (conversation is not null && conversation.LastMessageSid == text.MessageSid) return new Handled(Repeat(conversation));
+        if (SmsKeywords.IsStop(text.Body)) return await StopAsync(text, conversation, callerHash, ct);
+        if (SmsKeywords.IsStart(text.Body))
+        {
+            if (callerHash is not null) await db.SmsOptOuts.Where(o => o.CallerHash == callerHash).ExecuteDeleteAsync(ct);
+            if (conversation is not null)
+            {
+                // Back in an open conversation (what they wrote after STOP waits for an advocate): welcomed, not asked again.
+                await TakeMessageAsync(conversation, text, ct);
+                var welcome = Transcript.Automatic(conversation, Flow.Message(MessageKeys.SmsStart, conversation.Language), recorder.Now);
+                await store.AppendToConversationAsync(conversation, welcome, recorder.Now, ct);
+                return new Handled(new AutomaticReply(welcome.Body!, welcome.Id));
+            }
+            return await BeginAsync(text, key, Flow.Message(MessageKeys.SmsStart, Flow.DefaultLanguage), ct);
+        }
+        if (conversation is null)
+        {
+            // Someone who texted STOP gets no messages until they text START, but what they write is still kept.
+            var optedOut = callerHash is not null && await db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct);
+            // The advocate closed the last conversation and the case is still open: a new one on the same case.
+            if (key is not null && await resumer.ResumeAsync(text, key, optedOut, ct) is { } resumed) return resumed ? new Handled(null) : null;
+            return await BeginAsync(text, key, prefix: null, ct, silent: optedOut);
+        }
+        if (conversation.State == ContactState.Intake && conversation.LastActivityAt.AddMinutes(Flow.SmsInactivityMinutes) < recorder.Now)
+        {
+            // The questions went unanswered too long: that intake is over (what was said is kept) and a new one begins.
+            recorder.Abandon(conversation, ContactState.Expired);
+            if (!await recorder.CommitAsync(conversation, ct)) return null;
+            return await BeginAsync(text, key, prefix: null, ct);
+        }
+        if (SmsKeywords.IsHelp(text.Body) && conversation.State == ContactState.Intake)
+        {
+            var help = Flow.Message(MessageKeys.SmsHelp, conversation.Language);
+            return await AnswerAsync(conversation, text, help, ct);
+        }
+        return conversation.State switch
+        {
+            ContactState.Intake => await AnswerAsync(conversation, text, prefix: null, ct),
+            ContactState.Voicemail => await LeaveMessageAsync(conversation, text, ct),
+            // Waiting for or talking with an advocate: the message joins the conversation; no automatic answer.
+            _ => await TakeMessageAsync(conversation, text, ct),
+        };
+    }
+
+    private async Task<Handled?> BeginAsync(InboundText text, string? key, string? prefix, CancellationToken ct, bool silent = false)
+    {
+        var (contact, step) = recorder.Begin(text.Channel, text.MessageSid, text.From, key);
+        contact.HotlineAddress = text.HotlineAddress;
+        contact.LastMessageSid = text.MessageSid;
+        // The first message is often the whole tip ("my boss took my passport..."): it is the transcript's first row.
+        recorder.AddMessage(contact, Transcript.FromTexter(text, recorder.Now));
+        var reply = silent ? null : AddReply(contact, TextMenus.Render(step.Reply, prefix));
+        if (await recorder.CommitAsync(contact, ct)) return new(reply);
+        // This very message began a conversation already (a retry): it is stored, so there is nothing new to say.
+        return await recorder.LoadAsync(text.MessageSid, ct) is not null ? new Handled(null) : null;
+    }
+
+    /// <summary>One turn of the questions. Free text that answers nothing is kept in the transcript, and the menu goes on.</summary>
+    private async Task<Handled?> AnswerAsync(Contact conversation, InboundText text, string? prefix, CancellationToken ct)
+    {
+        var body = text.Body.Trim();
+        var input = body.Length is > 0 and <= 2 && body.All(char.IsAsciiDigit) ? new CallerInput(body, null) : new CallerInput(null, body);
+        recorder.AddMessage(conversation, Transcript.FromTexter(text, recorder.Now));
+        var step = prefix is null ? recorder.Answer(conversation, input) : null;
+        conversation.LastMessageSid = text.MessageSid;
+        conversation.LastActivityAt = recorder.Now;
+        var reply = AddReply(conversation, TextMenus.Render(step?.Reply ?? recorder.CurrentReply(conversation), prefix));
+        return await recorder.CommitAsync(conversation, ct) ? new Handled(reply) : null;
+    }
+
+    /// <summary>A text after the flow chose a voicemail: the message is kept and thanked for; the conversation ends.</summary>
+    private async Task<Handled?> LeaveMessageAsync(Contact conversation, InboundText text, CancellationToken ct)
+    {
+        recorder.AddMessage(conversation, Transcript.FromTexter(text, recorder.Now));
+        conversation.LastMessageSid = text.MessageSid;
+        conversation.LastActivityAt = recorder.Now;
+        conversation.State = ContactState.Completed;
+        conversation.EndedAt = recorder.Now;
+        var reply = AddReply(conversation, Flow.Message(MessageKeys.VoicemailThanks, conversation.Language));
+        return await recorder.CommitAsync(conversation, ct) ? new Handled(reply) : null;
+    }
+
+    /// <summary>Past the questions: an insert of its own (no read-modify-write), so a burst of texts keeps every one.</summary>
+    private async Task<Handled?> TakeMessageAsync(Contact conversation, InboundText text, CancellationToken ct)
+    {
+        await store.AppendToConversationAsync(conversation, Transcript.FromTexter(text, recorder.Now), recorder.Now, ct);
+        return new Handled(null); // a retried webhook (already stored) gets no answer either
+    }
+
+    private async Task<Handled?> StopAsync(InboundText text, Contact? conversation, string? callerHash, CancellationToken ct)
+    {
+        var language = Flow.LanguageOrDefault(conversation?.Language);
+        // The opt-out first, and on its own: whatever happens to the conversation, it must hold.
+        if (callerHash is not null)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO sms_opt_outs ("CallerHash", "At") VALUES ({callerHash}, {recorder.Now}) ON CONFLICT ("CallerHash") DO NOTHING
+                """, ct);
+        }
+        // No conversation to end: the opt-out is all there is to keep.
+        if (conversation is null) return new Handled(new AutomaticReply(Flow.Message(MessageKeys.SmsStop, language), null));
+
+        if (conversation.State == ContactState.Intake)
+        {
+            recorder.Abandon(conversation, ContactState.Completed);
+        }
+        else
+        {
+            conversation.State = ContactState.Completed;
+            conversation.EndedAt ??= recorder.Now;
+        }
+        // A sender who said STOP must not be called or texted back, whatever they answered before.
+        conversation.Case.CallbackAllowed = false;
+        conversation.Case.CallbackDueAt = null;
+        conversation.AwaitingReplySince = null;
+        conversation.LastMessageSid = text.MessageSid;
+        recorder.AddMessage(conversation, Transcript.FromTexter(text, recorder.Now));
+        var reply = AddReply(conversation, Flow.Message(MessageKeys.SmsStop, language));
+        // Lost: read the conversation again and apply the STOP once more rather than fail.
+        return await recorder.CommitAsync(conversation, ct) ? new Handled(reply) : null;
+    }
+
+    /// <summary>The automatic answer joins the transcript with the step, so the advocate reads what the texter was told.</summary>
+    private AutomaticReply? AddReply(Contact conversation, string body)
+    {
+        if (body.Length == 0) return null;
+        var row = Transcript.Automatic(conversation, body, recorder.Now);
+        recorder.AddMessage(conversation, row);
+        return new AutomaticReply(body, row.Id);
+    }
+}
+
+/// <summary>The text to send back in Twilio's reply, and the transcript row whose status the reply's callback updates.</summary>
+public sealed record AutomaticReply(string Body, Guid? MessageId);
