@@ -1,6 +1,7 @@
 using Hangfire;
 using Hotline.Core.Flows;
 using Hotline.Core.Pathway;
+using Hotline.Web.Conversations;
 using Hotline.Web.Data;
 using Hotline.Web.Health;
 using Hotline.Web.Infrastructure;
@@ -102,6 +103,7 @@ public static class HotlineSetup
 
         services.AddTwilioRestClient(settings);
         services.AddTelephony();
+        services.AddConversations();
         services.AddOperatorConsole();
         services.AddHotlineJobs(settings);
         services.AddReferrals();

@@ -7,8 +7,6 @@ public static class TelephonyRegistration
         services.AddScoped<IntakeRecorder>();
         services.AddScoped<CallIntake>();
         services.AddScoped<CallProgress>();
-        services.AddScoped<Conversations.ConversationIntake>();
-        services.AddScoped<Conversations.ConversationResumer>();
         services.AddSingleton<TwilioRefusals>();
         return services;
     }
