@@ -1,9 +1,11 @@
 namespace Hotline.Core.Cases;
 
-/// <summary>How a contact reached the hotline.</summary>
+/// <summary>How a contact reached the hotline. Stored as text: append new members, never reorder.</summary>
 public enum Channel
 {
     Voice,
     Sms,
     Console,
+    WhatsApp,
+    Chat,
 }

@@ -195,7 +195,7 @@ public class FlowValidationTests
             """hello: { say: { en: "Hi", es: "Hola" }""",
             """hello: { say: { en: "Hi", es: "Hola", fr: "Salut" }"""));
 
-        AssertError(errors, "hello", "unknown language 'fr'", line: 29);
+        AssertError(errors, "hello", "unknown key 'fr'", line: 29);
     }
 
     [Fact]
