@@ -70,7 +70,10 @@ internal sealed partial class FlowTexts(YamlFileReader reader, FlowOutline outli
                 lines[prefix + key] = YamlFileReader.LineOf(v);
             }
         }
-        outline.Texts.Add(new TranslatedText(reader.Where, what, YamlFileReader.LineOf(value), languageLines) { ChannelsAllowed = channelsAllowed });
+        outline.Texts.Add(new TranslatedText(reader.Where, what, YamlFileReader.LineOf(value), languageLines)
+        {
+            ChannelsAllowed = channelsAllowed,
+        });
         return texts.Count == outline.Languages.Count ? texts : null;
     }
 
@@ -79,7 +82,8 @@ internal sealed partial class FlowTexts(YamlFileReader reader, FlowOutline outli
     /// plain text in the same language: one it adds would be sent unfilled, one it drops loses what the caller needs.
     /// </summary>
     private void CheckPlaceholders(
-        Dictionary<string, string> plain, Dictionary<string, string> channelTexts, string channel, Dictionary<string, int> lines, string what)
+        Dictionary<string, string> plain, Dictionary<string, string> channelTexts, string channel,
+        Dictionary<string, int> lines, string what)
     {
         foreach (var (language, text) in channelTexts)
         {
