@@ -65,11 +65,11 @@ public sealed class ConversationIntake(
             {
                 // Back in an open conversation (what they wrote after STOP waits for an advocate): welcomed, not asked again.
                 await TakeMessageAsync(conversation, text, ct);
-                var welcome = Transcript.Automatic(conversation, Flow.Message(MessageKeys.SmsStart, conversation.Language), recorder.Now);
+                var welcome = Transcript.Automatic(conversation, Say(MessageKeys.SmsStart, conversation.Language, text), recorder.Now);
                 await store.AppendToConversationAsync(conversation, welcome, recorder.Now, ct);
                 return new Handled(new AutomaticReply(welcome.Body!, welcome.Id));
             }
-            return await BeginAsync(text, key, Flow.Message(MessageKeys.SmsStart, Flow.DefaultLanguage), ct);
+            return await BeginAsync(text, key, Say(MessageKeys.SmsStart, Flow.DefaultLanguage, text), ct);
         }
         if (conversation is null)
         {
@@ -88,7 +88,7 @@ public sealed class ConversationIntake(
         }
         if (SmsKeywords.IsHelp(text.Body) && conversation.State == ContactState.Intake)
         {
-            var help = Flow.Message(MessageKeys.SmsHelp, conversation.Language);
+            var help = Say(MessageKeys.SmsHelp, conversation.Language, text);
             return await AnswerAsync(conversation, text, help, ct);
         }
         return conversation.State switch
@@ -134,7 +134,7 @@ public sealed class ConversationIntake(
         conversation.LastActivityAt = recorder.Now;
         conversation.State = ContactState.Completed;
         conversation.EndedAt = recorder.Now;
-        var reply = AddReply(conversation, Flow.Message(MessageKeys.VoicemailThanks, conversation.Language));
+        var reply = AddReply(conversation, Say(MessageKeys.VoicemailThanks, conversation.Language, text));
         return await recorder.CommitAsync(conversation, ct) ? new Handled(reply) : null;
     }
 
@@ -157,7 +157,7 @@ public sealed class ConversationIntake(
                 """, ct);
         }
         // No conversation to end: the opt-out is all there is to keep.
-        if (conversation is null) return new Handled(new AutomaticReply(Flow.Message(MessageKeys.SmsStop, language), null));
+        if (conversation is null) return new Handled(new AutomaticReply(Say(MessageKeys.SmsStop, language, text), null));
 
         if (conversation.State == ContactState.Intake)
         {
@@ -174,10 +174,13 @@ public sealed class ConversationIntake(
         conversation.AwaitingReplySince = null;
         conversation.LastMessageSid = text.MessageSid;
         recorder.AddMessage(conversation, Transcript.FromTexter(text, recorder.Now));
-        var reply = AddReply(conversation, Flow.Message(MessageKeys.SmsStop, language));
+        var reply = AddReply(conversation, Say(MessageKeys.SmsStop, language, text));
         // Lost: read the conversation again and apply the STOP once more rather than fail.
         return await recorder.CommitAsync(conversation, ct) ? new Handled(reply) : null;
     }
+
+    /// <summary>One of the flow's messages, in the words written for the person's channel.</summary>
+    private string Say(string key, string language, InboundText text) => Flow.Message(key, language, text.Channel);
 
     /// <summary>The automatic answer joins the transcript with the step, so the advocate reads what the texter was told.</summary>
     private AutomaticReply? AddReply(Contact conversation, string body)
