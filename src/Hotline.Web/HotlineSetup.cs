@@ -5,6 +5,7 @@ using Hotline.Web.Data;
 using Hotline.Web.Health;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
+using Hotline.Web.Live;
 using Hotline.Web.Operators;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
@@ -103,6 +104,7 @@ public static class HotlineSetup
         services.AddTwilioRestClient(settings);
         services.AddTelephony();
         services.AddOperatorConsole();
+        services.AddConsoleLive();
         services.AddHotlineJobs(settings);
         services.AddReferrals();
         services.AddHealthChecks()
@@ -130,5 +132,6 @@ public static class HotlineSetup
             "/hangfire", new DashboardOptions { DashboardTitle = "Hotline jobs", AppPath = "/" })
             .RequireAuthorization(Policies.Supervisor);
         app.MapControllers();
+        app.MapConsoleLive();
     }
 }
