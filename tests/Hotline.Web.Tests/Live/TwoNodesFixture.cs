@@ -34,13 +34,14 @@ public sealed class TwoNodesFixture : IAsyncLifetime
 
     public static ConsoleSignalListener Listener(HotlineApp node) => node.Services.GetRequiredService<ConsoleSignalListener>();
 
-    /// <summary>Waits until the node's listener has a LISTEN-ing connection other than <paramref name="notPid"/>; returns its pid.</summary>
+    /// <summary>Waits until the node's listener LISTENs on a connection other than <paramref name="notPid"/>; returns its pid.</summary>
     public static async Task<int> ListeningAsync(HotlineApp node, int? notPid = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)
         {
-            if (Listener(node).BackendProcessId is { } pid && pid != notPid) return pid;
+            var pid = Listener(node).BackendProcessId;
+            if (pid is not null && pid != notPid) return pid.Value;
             await Task.Delay(50);
         }
         throw new TimeoutException("the console signal listener did not (re)connect within 15 s");
