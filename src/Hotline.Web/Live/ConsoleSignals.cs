@@ -34,7 +34,10 @@ public sealed class ConsoleSignals(NpgsqlDataSource database)
     public static string SignalCte(string payloadParameter) =>
         "signal AS (SELECT pg_notify('" + Channel + "', " + payloadParameter + ") AS sent)";
 
-    /// <summary>A case changed (its transcript, status, anything shown on its page). Sent at once (own connection).</summary>
+    /// <summary>
+    /// A case changed (its transcript, status, anything shown on its page). Sent at once on its own connection, so
+    /// call it after your commit (browsers re-read at once); inside a transaction use <see cref="NotifyAsync"/>.
+    /// </summary>
     public Task CaseChangedAsync(Guid caseId, CancellationToken ct) => SendAsync(CasePayload(caseId), ct);
 
     /// <summary>Something on the board changed that belongs to no single case.</summary>
@@ -42,7 +45,8 @@ public sealed class ConsoleSignals(NpgsqlDataSource database)
 
     /// <summary>
     /// NOTIFY on the caller's connection: inside an open transaction it is delivered on commit, never on rollback.
-    /// (EF: <c>db.Database.GetDbConnection()</c> is an <see cref="NpgsqlConnection"/> enlisted in the EF transaction.)
+    /// EF: <c>db.Database.ExecuteSqlAsync($"SELECT pg_notify({ConsoleSignals.Channel}, {ConsoleSignals.CasePayload(id)})")</c>
+    /// joins the context's current transaction the same way.
     /// </summary>
     public static async Task NotifyAsync(NpgsqlConnection connection, string payload, CancellationToken ct)
     {

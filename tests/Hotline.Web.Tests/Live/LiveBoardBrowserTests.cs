@@ -22,9 +22,12 @@ public class LiveBoardBrowserTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.ReloadAsync();
         var board = page.Locator("#board");
         await Assertions.Expect(board).ToHaveAttributeAsync("data-live", "connected");
+        // The slow safety poll a board gets once every write path signals (data-live-poll-seconds="60").
+        await board.EvaluateAsync(
+            "b => { b.setAttribute('data-live-poll-seconds', '60'); b.dispatchEvent(new CustomEvent('hotline:live')); }");
         await Task.Delay(1000); // the one refresh after joining has come and gone
 
-        // Written without any signal: connected, the board polls only every 60 s, so it must not appear by itself.
+        // Written without any signal: connected, the board now polls only every 60 s, so it must not appear by itself.
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App, waiting: TimeSpan.FromSeconds(20));
         var card = page.Locator($"li.card[data-case='{caller.CaseId}']");
         await Task.Delay(6000); // longer than the 5 s fallback poll

@@ -31,10 +31,10 @@
     }
 
     // Refreshes on a timer, and at once on a "hotline:refresh" event (live.js sends it when the server says the
-    // board changed). While live.js marks the root data-live="connected" the timer is only a slow safety net;
-    // otherwise it polls every data-poll-seconds as before live updates existed.
-    var LIVE_POLL_SECONDS = 60;
-
+    // board changed). While live.js marks the root data-live="connected" the timer may slow to
+    // data-live-poll-seconds (a safety net, e.g. 60); otherwise it polls every data-poll-seconds as before.
+    // Without data-live-poll-seconds the pace stays data-poll-seconds: a write path that does not signal yet
+    // (or a deadline passing, which no write announces) must not leave a waiting caller unseen for a minute.
     function poll(root) {
         var url = root.getAttribute("data-poll-url");
         var seconds = Number(root.getAttribute("data-poll-seconds") || "5");
@@ -44,7 +44,8 @@
         function schedule() {
             clearTimeout(timer);
             var live = root.getAttribute("data-live") === "connected";
-            timer = setTimeout(refresh, (live ? LIVE_POLL_SECONDS : seconds) * 1000);
+            var liveSeconds = Number(root.getAttribute("data-live-poll-seconds") || seconds);
+            timer = setTimeout(refresh, (live ? liveSeconds : seconds) * 1000);
         }
 
         function refresh() {
