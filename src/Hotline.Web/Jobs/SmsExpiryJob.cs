@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Web.Jobs;
 
 /// <summary>
-/// Ends text conversations (SMS, WhatsApp) whose questions went unanswered for longer than the flow allows, keeping
+/// Ends text conversations (SMS, WhatsApp, web chat) whose questions went unanswered for longer than the flow allows, keeping
 /// what was said and any consented callback promise, like a dropped call. Tells the texter only where the flow asks
 /// for it (<see cref="Flow.TellOnExpiry"/>) and only if they said it was safe to talk: someone who went quiet may
 /// no longer be alone with their phone.
@@ -24,7 +24,8 @@ public sealed class SmsExpiryJob(HotlineDbContext db, IntakeRecorder recorder, C
     {
         var cutoff = clock.GetUtcNow().AddMinutes(-flow.SmsInactivityMinutes);
         var stale = await db.Contacts
-            .Where(c => (c.Channel == Channel.Sms || c.Channel == Channel.WhatsApp) && c.State == ContactState.Intake && c.LastActivityAt < cutoff)
+            .Where(c => (c.Channel == Channel.Sms || c.Channel == Channel.WhatsApp || c.Channel == Channel.Chat)
+                        && c.State == ContactState.Intake && c.LastActivityAt < cutoff)
             .OrderBy(c => c.LastActivityAt).Select(c => c.ExternalId).Take(500).ToListAsync();
         foreach (var externalId in stale)
         {
