@@ -17,6 +17,9 @@ public static class ConversationWords
         Core.Cases.Channel.Console => "Console",
     };
 
+    /// <summary>"WhatsApp · Spanish": a board card's one line about the conversation.</summary>
+    public static string ChannelAndLanguage(Channel channel, string language) => Channel(channel) + " · " + Language(language);
+
     /// <summary>What may be sent now, said before the reason the sender gives.</summary>
     public static string Rules(ReplyKind kind) => kind switch
     {
