@@ -16,7 +16,7 @@ public static class CaseTimeline
             var ended = contact.EndedAt is { } e ? $"lasted {ConsoleClock.Span(e - contact.StartedAt)}, " : "";
             var recording = contact.RecordingUrl is null ? "" : $", recording {contact.RecordingSeconds ?? 0} s";
             entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
-                $"{ended}status {contact.State}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
+                $"{ended}status {ServiceLevels.Words(contact.State.ToString()).ToLowerInvariant()}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
             if (contact.RecordingUrl is { } url)
             {
                 entries.Add(
