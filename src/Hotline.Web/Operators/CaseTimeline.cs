@@ -15,8 +15,9 @@ public static class CaseTimeline
                 : "Call";
             var ended = contact.EndedAt is { } e ? $"lasted {ConsoleClock.Span(e - contact.StartedAt)}, " : "";
             var recording = contact.RecordingUrl is null ? "" : $", recording {contact.RecordingSeconds ?? 0} s";
+            var state = ServiceLevels.Words(contact.State.ToString()).ToLowerInvariant();
             entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
-                $"{ended}status {ServiceLevels.Words(contact.State.ToString()).ToLowerInvariant()}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
+                $"{ended}status {state}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
             if (contact.RecordingUrl is { } url)
             {
                 entries.Add(
