@@ -201,8 +201,11 @@ public sealed class ConversationDesk(
         return result.Sent ? ConversationOutcome.Ok("Sent again.") : ConversationOutcome.Refused("Not sent again: " + result.Problem);
     }
 
-    /// <summary>What may be sent now; a failure to check never hides the conversation (the send itself checks again).</summary>
-    public async Task<ReplyRules> RulesAsync(Guid contactId, ILogger log, CancellationToken ct)
+    /// <summary>
+    /// What may be sent now; null when it could not be checked. A failure to check never hides the conversation: the
+    /// send itself checks again and says why it refuses.
+    /// </summary>
+    public async Task<ReplyRules?> RulesAsync(Guid contactId, ILogger log, CancellationToken ct)
     {
         try
         {
@@ -211,8 +214,7 @@ public sealed class ConversationDesk(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogWarning(e, "Could not read the reply rules of conversation {ContactId}", contactId);
-            return new ReplyRules(
-                ReplyKind.FreeText, "What may be sent could not be checked just now: if a reply is refused, the reason is shown.", null);
+            return null;
         }
     }
 
