@@ -111,6 +111,22 @@ public class ConversationPanelTests(AppFixture fixture) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task CasePage_StillInTheAutomaticQuestions_SaysSoWithoutTakeOrReply()
+    {
+        var c = await ConversationSeed.ConversationAsync(fixture.App, state: ContactState.Intake);
+        await ConversationSeed.MessageAsync(fixture.App, c, MessageAuthor.Texter, "necesito ayuda");
+        var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/cases/{c.CaseId}"));
+
+        Assert.Contains("necesito ayuda", page);
+        Assert.Contains("answering the automatic questions", page);
+        Assert.Contains("the reply box opens when the conversation reaches the", page);
+        Assert.DoesNotContain("id=\"reply-body\"", page);
+        Assert.DoesNotContain($"/conversations/{c.ContactId}/take", page);
+    }
+
+    [Fact]
     public async Task View_FullPageAlwaysAudited_LiveReFetchAtMostOnceInTenMinutes()
     {
         var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator);
