@@ -1,0 +1,14 @@
+namespace Hotline.Web.Operators.Conversations;
+
+public static class ConversationConsoleRegistration
+{
+    /// <summary>The case page's conversations: reading (audited), taking, answering, closing.</summary>
+    public static IServiceCollection AddConversationConsole(this IServiceCollection services)
+    {
+        services.AddScoped<ConversationReader>();
+        services.AddScoped<ConversationDesk>();
+        // LEAD: connect Flow.QuickReplies here when the flow branch is merged (see NoQuickReplies).
+        services.AddSingleton<IQuickReplies, NoQuickReplies>();
+        return services;
+    }
+}
