@@ -14,7 +14,8 @@ namespace Hotline.Web.Conversations;
 /// decided by <see cref="ReplyRuleBook"/>; the Twilio call and the row's outcome by <see cref="MessageDelivery"/>.
 /// </summary>
 public sealed class ConversationSender(
-    HotlineDbContext db, MessageDelivery delivery, ConversationSignals signals, HotlineSettings settings, TimeProvider clock, Audit audit, Flow flow)
+    HotlineDbContext db, MessageDelivery delivery, ConversationSignals signals, HotlineSettings settings, TimeProvider clock,
+    Audit audit, Flow flow)
 {
     public const string NoConversation = "This conversation no longer exists";
     public const string TemplatesAreWhatsApp = "Templates are for WhatsApp only: write a reply instead";

@@ -115,7 +115,9 @@ public sealed class MessageDelivery(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.AwaitingReplySince, (DateTimeOffset?)null), CancellationToken.None);
     }
 
-    /// <summary>Absolute, on the public base URL Twilio reaches us at; none without one (the row then keeps Twilio's first answer).</summary>
+    /// <summary>
+    /// Absolute, on the public base URL Twilio reaches us at; none without one (the row then keeps Twilio's first answer).
+    /// </summary>
     private Uri? StatusCallback(Guid id)
     {
         if (settings.PublicBaseUrl is not { } baseUrl)

@@ -35,9 +35,10 @@ public static class ReplyRuleBook
         if (until is { } u && u > s.Now)
         {
             var local = TimeZoneInfo.ConvertTime(u, s.HotlineZone);
+            var time = local.ToString("HH:mm", CultureInfo.InvariantCulture);
             var day = local.Date == TimeZoneInfo.ConvertTime(s.Now, s.HotlineZone).Date ? "" : "tomorrow ";
             return new ReplyRules(ReplyKind.FreeText,
-                $"WhatsApp: free text until {day}{local.ToString("HH:mm", CultureInfo.InvariantCulture)} (24 hours after their last message)",
+                $"WhatsApp: free text until {day}{time} (24 hours after their last message)",
                 u);
         }
         return new ReplyRules(ReplyKind.TemplateOnly, WindowClosed, null);

@@ -7,7 +7,8 @@ namespace Hotline.Web.Conversations;
 public sealed record TemplateChoice(string ContentSid, string Preview)
 {
     public static TemplateChoice? For(
-        string language, string defaultLanguage, IReadOnlyDictionary<string, string> templates, IReadOnlyDictionary<string, string> previews)
+        string language, string defaultLanguage, IReadOnlyDictionary<string, string> templates,
+        IReadOnlyDictionary<string, string> previews)
     {
         var chosen = templates.ContainsKey(language) ? language : defaultLanguage;
         if (!templates.TryGetValue(chosen, out var sid)) return null;

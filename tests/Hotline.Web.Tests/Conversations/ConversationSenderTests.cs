@@ -56,7 +56,8 @@ public class ConversationSenderTests : IClassFixture<ConversationFixture>
     {
         var contact = await _fixture.QueuedConversationAsync("+15550201002");
         var advocate = await _fixture.TakeAsync(contact.Id);
-        var result = await _fixture.SendAsync(s => s.SendAsync(contact.Id, "The shelter has a bed tonight", advocate, CancellationToken.None));
+        var result = await _fixture.SendAsync(
+            s => s.SendAsync(contact.Id, "The shelter has a bed tonight", advocate, CancellationToken.None));
 
         var entries = await _fixture.App.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.CaseId == contact.CaseId && a.Action == "message.sent").ToListAsync());
@@ -87,7 +88,8 @@ public class ConversationSenderTests : IClassFixture<ConversationFixture>
         await _fixture.Webhooks.SmsAsync("STOP", texter);
 
         var result = await _fixture.SendAsync(s => s.SendAsync(contact.Id, "Are you there?", advocate, CancellationToken.None));
-        var automatic = await _fixture.SendAsync(s => s.SendAutomaticAsync(contact.Id, "This conversation is closed.", CancellationToken.None));
+        var automatic = await _fixture.SendAsync(
+            s => s.SendAutomaticAsync(contact.Id, "This conversation is closed.", CancellationToken.None));
 
         Assert.Equal(new SendResult(null, "They texted STOP: nothing can be sent until they text START"), result);
         Assert.Equal(ReplyRuleBook.TextedStop, automatic.Problem);
@@ -125,7 +127,8 @@ public class ConversationSenderTests : IClassFixture<ConversationFixture>
         var advocate = await _fixture.TakeAsync(contact.Id);
         Twilio.StubUnreachable(Twilio.MessagesPath);
 
-        var failed = await _fixture.SendAsync(s => s.SendAsync(contact.Id, "We can help with your passport", advocate, CancellationToken.None));
+        var failed = await _fixture.SendAsync(
+            s => s.SendAsync(contact.Id, "We can help with your passport", advocate, CancellationToken.None));
 
         Assert.Contains("could not be reached", failed.Problem);
         var row = await _fixture.RowAsync(failed.MessageId!.Value);
@@ -143,7 +146,8 @@ public class ConversationSenderTests : IClassFixture<ConversationFixture>
         var rows = await _fixture.App.WithDbAsync(db => db.ConversationMessages
             .CountAsync(m => m.ContactId == contact.Id && m.Author == MessageAuthor.Advocate));
         Assert.Equal(1, rows);
-        var audited = await _fixture.App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.CaseId == contact.CaseId && a.Action == "message.sent"));
+        var audited = await _fixture.App.WithDbAsync(
+            db => db.AuditEntries.CountAsync(a => a.CaseId == contact.CaseId && a.Action == "message.sent"));
         Assert.Equal(2, audited); // the send and the retry
     }
 
@@ -207,12 +211,14 @@ public class ConversationSenderTests : IClassFixture<ConversationFixture>
     {
         var contact = await _fixture.QueuedConversationAsync("+15550201010");
 
-        var result = await _fixture.SendAsync(s => s.SendAutomaticAsync(contact.Id, "This conversation is closed.", CancellationToken.None));
+        var result = await _fixture.SendAsync(
+            s => s.SendAutomaticAsync(contact.Id, "This conversation is closed.", CancellationToken.None));
 
         Assert.True(result.Sent, result.Problem);
         Assert.Equal(MessageAuthor.Automatic, (await _fixture.RowAsync(result.MessageId!.Value)).Author);
         Assert.Equal("This conversation is closed.", Assert.Single(Twilio.SentMessageForms())["Body"]);
-        var waiting = await _fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.Id == contact.Id).Select(c => c.AwaitingReplySince).SingleAsync());
+        var waiting = await _fixture.App.WithDbAsync(
+            db => db.Contacts.Where(c => c.Id == contact.Id).Select(c => c.AwaitingReplySince).SingleAsync());
         Assert.NotNull(waiting); // the flow's own text is no advocate's answer
     }
 

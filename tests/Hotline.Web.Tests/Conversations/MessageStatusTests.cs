@@ -64,7 +64,21 @@ public class MessageStatusTests : IClassFixture<ConversationFixture>
         await _fixture.ReportAsync(route, row.MessageSid!, "sent");
 
         var after = await _fixture.RowAsync(row.Id);
-        Assert.Equal((MessageStatus.Undelivered, "30003", "Their phone is off or out of reach"), (after.Status, after.ErrorCode, after.Problem));
+        Assert.Equal(
+            (MessageStatus.Undelivered, "30003", "Their phone is off or out of reach"), (after.Status, after.ErrorCode, after.Problem));
+    }
+
+    [Fact]
+    public async Task OptedOutReport21610_SaysSo_AndHoldsTheOptOutHere()
+    {
+        var row = await SentReplyAsync("+15550202008");
+
+        await _fixture.ReportAsync(MessageRoutes.StatusOf(row.Id), row.MessageSid!, "failed", "21610");
+
+        var after = await _fixture.RowAsync(row.Id);
+        Assert.Equal((MessageStatus.Failed, "They opted out (texted STOP)"), (after.Status, after.Problem));
+        var rules = await _fixture.RulesAsync(row.ContactId);
+        Assert.Equal((ReplyKind.NotAllowed, ReplyRuleBook.TextedStop), (rules.Kind, rules.Explanation));
     }
 
     [Fact]

@@ -104,7 +104,8 @@ public class ReplyRulesUnitTests
     [InlineData("canceled", MessageStatus.Failed)]
     [InlineData("received", null)]
     [InlineData("bogus", null)]
-    public void FromTwilio_MapsItsWords(string twilio, MessageStatus? expected) => Assert.Equal(expected, MessageStatusOrder.FromTwilio(twilio));
+    public void FromTwilio_MapsItsWords(string twilio, MessageStatus? expected) =>
+        Assert.Equal(expected, MessageStatusOrder.FromTwilio(twilio));
 
     [Theory]
     [InlineData(21610, "They opted out (texted STOP)")]

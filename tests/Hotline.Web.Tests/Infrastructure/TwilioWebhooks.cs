@@ -47,7 +47,8 @@ public sealed class TwilioWebhooks(HttpClient client, string authToken = Hotline
     }
 
     /// <param name="to">The hotline address written to: <c>whatsapp:+1...</c> for WhatsApp.</param>
-    public async Task<Twiml> SmsAsync(string body, string from = CallerNumber, string? messageSid = null, string to = HotlineApp.HotlineNumber)
+    public async Task<Twiml> SmsAsync(
+        string body, string from = CallerNumber, string? messageSid = null, string to = HotlineApp.HotlineNumber)
     {
         var form = new Dictionary<string, string>
             { ["MessageSid"] = messageSid ?? NewMessageSid(), ["From"] = from, ["To"] = to, ["Body"] = body };
