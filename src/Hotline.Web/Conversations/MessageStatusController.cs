@@ -21,10 +21,12 @@ public sealed class MessageStatusController(DeliveryReports reports) : TwilioCon
             messageId = id;
         }
         var sid = FormValues.Short(Form["MessageSid"], 65);
-        if (sid is null or { Length: < 10 or > 64 }) return BadReport("A status callback carries the MessageSid it reports on.");
+        if (sid is null or { Length: < 10 or > 64 } || !sid.All(char.IsAsciiLetterOrDigit))
+            return BadReport("A status callback carries the MessageSid it reports on.");
         // Statuses that say nothing about delivery (receiving, received, unknown words) change nothing.
         if (MessageStatusOrder.FromTwilio(Form["MessageStatus"].ToString()) is not { } status) return NoContent();
-        var errorCode = FormValues.Short(Form["ErrorCode"], 12);
+        // Twilio's error codes are numbers; anything else is not one (and must not reach the row as text).
+        var errorCode = FormValues.Short(Form["ErrorCode"], 12) is { } code && code.All(char.IsAsciiDigit) ? code : null;
         await reports.RecordAsync(new DeliveryReport(messageId, sid, status, errorCode), ct);
         return NoContent();
     }

@@ -146,6 +146,31 @@ public class MessageStatusTests : IClassFixture<ConversationFixture>
     }
 
     [Fact]
+    public async Task SignedReports_WithHostileFields_AreA204OrA400_Never5xx()
+    {
+        var row = await SentReplyAsync("+15550202009");
+        string[] hostile =
+        [
+            "", " ", "\0", "SM\0abc0123456789", new string('9', 5000), "' OR 1=1 --", "ÿ\uFFFE", "%00", "{{x}}",
+            "SM" + new string('a', 63),
+            row.MessageSid!, "delivered", "-1", "99999999999999999999",
+        ];
+        string[] ids = ["", row.Id.ToString("N"), row.Id.ToString("B"), "not-a-guid", "%zz", new string('0', 300)];
+        var random = new Random(20261202);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 150; i++)
+        {
+            var m = ids[random.Next(ids.Length)];
+            var query = m.Length == 0 ? "" : "?m=" + Uri.EscapeDataString(m);
+            var response = await _fixture.ReportAsync(MessageRoutes.Status + query, hostile[random.Next(hostile.Length)],
+                hostile[random.Next(hostile.Length)], hostile[random.Next(hostile.Length)]);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.NoContent, HttpStatusCode.BadRequest }));
+    }
+
+    [Fact]
     public async Task Report_WithAStatusThatSaysNothingAboutDelivery_ChangesNothing()
     {
         var row = await SentReplyAsync("+15550202007");
