@@ -167,7 +167,9 @@ public class MessageStatusTests : IClassFixture<ConversationFixture>
             statuses.Add(response.StatusCode);
         }
 
-        Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.NoContent, HttpStatusCode.BadRequest }));
+        // 403: a form with NUL bytes cannot be read, so its signature cannot be checked (ValidateTwilioSignature).
+        var seen = string.Join(", ", statuses.Distinct().Order());
+        Assert.True(statuses.All(s => s is HttpStatusCode.NoContent or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden), seen);
     }
 
     [Fact]

@@ -32,8 +32,11 @@ public sealed class TwilioApiMock : IDisposable
     /// </summary>
     private static IResponseBuilder MessageCreated() =>
         Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
-            .WithBody("{\"sid\":\"SM{{Random Type=\"Guid\"}}\",\"status\":\"queued\",\"account_sid\":\"" + AccountSid + "\"}")
+            .WithBody("{\"sid\":\"SM" + string.Concat(Enumerable.Repeat(RandomDigits, 3))
+                + "\",\"status\":\"queued\",\"account_sid\":\"" + AccountSid + "\"}")
             .WithTransformer();
+
+    private const string RandomDigits = "{{Random Type=\"Integer\" Min=100000000 Max=999999999}}";
 
     /// <summary>Twilio taking its time to accept a send (success after <paramref name="delay"/>).</summary>
     public void StubSlowMessages(TimeSpan delay) =>
