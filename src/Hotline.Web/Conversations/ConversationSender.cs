@@ -29,7 +29,9 @@ public sealed class ConversationSender(
         if (ReplyRuleBook.BodyProblem(body) is { } bad) return Refused(bad);
         if (await LoadAsync(contactId, ct) is not { } conversation) return Refused(NoConversation);
         if ((FreeTextRefusal(conversation) ?? ReplyRuleBook.TakeProblem(conversation.Contact.AnsweredBy, advocate.Id)) is { } refusal)
+        {
             return Refused(refusal);
+        }
         var row = NewRow(conversation.Contact, MessageAuthor.Advocate, body, advocate.Id);
         return await WriteAndSendAsync(conversation, row, new OutgoingText(body, null), advocate, ct);
     }
@@ -39,7 +41,9 @@ public sealed class ConversationSender(
     {
         if (await LoadAsync(contactId, ct) is not { } conversation) return Refused(NoConversation);
         if ((TemplateRefusal(conversation) ?? ReplyRuleBook.TakeProblem(conversation.Contact.AnsweredBy, advocate.Id)) is { } refusal)
+        {
             return Refused(refusal);
+        }
         if (TemplateChoice.For(conversation.Contact.Language, flow.DefaultLanguage, settings.WhatsAppTemplates,
                 settings.WhatsAppTemplatePreviews) is not { } template)
         {
@@ -67,7 +71,8 @@ public sealed class ConversationSender(
         if (!await delivery.ResetForRetryAsync(messageId, ct)) return Refused(RetryUnderWay);
         audit.Record("message.sent", row.CaseId, $"message {row.Id} sent again (it had failed: {row.ErrorCode ?? "no error code"})",
             actor: advocate.Id, actorName: ActorName(advocate));
-        await db.SaveChangesAsync(ct);
+        // Claimed: from here on the attempt is made whatever the page does, or the row would say "sending" for ever.
+        await db.SaveChangesAsync(CancellationToken.None);
         await signals.CaseChangedAsync(row.CaseId);
         return await delivery.SendAsync(Target(conversation), row, new OutgoingText(row.Body, row.TemplateSid));
     }

@@ -22,7 +22,9 @@ public sealed class MessageStatusController(DeliveryReports reports) : TwilioCon
         }
         var sid = FormValues.Short(Form["MessageSid"], 65);
         if (sid is null or { Length: < 10 or > 64 } || !sid.All(char.IsAsciiLetterOrDigit))
+        {
             return BadReport("A status callback carries the MessageSid it reports on.");
+        }
         // Statuses that say nothing about delivery (receiving, received, unknown words) change nothing.
         if (MessageStatusOrder.FromTwilio(Form["MessageStatus"].ToString()) is not { } status) return NoContent();
         // Twilio's error codes are numbers; anything else is not one (and must not reach the row as text).
