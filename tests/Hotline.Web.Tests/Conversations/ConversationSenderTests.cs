@@ -222,6 +222,38 @@ public class ConversationSenderTests : IClassFixture<ConversationFixture>
         Assert.NotNull(waiting); // the flow's own text is no advocate's answer
     }
 
+    [Fact]
+    public async Task Reply_AndItsDeliveryReport_NotifyOpenPagesOfTheCase()
+    {
+        var contact = await _fixture.QueuedConversationAsync("+15550201011");
+        var advocate = await _fixture.TakeAsync(contact.Id);
+        await using var listener = new Npgsql.NpgsqlConnection(_fixture.ConnectionString);
+        await listener.OpenAsync();
+        var payloads = new List<string>();
+        listener.Notification += (_, e) => payloads.Add(e.Channel + " " + e.Payload);
+        await using (var listen = new Npgsql.NpgsqlCommand("LISTEN hotline_console", listener)) await listen.ExecuteNonQueryAsync();
+
+        var result = await _fixture.SendAsync(s => s.SendAsync(contact.Id, "Hello", advocate, CancellationToken.None));
+        var sent = await DrainAsync(listener, payloads);
+        var row = await _fixture.RowAsync(result.MessageId!.Value);
+        await _fixture.ReportAsync(MessageRoutes.StatusOf(row.Id), row.MessageSid!, "delivered");
+        var reported = await DrainAsync(listener, payloads);
+
+        // Written ("sending") and then accepted: the page shows both; the case's id only, never the text.
+        var expected = $"hotline_console case:{contact.CaseId}";
+        Assert.Equal([expected, expected], sent);
+        Assert.Equal([expected], reported);
+    }
+
+    /// <summary>The notifications that arrived, waiting a little for stragglers; the list is emptied.</summary>
+    private static async Task<List<string>> DrainAsync(Npgsql.NpgsqlConnection listener, List<string> payloads)
+    {
+        while (await listener.WaitAsync(TimeSpan.FromMilliseconds(300))) { }
+        var arrived = payloads.ToList();
+        payloads.Clear();
+        return arrived;
+    }
+
     private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> read)
     {
         for (var i = 0; i < 100; i++)
