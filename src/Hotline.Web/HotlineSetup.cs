@@ -6,6 +6,7 @@ using Hotline.Web.Data;
 using Hotline.Web.Health;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
+using Hotline.Web.Live;
 using Hotline.Web.Operators;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
@@ -105,6 +106,7 @@ public static class HotlineSetup
         services.AddTelephony();
         services.AddConversations();
         services.AddOperatorConsole();
+        services.AddConsoleLive();
         services.AddHotlineJobs(settings);
         services.AddReferrals();
         services.AddHealthChecks()
@@ -132,5 +134,6 @@ public static class HotlineSetup
             "/hangfire", new DashboardOptions { DashboardTitle = "Hotline jobs", AppPath = "/" })
             .RequireAuthorization(Policies.Supervisor);
         app.MapControllers();
+        app.MapConsoleLive();
     }
 }

@@ -1,6 +1,6 @@
 namespace Hotline.Core.Cases;
 
-/// <summary>How a contact reached the hotline.</summary>
+/// <summary>How a contact reached the hotline. Stored as text: append new members, never reorder.</summary>
 public enum Channel
 {
     Voice,

@@ -3,7 +3,7 @@ namespace Hotline.Core.Flows;
 /// <summary>Asks a question and waits for one caller turn; the answer fills <see cref="Field"/>.</summary>
 public sealed class AskNode : FlowNode
 {
-    public required IReadOnlyDictionary<string, string> Prompt { get; init; }
+    public required FlowText Prompt { get; init; }
     public required string Field { get; init; }
     public required InputMode Mode { get; init; }
     public required int TimeoutSeconds { get; init; }

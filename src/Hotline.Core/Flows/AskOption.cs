@@ -9,9 +9,9 @@ public sealed class AskOption
     /// <summary>Set when choosing this option switches the caller's language.</summary>
     public string? Language { get; init; }
 
-    public required IReadOnlyDictionary<string, string> Label { get; init; }
+    public required FlowText Label { get; init; }
 
-    /// <summary>Words or phrases per language recognised in speech or SMS text (the label counts too).</summary>
+    /// <summary>Words or phrases per language recognised in speech or SMS text (the labels count too).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords { get; init; }
 
     public required string Next { get; init; }
@@ -30,8 +30,9 @@ public sealed class AskOption
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var language in Keywords.Keys.Union(Label.Keys, StringComparer.Ordinal))
         {
-            var words = (Keywords.TryGetValue(language, out var k) ? k : [])
-                .Concat(Label.TryGetValue(language, out var label) ? [label] : []);
+            // A label shown in a written menu ("1 - Yes") is understood when texted back, whichever version showed it.
+            var labels = Label.Overrides.Values.Prepend(Label).Select(m => m.TryGetValue(language, out var l) ? l : null).OfType<string>();
+            var words = (Keywords.TryGetValue(language, out var k) ? k : []).Concat(labels.Distinct(StringComparer.Ordinal));
             result[language] = words.Select(TextMatching.Normalize).ToArray();
         }
         return result;

@@ -17,6 +17,7 @@ internal sealed partial class FlowParser(string file)
     [
         "id", "name", "languages", "emergency_number", "backup_line", "time_zone", "hours", "holidays", "queue",
         "max_invalid_attempts", "sms", "callback_windows", "start", "fallback", "messages", "nodes",
+        "quick_replies", "texts_may_name_hotline", "hotline_names",
     ];
 
     private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
@@ -49,7 +50,7 @@ internal sealed partial class FlowParser(string file)
         var holidays = ParseHolidays(root!);
         var queue = ParseQueue(root!);
         var maxInvalid = reader.Int(reader.Required(root!, "max_invalid_attempts"), "'max_invalid_attempts'", min: 1);
-        var smsMinutes = ParseSms(root!);
+        var (smsMinutes, tellOnExpiry) = ParseSms(root!);
         ParseCallbackWindows(root!, timeZone ?? TimeZoneInfo.Utc);
         var startNode = reader.Required(root!, "start");
         var fallbackNode = reader.Required(root!, "fallback");
@@ -62,8 +63,12 @@ internal sealed partial class FlowParser(string file)
             FallbackLine = fallbackNode is null ? 1 : YamlFileReader.LineOf(fallbackNode),
         };
         texts = new FlowTexts(reader, outline);
-        var messages = ParseMessages(root!);
+        var messages = ParseMessages(root!, tellOnExpiry);
         var nodes = new FlowNodeParser(reader, outline, texts, callbackWindows.Keys.ToArray()).ParseNodes(root!);
+        var conversation = new ConversationSettingsParser(reader, texts);
+        var quickReplies = conversation.QuickReplies(root!);
+        var mayNameHotline = conversation.TextsMayNameHotline(root!);
+        var hotlineNames = conversation.HotlineNames(root!);
 
         if (reader.Errors.Count > 0)
             return (null, outline);
@@ -86,6 +91,10 @@ internal sealed partial class FlowParser(string file)
             Holidays = holidays,
             CallbackWindows = callbackWindows,
             Messages = messages,
+            TellOnExpiry = tellOnExpiry.Value is true,
+            QuickReplyTexts = quickReplies,
+            TextsMayNameHotline = mayNameHotline,
+            HotlineNames = hotlineNames,
         }, outline);
     }
 
@@ -112,6 +121,8 @@ internal sealed partial class FlowParser(string file)
             var code = YamlFileReader.Scalar(item);
             if (!LanguageCode().IsMatch(code))
                 reader.Error(item, $"'{code}' is not a language code (such as en, es, pl, pt-BR)");
+            else if (TextChannels.Keys.Contains(code))
+                reader.Error(item, $"'{code}' names a channel (texts use it for channel versions), not a language");
             else if (languages.Contains(code))
                 reader.Error(item, $"language '{code}' is listed twice");
             else
@@ -174,13 +185,16 @@ internal sealed partial class FlowParser(string file)
         return name is null || offer is null || max is null ? null : new QueueSettings(name, offer.Value, max.Value, timeout);
     }
 
-    private int? ParseSms(YamlMappingNode root)
+    /// <summary>The SMS settings; 'tell_on_expiry' is null when written wrong, with its node for errors about it.</summary>
+    private (int? Minutes, (bool? Value, YamlNode? Node) TellOnExpiry) ParseSms(YamlMappingNode root)
     {
         var map = Settings(root, "sms");
         if (map is null)
-            return null;
-        reader.RejectUnknownKeys(map, "sms", "inactivity_minutes");
-        return reader.Int(reader.Required(map, "inactivity_minutes"), "'inactivity_minutes'", min: 1);
+            return (null, (false, null));
+        reader.RejectUnknownKeys(map, "sms", "inactivity_minutes", "tell_on_expiry");
+        var minutes = reader.Int(reader.Required(map, "inactivity_minutes"), "'inactivity_minutes'", min: 1);
+        var tellNode = reader.Optional(map, "tell_on_expiry");
+        return (minutes, (tellNode is null ? false : reader.Bool(tellNode, "'tell_on_expiry'"), tellNode));
     }
 
     private void ParseCallbackWindows(YamlMappingNode root, TimeZoneInfo timeZone)
@@ -196,9 +210,9 @@ internal sealed partial class FlowParser(string file)
         }
     }
 
-    private Dictionary<string, IReadOnlyDictionary<string, string>> ParseMessages(YamlMappingNode root)
+    private Dictionary<string, FlowText> ParseMessages(YamlMappingNode root, (bool? Value, YamlNode? Node) tellOnExpiry)
     {
-        var result = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, FlowText>(StringComparer.Ordinal);
         var map = Settings(root, "messages");
         if (map is null)
             return result;
@@ -209,6 +223,11 @@ internal sealed partial class FlowParser(string file)
         }
         foreach (var required in MessageKeys.Required.Where(k => reader.Optional(map, k) is null))
             reader.Error(map, $"missing message '{required}' (needed by the web layer)");
+        if (tellOnExpiry.Value is true && reader.Optional(map, MessageKeys.SmsExpired) is null)
+        {
+            reader.Error(tellOnExpiry.Node, $"'tell_on_expiry: true' needs the message '{MessageKeys.SmsExpired}' "
+                + "(what an expired SMS conversation is told) in every language");
+        }
         return result;
     }
 

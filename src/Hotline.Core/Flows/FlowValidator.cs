@@ -30,11 +30,24 @@ internal sealed class FlowValidator(string file)
     {
         foreach (var text in flow.Texts)
         {
-            foreach (var (language, line) in text.LanguageLines.Where(l => !flow.Languages.Contains(l.Key)))
-                Error(line, text.Where, $"unknown language '{language}' in {text.What} (declared: {string.Join(", ", flow.Languages)})");
+            foreach (var (key, line) in text.LanguageLines.Where(l => !flow.Languages.Contains(l.Key)))
+                Error(line, text.Where, UnknownKey(flow, text, key));
             foreach (var language in flow.Languages.Where(l => !text.LanguageLines.ContainsKey(l)))
                 Error(text.Line, text.Where, $"missing '{language}' translation of {text.What}");
         }
+    }
+
+    private static string UnknownKey(FlowOutline flow, TranslatedText text, string key)
+    {
+        var languages = string.Join(", ", flow.Languages);
+        if (!text.ChannelsAllowed)
+        {
+            return TextChannels.Keys.Contains(key)
+                ? $"'{key}' inside {text.What}: channel versions cannot be nested; give languages ({languages}) only"
+                : $"unknown language '{key}' in {text.What} (declared: {languages})";
+        }
+        return $"unknown key '{key}' in {text.What}: neither a declared language ({languages}) "
+            + $"nor a channel ({string.Join(", ", TextChannels.Keys)})";
     }
 
     private void CheckWaysOut(FlowOutline flow)

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Hotline.Core.Cases;
 using Stateless;
 
 namespace Hotline.Core.Flows;
@@ -16,12 +17,13 @@ public sealed class IntakeEngine(Flow flow)
     /// <summary>
     /// Step 0: plays say nodes and follows branches from the start node until a question or terminal.
     /// <paramref name="numberWithheld"/>: the caller gave no usable number (see Hotline.Core.Callers.CallerNumber).
+    /// <paramref name="channel"/>: how they reached us, which picks the version of every text (kept in the state).
     /// </summary>
-    public IntakeStep Start(DateTimeOffset now, bool numberWithheld = false)
+    public IntakeStep Start(DateTimeOffset now, bool numberWithheld = false, Channel channel = Channel.Voice)
     {
-        var turn = new Turn(Flow, Flow.StartNode, NoAnswers, Flow.DefaultLanguage, now, numberWithheld);
+        var turn = new Turn(Flow, Flow.StartNode, NoAnswers, Flow.DefaultLanguage, now, numberWithheld, channel);
         turn.RunAutomatic();
-        var state = new IntakeState(turn.Cursor.Node, turn.Language, 0, 0, NoAnswers, numberWithheld);
+        var state = new IntakeState(turn.Cursor.Node, turn.Language, 0, 0, NoAnswers, numberWithheld, channel);
         return new IntakeStep(state, [], turn.Reply(), InputAccepted: true) { PassedNodes = turn.Passed };
     }
 
@@ -35,14 +37,14 @@ public sealed class IntakeEngine(Flow flow)
         if (node is not AskNode ask)
             return new IntakeStep(state, [], Current(state, now), InputAccepted: false);
 
-        var turn = new Turn(Flow, ask.Id, state.Answers, language, now, state.NumberWithheld);
+        var turn = new Turn(Flow, ask.Id, state.Answers, language, now, state.NumberWithheld, state.Channel);
         var (trigger, option) = Match(ask, input, language);
         if (trigger is not null && !turn.CanFire(trigger))
             trigger = null;
         if (trigger is null)
         {
             var attempts = state.InvalidAttempts + 1;
-            turn.Messages.Add(Flow.Message(MessageKeys.Invalid, language));
+            turn.Messages.Add(Flow.Message(MessageKeys.Invalid, language, state.Channel));
             if (attempts >= Flow.MaxInvalidAttempts)
             {
                 // Never hang up on a caller for a wrong key: hand them to a person.
@@ -70,7 +72,8 @@ public sealed class IntakeEngine(Flow flow)
         turn.Cursor.Answers = answers;
         turn.Fire(trigger);
         turn.RunAutomatic();
-        var newState = new IntakeState(turn.Cursor.Node, language, state.Step + 1, 0, answers.AsReadOnly(), state.NumberWithheld);
+        var newState = state with { NodeId = turn.Cursor.Node, Language = language, Step = state.Step + 1, InvalidAttempts = 0,
+            Answers = answers.AsReadOnly() };
         return new IntakeStep(newState, recorded, turn.Reply(), InputAccepted: true) { PassedNodes = turn.Passed };
     }
 
@@ -79,11 +82,12 @@ public sealed class IntakeEngine(Flow flow)
     {
         ArgumentNullException.ThrowIfNull(state);
         var node = NodeOf(state);
-        var turn = new Turn(Flow, node.Id, state.Answers, Flow.LanguageOrDefault(state.Language), now, state.NumberWithheld);
+        var turn = new Turn(
+            Flow, node.Id, state.Answers, Flow.LanguageOrDefault(state.Language), now, state.NumberWithheld, state.Channel);
         if (node is SayNode or BranchNode)
             turn.RunAutomatic();
         else if (node is TerminalNode { Message: { } message })
-            turn.Messages.Add(Flow.Render(message, turn.Language));
+            turn.Messages.Add(Flow.Render(message, turn.Language, state.Channel));
         return turn.Reply();
     }
 
@@ -138,11 +142,14 @@ public sealed class IntakeEngine(Flow flow)
         private readonly StateMachine<string, string> machine;
         // A turn passes through a few nodes of a flow of dozens: each is configured when the turn reaches it.
         private readonly HashSet<string> configured = new(StringComparer.Ordinal);
+        private readonly Channel _channel;
 
         public Turn(
-            Flow flow, string node, IReadOnlyDictionary<string, string> answers, string language, DateTimeOffset now, bool numberWithheld)
+            Flow flow, string node, IReadOnlyDictionary<string, string> answers, string language, DateTimeOffset now,
+            bool numberWithheld, Channel channel)
         {
             this.flow = flow;
+            _channel = channel;
             Cursor = new FlowCursor { Node = node, Answers = answers, Open = flow.IsOpen(now), NumberWithheld = numberWithheld };
             machine = FlowMachine.Create(flow, Cursor);
             Language = language;
@@ -173,14 +180,14 @@ public sealed class IntakeEngine(Flow flow)
                 switch (node)
                 {
                     case SayNode say:
-                        Messages.Add(flow.Render(say.Text, Language));
+                        Messages.Add(flow.Render(say.Text, Language, _channel));
                         Fire(FlowMachine.Next);
                         break;
                     case BranchNode:
                         Fire(FlowMachine.Next);
                         break;
                     case TerminalNode { Message: { } message }:
-                        Messages.Add(flow.Render(message, Language));
+                        Messages.Add(flow.Render(message, Language, _channel));
                         return;
                     default:
                         return;
@@ -198,10 +205,10 @@ public sealed class IntakeEngine(Flow flow)
 
         private PromptSpec Prompt(AskNode ask) => new(
             ask.Id,
-            flow.Render(ask.Prompt, Language),
+            flow.Render(ask.Prompt, Language, _channel),
             ask.Mode,
             ask.Options.Max(o => o.Key.Length),
             ask.TimeoutSeconds,
-            ask.Options.Select(o => new MenuOption(o.Key, flow.Render(o.Label, Language))).ToArray());
+            ask.Options.Select(o => new MenuOption(o.Key, flow.Render(o.Label, Language, _channel))).ToArray());
     }
 }

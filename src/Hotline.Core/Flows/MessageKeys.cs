@@ -13,12 +13,18 @@ public static class MessageKeys
     public const string SmsHelp = "sms_help";
     public const string SmsStop = "sms_stop";
     public const string SmsStart = "sms_start";
+
+    /// <summary>Optional: required only when the flow sets 'sms.tell_on_expiry: true' (see <see cref="Flow.TellOnExpiry"/>).</summary>
     public const string SmsExpired = "sms_expired";
+
     public const string Goodbye = "goodbye";
+
+    /// <summary>What the caller is sent when an advocate closes a written conversation.</summary>
+    public const string ConversationClosed = "conversation_closed";
 
     public static IReadOnlyList<string> Required { get; } =
     [
         Invalid, QueueWait, QueueOfferCallback, CallbackConfirmed, VoicemailPrompt, VoicemailThanks,
-        TechnicalProblem, SmsHelp, SmsStop, SmsStart, SmsExpired, Goodbye,
+        TechnicalProblem, SmsHelp, SmsStop, SmsStart, Goodbye, ConversationClosed,
     ];
 }

@@ -4,7 +4,7 @@ namespace Hotline.Core.Flows;
 public sealed class TerminalNode : FlowNode
 {
     public required TerminalKind Action { get; init; }
-    public IReadOnlyDictionary<string, string>? Message { get; init; }
+    public FlowText? Message { get; init; }
 
     public override IEnumerable<string> Targets => [];
 }

@@ -10,7 +10,7 @@ public static class ContactStates
     public static IntakeState Of(Contact contact) => new(
         contact.NodeId, contact.Language, contact.Step, contact.InvalidAttempts,
         JsonSerializer.Deserialize<Dictionary<string, string>>(contact.AnswersJson) ?? [],
-        NumberWithheld: IsNumberWithheld(contact.Case));
+        NumberWithheld: IsNumberWithheld(contact.Case), Channel: contact.Channel);
 
     /// <summary>
     /// A case gets a caller hash only when the caller gave a usable number (IntakeRecorder.Begin), so a case

@@ -48,7 +48,7 @@ public sealed class IntakeRecorder(
         // A withheld number (a placeholder, or nothing usable) is nobody's number: no hash links this case to
         // other withheld callers' cases, and the flow skips the call-back questions nobody could honour.
         var number = CallerNumber.Usable(from);
-        var step = engine.Start(now, numberWithheld: number is null);
+        var step = engine.Start(now, numberWithheld: number is null, channel);
         var @case = new Case
         {
             Id = Guid.NewGuid(), Reference = CaseReferences.New(now), Status = CaseStatus.Intake, FirstChannel = channel,

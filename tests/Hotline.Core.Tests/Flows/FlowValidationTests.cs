@@ -35,7 +35,7 @@ public class FlowValidationTests
           sms_help: { en: "Help", es: "Ayuda" }
           sms_stop: { en: "Stopped", es: "Parado" }
           sms_start: { en: "Started", es: "Empezado" }
-          sms_expired: { en: "Expired", es: "Caducado" }
+          conversation_closed: { en: "Closed", es: "Cerrada" }
           goodbye: { en: "Bye", es: "Adiós" }
         nodes:
           hello: { say: { en: "Hi", es: "Hola" }, next: ask1 }
@@ -195,7 +195,7 @@ public class FlowValidationTests
             """hello: { say: { en: "Hi", es: "Hola" }""",
             """hello: { say: { en: "Hi", es: "Hola", fr: "Salut" }"""));
 
-        AssertError(errors, "hello", "unknown language 'fr'", line: 29);
+        AssertError(errors, "hello", "unknown key 'fr'", line: 29);
     }
 
     [Fact]
