@@ -104,6 +104,7 @@ public static class HotlineSetup
         services.AddTwilioRestClient(settings);
         services.AddTelephony();
         services.AddConversations();
+        services.AddConversationMedia(settings);
         services.AddOperatorConsole();
         services.AddHotlineJobs(settings);
         services.AddReferrals();
