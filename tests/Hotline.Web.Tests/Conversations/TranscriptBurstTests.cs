@@ -57,9 +57,11 @@ public class TranscriptBurstTests(AppFixture fixture) : IClassFixture<AppFixture
 
         var replies = await Task.WhenAll(sids.Select((sid, i) => _twilio.SmsAsync(bodies[i], sender, sid)));
 
+        // The flow takes three answers it does not understand, then passes the texter to an advocate
+        // (max_invalid_attempts): the menu goes on, and after it the texts simply join the conversation.
         var conversation = await QueuedConversation.LoadAsync(fixture.App, first);
-        Assert.Equal(ContactState.Intake, conversation.State);
-        Assert.All(replies, r => Assert.Contains("1 - English", r.MessageBody)); // each is told the open question again
+        Assert.Equal(ContactState.Queued, conversation.State);
+        Assert.Contains(replies, r => r.MessageBody?.Contains("1 - English", StringComparison.Ordinal) == true);
         var texter = (await Transcripts.OfCaseAsync(fixture.App, conversation.CaseId))
             .Where(m => m.Author == MessageAuthor.Texter).ToList();
         Assert.Equal("hi", texter[0].Body);
