@@ -27,8 +27,9 @@ try
         Console.WriteLine($"messaging: {options.Callers} concurrent texters, {TexterScript.MessagesPerConversation(options.SmsAnswers)} " +
                           "texts per conversation (first message, the menu by text, free texts with a burst of 4)");
     }
-    Console.WriteLine($"HotlineService benchmark — mode {options.Mode}, {options.Callers} {(options.Sms ? "texters" : "callers")}, " +
-                      $"{(options.Calls == int.MaxValue ? "unbounded" : options.Calls)} calls, rate " +
+    var (who, what) = options.Sms ? ("texters", "conversations") : ("callers", "calls");
+    Console.WriteLine($"HotlineService benchmark — mode {options.Mode}, {options.Callers} {who}, " +
+                      $"{(options.Calls == int.MaxValue ? "unbounded" : options.Calls)} {what}, rate " +
                           $"{(options.Rate is { } r ? $"{r} calls/s" : options.WebhookRate is { } wr ? $"{wr} webhooks/s" : "max")}" +
                       $"{(options.Duration is { } d ? $", duration {d}" : "")}, target {url} " +
                           $"({(service is null ? "external" : "in-process")})");
