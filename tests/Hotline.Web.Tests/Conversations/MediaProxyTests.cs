@@ -152,6 +152,19 @@ public class MediaProxyTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task MediaOverTheSizeCap_IsRefusedWith502_BeforeAnyByteIsRelayed()
+    {
+        var (caseId, messageId, urls) = await TextWithMediaAsync("+15550307010", "video/mp4");
+        ServeMedia(urls[0], new byte[(int)Web.Conversations.TwilioMediaFetcher.MaxBytes + 1], "video/mp4");
+        var staff = await StaffAsync();
+
+        var response = await staff.GetAsync($"/cases/{caseId}/messages/{messageId}/media/0");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("larger than", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task StoredMediaLink_IsNeverRenderedToTheBrowser()
     {
         var (caseId, messageId, urls) = await TextWithMediaAsync("+15550307009", "image/jpeg");
