@@ -24,9 +24,11 @@ public class TranscriptBurstTests(AppFixture fixture) : IClassFixture<AppFixture
         var before = (await Transcripts.TexterWroteAsync(fixture.App, conversation.CaseId)).Count;
 
         // "In order" means the order Twilio delivered them. Twilio delivers one sender's texts one after another but
-        // does not wait for our answer, so each text here starts a few milliseconds after the previous one started,
-        // without waiting for its answer: the twenty are in flight together (true concurrency on the service and
-        // the database), and a later text stored before an earlier one is a reordering this test reports.
+        // does not wait for our answer, so each text here starts 5 ms after the previous one started, without waiting
+        // for its answer: the twenty are in flight together (true concurrency on the service and the database), and a
+        // later text stored before an earlier one is a reordering this test reports. It does, now and then, on a
+        // loaded machine: Sequence is given at the insert, which comes after a read of the conversation, so a text
+        // delayed more than 5 ms between arrival and insert is stored after the next one (see the report of issue 12).
         var bodies = OneToTwenty.ToList();
         var sids = bodies.Select(_ => TwilioWebhooks.NewMessageSid()).ToList();
         var sending = new List<Task<Twiml>>();
@@ -41,9 +43,27 @@ public class TranscriptBurstTests(AppFixture fixture) : IClassFixture<AppFixture
         Assert.All(replies, r => Assert.Null(r.MessageBody)); // an advocate answers from now on, not the menu
         var rows = (await Transcripts.OfCaseAsync(fixture.App, conversation.CaseId))
             .Where(m => m.Author == MessageAuthor.Texter).Skip(before).ToList();
-        Assert.Equal(sids, rows.Select(r => r.MessageSid)); // twenty, each once, by Sequence in the order sent
+        Assert.Equal(sids.Order(), rows.Select(r => r.MessageSid!).Order()); // twenty, each once...
+        Assert.Equal(sids, rows.Select(r => r.MessageSid)); // ...by Sequence in the order Twilio delivered them
         Assert.Equal(bodies, rows.Select(r => r.Body));
         Assert.All(rows, r => Assert.Equal(conversation.Id, r.ContactId));
+    }
+
+    [Fact]
+    public async Task TwentyTextsAtOnce_AfterTheMenu_AllStartedTogether_TwentyRowsOnceEach()
+    {
+        const string sender = "+15550308007";
+        var first = await QueuedConversation.AnswerMenuAsync(_twilio, sender);
+        var conversation = await QueuedConversation.LoadAsync(fixture.App, first);
+        var sids = OneToTwenty.Select(_ => TwilioWebhooks.NewMessageSid()).ToList();
+
+        // No order to keep here: the twenty leave together; what must hold is that each is stored, and once.
+        await Task.WhenAll(sids.Select((sid, i) => _twilio.SmsAsync($"burst {i}", sender, sid)));
+
+        var rows = (await Transcripts.OfCaseAsync(fixture.App, conversation.CaseId)).Where(m => m.Author == MessageAuthor.Texter)
+            .Skip(1 + QueuedConversation.NoCallback.Length).ToList();
+        Assert.Equal(sids.Order(), rows.Select(r => r.MessageSid!).Order());
+        Assert.Equal(rows.Count, rows.Select(r => r.Sequence).Distinct().Count());
     }
 
     [Fact]
