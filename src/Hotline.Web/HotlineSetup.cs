@@ -105,6 +105,7 @@ public static class HotlineSetup
         services.AddTwilioRestClient(settings);
         services.AddTelephony();
         services.AddConversations();
+        services.AddConversationMedia(settings);
         services.AddOperatorConsole();
         services.AddConsoleLive();
         services.AddHotlineJobs(settings);
