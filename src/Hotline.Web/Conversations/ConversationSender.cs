@@ -26,7 +26,7 @@ public sealed class ConversationSender(
     /// <summary>An advocate's free-text reply (refused with a reason when the rules do not allow it now).</summary>
     public async Task<SendResult> SendAsync(Guid contactId, string body, HotlineUser advocate, CancellationToken ct)
     {
-        if (ReplyRuleBook.BodyProblem(body) is { } bad) return Refused(bad);
+        if ((ReplyRuleBook.BodyProblem(body) ?? NamingProblem(body)) is { } bad) return Refused(bad);
         if (await LoadAsync(contactId, ct) is not { } conversation) return Refused(NoConversation);
         if ((FreeTextRefusal(conversation) ?? ReplyRuleBook.TakeProblem(conversation.Contact.AnsweredBy, advocate.Id)) is { } refusal)
         {
@@ -35,6 +35,15 @@ public sealed class ConversationSender(
         var row = NewRow(conversation.Contact, MessageAuthor.Advocate, body, advocate.Id);
         return await WriteAndSendAsync(conversation, row, new OutgoingText(body, null), advocate, ct);
     }
+
+    /// <summary>
+    /// A text on a watched phone must not give the hotline away: an advocate's reply naming it is refused unless the
+    /// flow allows naming (the flow's own texts are checked at start-up the same way).
+    /// </summary>
+    private string? NamingProblem(string body) =>
+        HotlineNaming.FindName(flow, body) is { } name
+            ? $"This reply names the hotline (\"{name}\"): someone watching their phone could read it. Write it without the name"
+            : null;
 
     /// <summary>WhatsApp outside the 24-hour window: the pre-approved template in the person's language.</summary>
     public async Task<SendResult> SendTemplateAsync(Guid contactId, HotlineUser advocate, CancellationToken ct)

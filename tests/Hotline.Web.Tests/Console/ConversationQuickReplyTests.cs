@@ -1,37 +1,11 @@
 using System.Net;
 using Hotline.Web.Data;
-using Hotline.Web.Operators.Conversations;
 using Hotline.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hotline.Web.Tests.Console;
 
-/// <summary>The app with quick replies in Spanish and English, as the flow file will give them.</summary>
-public sealed class QuickReplyFixture : AppFixture
-{
-    protected override void ConfigureTestServices(IServiceCollection services)
-    {
-        services.RemoveAll<IQuickReplies>();
-        services.AddSingleton<IQuickReplies, TwoQuickReplies>();
-    }
-
-    private sealed class TwoQuickReplies : IQuickReplies
-    {
-        private static readonly QuickReply[] Spanish =
-        [
-            new("safe", "¿Es seguro escribir?", "¿Todavía es seguro escribirte?"),
-            new("later", "Más tarde", "¿Te escribimos más tarde?"),
-        ];
-
-        private static readonly QuickReply[] English = [new("safe", "Still safe?", "Is it still safe to text?")];
-
-        public IReadOnlyList<QuickReply> For(string language) => language == "es" ? Spanish : English;
-    }
-}
-
 /// <summary>Quick replies: buttons in the person's language that fill the box (with script) or post their id (without).</summary>
-public class ConversationQuickReplyTests(QuickReplyFixture fixture) : IClassFixture<QuickReplyFixture>
+public class ConversationQuickReplyTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]
     public async Task ReplyBox_QuickRepliesInTheirLanguage_AreButtonsCarryingTheirText()
@@ -42,11 +16,13 @@ public class ConversationQuickReplyTests(QuickReplyFixture fixture) : IClassFixt
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/cases/{c.CaseId}"));
 
+        // The shipped flow's quick replies (flows/national.yaml), in the texter's language, placeholders filled.
         Assert.Contains("aria-label=\"Quick replies in Spanish\"", page);
-        Assert.Contains("name=\"quick\" value=\"safe\"", page);
-        Assert.Contains("data-quick-text=\"¿Todavía es seguro escribirte?\"", page);
-        Assert.Contains(">Más tarde</button>", page);
-        Assert.DoesNotContain("Still safe?", page);
+        Assert.Contains("name=\"quick\" value=\"safety_check\"", page);
+        Assert.Contains("data-quick-text=\"¿Todavía puede escribir con seguridad?\"", page);
+        Assert.Contains(">Sin prisa</button>", page);
+        Assert.Contains(">Llame al 911</button>", page);
+        Assert.DoesNotContain("Safe to text?", page);
         Assert.Contains("/js/conversation.js", page);
     }
 
@@ -62,7 +38,7 @@ public class ConversationQuickReplyTests(QuickReplyFixture fixture) : IClassFixt
             $"/cases/{c.CaseId}/conversations/{c.ContactId}/reply",
             new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = ConsoleClient.TokenIn(page), ["body"] = "Estoy aquí", ["quick"] = "safe",
+                ["__RequestVerificationToken"] = ConsoleClient.TokenIn(page), ["body"] = "Estoy aquí", ["quick"] = "safety_check",
             }));
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

@@ -7,7 +7,7 @@ namespace Hotline.Web.Tests.Console;
 
 /// <summary>
 /// Replying and closing. What the console decides alone (who may answer, an empty or too long reply, the text kept
-/// on a refusal) runs now; what needs the real sender is marked [ConversationSenderFact] and runs once it is merged.
+/// on a refusal) runs now; and the reply and closing message through the real sender with WireMock as Twilio.
 /// </summary>
 public class ConversationReplyTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
@@ -65,7 +65,7 @@ public class ConversationReplyTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     // ---- Need the real ConversationSender (merged separately) ----
 
-    [ConversationSenderFact]
+    [Fact]
     public async Task Reply_Taken_PostsThroughTheSenderAndShowsItsResult()
     {
         var me = await ConversationSeed.UserAsync(fixture.App, Roles.Operator, "Ana Ruiz");
@@ -97,7 +97,7 @@ public class ConversationReplyTests(AppFixture fixture) : IClassFixture<AppFixtu
         }
     }
 
-    [ConversationSenderFact]
+    [Fact]
     public async Task Close_Holder_SendsTheClosingMessageAndEndsTheConversation()
     {
         var me = await ConversationSeed.UserAsync(fixture.App, Roles.Operator, "Ana Ruiz");

@@ -7,8 +7,7 @@ public static class ConversationConsoleRegistration
     {
         services.AddScoped<ConversationReader>();
         services.AddScoped<ConversationDesk>();
-        // LEAD: connect Flow.QuickReplies here when the flow branch is merged (see NoQuickReplies).
-        services.AddSingleton<IQuickReplies, NoQuickReplies>();
+        services.AddSingleton<IQuickReplies, FlowQuickReplies>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Hotline.Core.Cases;
 using Hotline.Core.Flows;
 using Hotline.Web.Conversations;
 using Hotline.Web.Data;
@@ -16,7 +17,6 @@ public sealed class ConversationDesk(
 {
     public const string TakenByAnother = "Another advocate took this conversation a moment ago.";
     /// <summary>The flow's closing text (added to the flow files on another branch; <c>goodbye</c> until then).</summary>
-    public const string ClosingMessageKey = "conversation_closed";
 
     public async Task<ConversationOutcome> TakeAsync(Guid caseId, Guid contactId, HotlineUser advocate, CancellationToken ct)
     {
@@ -114,7 +114,7 @@ public sealed class ConversationDesk(
         if (HeldByAnother(contact, advocate) && !supervisor)
             return ConversationOutcome.Refused("Another advocate has this conversation: only they or a supervisor can close it.");
 
-        var sent = await sender.SendAutomaticAsync(contactId, ClosingMessage(contact.Language), ct);
+        var sent = await sender.SendAutomaticAsync(contactId, ClosingMessage(contact.Language, contact.Channel), ct);
         for (var attempt = 1; ; attempt++)
         {
             var now = clock.GetUtcNow();
@@ -144,11 +144,8 @@ public sealed class ConversationDesk(
             : new ConversationOutcome($"Conversation closed, but the closing message was not sent: {sent.Problem}", null);
     }
 
-    /// <summary>The flow's closing text in the person's language; the goodbye message where the flow has none yet.</summary>
-    public string ClosingMessage(string language) =>
-        flow.Messages.ContainsKey(ClosingMessageKey)
-            ? flow.Message(ClosingMessageKey, language)
-            : flow.Message(MessageKeys.Goodbye, language);
+    /// <summary>The flow's closing text in the person's language, in the words written for the conversation's channel.</summary>
+    public string ClosingMessage(string language, Channel channel) => flow.Message(MessageKeys.ConversationClosed, language, channel);
 
     /// <summary>
     /// An advocate's reply: typed text, or a quick reply by its id (the button posts it where no script filled the

@@ -9,12 +9,12 @@ public interface IQuickReplies
     IReadOnlyList<QuickReply> For(string language);
 }
 
-/// <summary>
-/// None yet: the flow file's <c>quick_replies</c> (Flow.QuickReplies) are being added on another branch.
-/// LEAD, when merging: replace this registration (ConversationConsoleRegistration) with one that maps
-/// Flow.QuickReplies to (Id, Label[language], Text[language]), the default language where one is missing.
-/// </summary>
-public sealed class NoQuickReplies : IQuickReplies
+/// <summary>The flow file's <c>quick_replies</c>, in the person's language (the flow's default where it has none).</summary>
+public sealed class FlowQuickReplies(Hotline.Core.Flows.Flow flow) : IQuickReplies
 {
-    public IReadOnlyList<QuickReply> For(string language) => [];
+    public IReadOnlyList<QuickReply> For(string language)
+    {
+        var lang = flow.LanguageOrDefault(language);
+        return [.. flow.QuickReplies.Select(q => new QuickReply(q.Id, q.Label(lang), q.Text(lang)))];
+    }
 }
