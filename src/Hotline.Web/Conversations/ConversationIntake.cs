@@ -43,6 +43,19 @@ public sealed class ConversationIntake(
 
     private readonly record struct Handled(AutomaticReply? Reply);
 
+    /// <summary>
+    /// The transcript place this request's text took on its first read of the conversation: kept across re-reads after a
+    /// lost race, so a text handled again does not fall behind one that arrived after it.
+    /// </summary>
+    private long _arrival;
+
+    private ConversationMessage FromTexter(InboundText text)
+    {
+        var row = Transcript.FromTexter(text, recorder.Now);
+        row.Sequence = _arrival;
+        return row;
+    }
+
     private async Task<AutomaticReply?> RepeatAsync(string? key, CancellationToken ct) =>
         key is not null && await recorder.LoadConversationAsync(key, ct) is { } conversation ? Repeat(conversation) : null;
 
@@ -59,6 +72,7 @@ public sealed class ConversationIntake(
     {
         var callerHash = hasher.Hash(text.From);
         var conversation = key is null ? null : await recorder.LoadConversationAsync(key, ct);
+        if (_arrival == 0 && conversation is not null) _arrival = conversation.ArrivalTicket;
         if (conversation is not null && conversation.LastMessageSid == text.MessageSid) return new Handled(Repeat(conversation));
         if (SmsKeywords.IsStop(text.Body)) return await StopAsync(text, conversation, callerHash, ct);
         if (SmsKeywords.IsStart(text.Body))
@@ -112,7 +126,7 @@ public sealed class ConversationIntake(
         contact.HotlineAddress = text.HotlineAddress;
         contact.LastMessageSid = text.MessageSid;
         // The first message is often the whole tip ("my boss took my passport..."): it is the transcript's first row.
-        recorder.AddMessage(contact, Transcript.FromTexter(text, recorder.Now));
+        recorder.AddMessage(contact, FromTexter(text));
         var reply = silent ? null : AddReply(contact, TextMenus.Render(step.Reply, prefix), step.Reply);
         if (await recorder.CommitAsync(contact, ct)) return new(reply);
         // This very message began a conversation already (a retry): it is stored, so there is nothing new to say.
@@ -124,7 +138,7 @@ public sealed class ConversationIntake(
     {
         var body = text.Body.Trim();
         var input = body.Length is > 0 and <= 2 && body.All(char.IsAsciiDigit) ? new CallerInput(body, null) : new CallerInput(null, body);
-        recorder.AddMessage(conversation, Transcript.FromTexter(text, recorder.Now));
+        recorder.AddMessage(conversation, FromTexter(text));
         var step = prefix is null ? recorder.Answer(conversation, input) : null;
         conversation.LastMessageSid = text.MessageSid;
         conversation.LastActivityAt = recorder.Now;
@@ -136,7 +150,7 @@ public sealed class ConversationIntake(
     /// <summary>A text after the flow chose a voicemail: the message is kept and thanked for; the conversation ends.</summary>
     private async Task<Handled?> LeaveMessageAsync(Contact conversation, InboundText text, CancellationToken ct)
     {
-        recorder.AddMessage(conversation, Transcript.FromTexter(text, recorder.Now));
+        recorder.AddMessage(conversation, FromTexter(text));
         conversation.LastMessageSid = text.MessageSid;
         conversation.LastActivityAt = recorder.Now;
         conversation.State = ContactState.Completed;
@@ -148,7 +162,7 @@ public sealed class ConversationIntake(
     /// <summary>Past the questions: an insert of its own (no read-modify-write), so a burst of texts keeps every one.</summary>
     private async Task<Handled?> TakeMessageAsync(Contact conversation, InboundText text, CancellationToken ct)
     {
-        await store.AppendToConversationAsync(conversation, Transcript.FromTexter(text, recorder.Now), recorder.Now, ct);
+        await store.AppendToConversationAsync(conversation, FromTexter(text), recorder.Now, ct);
         return new Handled(null); // a retried webhook (already stored) gets no answer either
     }
 
@@ -180,7 +194,7 @@ public sealed class ConversationIntake(
         conversation.Case.CallbackDueAt = null;
         conversation.AwaitingReplySince = null;
         conversation.LastMessageSid = text.MessageSid;
-        recorder.AddMessage(conversation, Transcript.FromTexter(text, recorder.Now));
+        recorder.AddMessage(conversation, FromTexter(text));
         var reply = AddReply(conversation, Say(MessageKeys.SmsStop, language, text));
         // Lost: read the conversation again and apply the STOP once more rather than fail.
         return await recorder.CommitAsync(conversation, ct) ? new Handled(reply) : null;

@@ -60,4 +60,10 @@ public class Contact
     public DateTimeOffset? AwaitingReplySince { get; set; }
 
     public uint Version { get; set; }
+
+    /// <summary>
+    /// Not stored: the transcript place a text took when its webhook first read this conversation
+    /// (<see cref="ContactStore.FindOpenConversationAsync"/>), so texts keep the order they reached the database in.
+    /// </summary>
+    public long ArrivalTicket { get; set; }
 }

@@ -32,7 +32,9 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     private static readonly string FindSql = Select + From + """WHERE c."ExternalId" = $1""";
 
     // Open: still answering the questions, waiting for an advocate, or talking with one (until the advocate closes it).
-    private static readonly string FindOpenConversationSql = Select + From + """
+    // The read also takes the text's place in the transcript (an uncorrelated subquery: one number per read): the
+    // first thing a webhook does in the database decides its order, not whichever of two texts writes first.
+    private static readonly string FindOpenConversationSql = Select + $", (SELECT {NextSequence})" + From + """
         WHERE c."ConversationKey" = $1 AND c."State" IN ('Intake', 'Queued', 'WithOperator', 'Voicemail')
         ORDER BY c."LastActivityAt" DESC LIMIT 1
         """;
@@ -51,7 +53,7 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     {
         await using var command = database.CreateCommand(FindOpenConversationSql);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = conversationKey });
-        return await ReadOneAsync(command, ct);
+        return await ReadOneAsync(command, ct, arrivalTicket: true);
     }
 
     /// <summary>
@@ -70,7 +72,10 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<Contact?> ReadOneAsync(NpgsqlCommand command, CancellationToken ct)
+    /// <summary>The transcript's order: the identity sequence behind <c>conversation_messages."Sequence"</c>.</summary>
+    private const string NextSequence = "nextval(pg_get_serial_sequence('conversation_messages', 'Sequence'))";
+
+    private async Task<Contact?> ReadOneAsync(NpgsqlCommand command, CancellationToken ct, bool arrivalTicket = false)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
@@ -79,6 +84,7 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         var ordinal = 0;
         foreach (var column in ContactColumns.ContactRead) column.Set!(contact, reader, ordinal++);
         foreach (var column in ContactColumns.CaseRead) column.Set!(@case, reader, ordinal++);
+        if (arrivalTicket) contact.ArrivalTicket = reader.GetInt64(ordinal);
         contact.Case = @case;
         @case.Contacts.Add(contact);
         return contact;
@@ -244,10 +250,12 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     private void AppendMessages(StatementBuilder sql, Contact contact, List<ConversationMessage> messages)
     {
         if (messages.Count == 0) return;
-        sql.Append(", messages AS (INSERT INTO conversation_messages (").Append(MessageColumns)
-            .Append(") SELECT m.id, ").Append(sql.Parameter(contact.CaseId, NpgsqlDbType.Uuid))
+        sql.Append(", messages AS (INSERT INTO conversation_messages (\"Sequence\", ").Append(MessageColumns)
+            .Append(") OVERRIDING SYSTEM VALUE SELECT ").Append($"COALESCE(NULLIF(m.seq, 0), {NextSequence}), m.id, ")
+            .Append(sql.Parameter(contact.CaseId, NpgsqlDbType.Uuid))
             .Append(""", contact."Id", m.channel, m.direction, m.author, m.sid, m.body, m.media::jsonb, m.status, m.at""")
             .Append(" FROM contact, unnest(")
+            .Append(sql.Parameter(messages.Select(m => m.Sequence).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint)).Append(", ")
             .Append(sql.Parameter(messages.Select(m => m.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid)).Append(", ")
             .Append(TextArray(sql, messages, m => m.Channel.ToString())).Append(", ")
             .Append(TextArray(sql, messages, m => m.Direction.ToString())).Append(", ")
@@ -258,7 +266,7 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
             .Append(TextArray(sql, messages, m => m.Status.ToString())).Append(", ")
             .Append(sql.Parameter(messages.Select(m => m.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz))
             // In the order given (the texter's message before the reply it caused): the sequence is the transcript's order.
-            .Append(") WITH ORDINALITY AS m(id, channel, direction, author, sid, body, media, status, at, n) ORDER BY m.n)");
+            .Append(") WITH ORDINALITY AS m(seq, id, channel, direction, author, sid, body, media, status, at, n) ORDER BY m.n)");
     }
 
     private const string MessageColumns =
@@ -285,6 +293,8 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
         var sql = new StatementBuilder();
         var values = new[]
         {
+            // The place the text took when its webhook read the conversation (0: none taken; the next one now).
+            $"COALESCE(NULLIF({sql.Parameter(message.Sequence, NpgsqlDbType.Bigint)}, 0), {NextSequence})",
             sql.Parameter(message.Id, NpgsqlDbType.Uuid), sql.Parameter(contact.CaseId, NpgsqlDbType.Uuid),
             sql.Parameter(contact.Id, NpgsqlDbType.Uuid), sql.Parameter(message.Channel.ToString(), NpgsqlDbType.Varchar),
             sql.Parameter(message.Direction.ToString(), NpgsqlDbType.Varchar),
@@ -294,7 +304,8 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
             sql.Parameter(message.At, NpgsqlDbType.TimestampTz),
         };
         var at = sql.Parameter(now, NpgsqlDbType.TimestampTz);
-        sql.Append("WITH message AS (INSERT INTO conversation_messages (").Append(MessageColumns).Append(") VALUES (")
+        sql.Append("WITH message AS (INSERT INTO conversation_messages (\"Sequence\", ").Append(MessageColumns)
+            .Append(") OVERRIDING SYSTEM VALUE VALUES (")
             .Append(string.Join(", ", values))
             .Append(""") ON CONFLICT ("MessageSid") WHERE "MessageSid" IS NOT NULL DO NOTHING RETURNING "Id"), """)
             .Append("""touched AS (UPDATE contacts SET "LastActivityAt" = GREATEST("LastActivityAt", """).Append(at).Append(")")

@@ -64,6 +64,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(x => x.AnswersJson).HasColumnType("jsonb");
         e.Property(x => x.LastMessageSid).HasMaxLength(64);
         e.Property(x => x.HotlineAddress).HasMaxLength(48);
+        e.Ignore(x => x.ArrivalTicket);
         // Few rows at a time wait for a reply, and the column changes only when one starts or ends waiting: a
         // partial index keeps the board's query cheap without costing the intake steps their HOT updates.
         e.HasIndex(x => x.AwaitingReplySince).HasFilter("\"AwaitingReplySince\" IS NOT NULL");
