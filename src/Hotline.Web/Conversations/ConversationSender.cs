@@ -156,7 +156,7 @@ public sealed class ConversationSender(
     }
 
     private static MessageTarget Target(Conversation c) =>
-        new(c.Contact.Id, c.Contact.CaseId, c.Contact.Channel, c.Number!, c.Contact.HotlineAddress, c.Contact.Case.CallerHash);
+        new(c.Contact.Id, c.Contact.CaseId, c.Contact.Channel, c.Number ?? "", c.Contact.HotlineAddress, c.Contact.Case.CallerHash);
 
     private static string ActorName(HotlineUser advocate) =>
         advocate.DisplayName is { Length: > 0 } name ? name : advocate.UserName ?? advocate.Id;

@@ -24,6 +24,7 @@ public sealed class MessageDelivery(
 {
     public async Task<SendResult> SendAsync(MessageTarget target, ConversationMessage row, OutgoingText text)
     {
+        if (target.Channel == Channel.Chat) return await PostToChatAsync(target, row);
         try
         {
             var message = await MessageResource.CreateAsync(
@@ -51,6 +52,20 @@ public sealed class MessageDelivery(
             await signals.CaseChangedAsync(target.CaseId);
             return new SendResult(row.Id, problem);
         }
+    }
+
+    /// <summary>
+    /// A web chat has no carrier: the row is the message, and the visitor's window fetches it when told the case changed.
+    /// It is "sent" here and "delivered" when their window has fetched it (the chat's own endpoint says so).
+    /// </summary>
+    private async Task<SendResult> PostToChatAsync(MessageTarget target, ConversationMessage row)
+    {
+        var now = clock.GetUtcNow();
+        await db.ConversationMessages.Where(m => m.Id == row.Id && m.Status == MessageStatus.Sending).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Status, MessageStatus.Sent).SetProperty(m => m.StatusAt, now), CancellationToken.None);
+        await AnsweredAsync(target.ContactId, row);
+        await signals.CaseChangedAsync(target.CaseId);
+        return new SendResult(row.Id, null);
     }
 
     /// <summary>A failed row back to "sending" for a new attempt; false when it is no longer failed (another retry won).</summary>

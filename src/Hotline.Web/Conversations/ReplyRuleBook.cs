@@ -19,12 +19,15 @@ public static class ReplyRuleBook
 
     public const string TextedStop = "They texted STOP: nothing can be sent until they text START";
     public const string NoNumber = "Their number is withheld: there is no number to text back";
-    public const string NotText = "This is not an SMS or WhatsApp conversation: replies by text cannot be sent to it";
+    public const string NotText = "This is not a text conversation: replies cannot be written to it";
     public const string WindowClosed = "More than 24 hours since their last message: WhatsApp allows only the approved template";
     public const string TakeFirst = "Take the conversation first";
+    public const string WebChat = "Web chat: they read your reply in their chat window";
 
     public static ReplyRules Decide(ReplySituation s)
     {
+        // A web chat has no number and no carrier: the visitor reads the transcript in their chat window.
+        if (s.Channel == Channel.Chat) return new ReplyRules(ReplyKind.FreeText, WebChat, null);
         if (s.Channel is not (Channel.Sms or Channel.WhatsApp)) return new ReplyRules(ReplyKind.NotAllowed, NotText, null);
         if (s.OptedOut) return new ReplyRules(ReplyKind.NotAllowed, TextedStop, null);
         if (!s.HasNumber) return new ReplyRules(ReplyKind.NotAllowed, NoNumber, null);

@@ -29,8 +29,15 @@ public class ReplyRulesUnitTests
 
     [Theory]
     [InlineData(Channel.Voice)]
-    [InlineData(Channel.Chat)]
+    [InlineData(Channel.Console)]
     public void NonTextChannels_GetNoTwilioText(Channel channel) => Assert.Equal(ReplyKind.NotAllowed, Decide(channel).Kind);
+
+    [Fact]
+    public void WebChat_HasNoNumberAndNoCarrier_YetIsFreeText()
+    {
+        var rules = Decide(Channel.Chat, hasNumber: false);
+        Assert.Equal((ReplyKind.FreeText, ReplyRuleBook.WebChat), (rules.Kind, rules.Explanation));
+    }
 
     [Fact]
     public void WhatsApp_Inside24Hours_IsFreeTextUntilTheWindowCloses_SaidInTheHotlinesTime()
