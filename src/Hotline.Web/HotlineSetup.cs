@@ -7,6 +7,7 @@ using Hotline.Web.Health;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
 using Hotline.Web.Operators;
+using Hotline.Web.Public;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
 using Microsoft.AspNetCore.DataProtection;
@@ -107,6 +108,7 @@ public static class HotlineSetup
         services.AddOperatorConsole();
         services.AddHotlineJobs(settings);
         services.AddReferrals();
+        services.AddPublicPages(settings, flow);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])
