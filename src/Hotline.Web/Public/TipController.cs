@@ -22,9 +22,10 @@ public sealed class TipController(TipReception reception) : Controller
     [IgnoreAntiforgeryToken]
     [EnableRateLimiting(RateLimits.PublicForms)]
     [RequestSizeLimit(TipPost.MaxBodyBytes + 1)]
-    public async Task<IActionResult> Send(CancellationToken ct)
+    public async Task<IActionResult> Send()
     {
-        var outcome = await reception.ReceiveAsync(Request, ct);
+        // No parameters on purpose: with any, MVC's form value provider reads the whole body first, with its own limits.
+        var outcome = await reception.ReceiveAsync(Request, HttpContext.RequestAborted);
         if (outcome.Received) return RedirectToAction(nameof(Thanks), new { lang = outcome.Language });
         Response.StatusCode = outcome.StatusCode;
         return View("Form", outcome.Page);

@@ -31,3 +31,6 @@ public sealed record TipThanksPage(PublicChrome Chrome) : IPublicPage
 {
     public string Title => Chrome.T(PublicTextKeys.ThanksTitle);
 }
+
+/// <summary>One free-text field of the tip form, drawn by Views/Tip/_TipText.cshtml with its label and error.</summary>
+public sealed record TipTextField(TipPage Page, string Field, string LabelKey, string Value, int Max, bool Multiline = false);
