@@ -23,7 +23,8 @@ public sealed record TipPage(
 
     public string? ErrorOf(string field) => Messages.Where(m => m.Field == field).Select(m => m.Text).FirstOrDefault();
 
-    private static Dictionary<string, string> Max(int max) => new() { ["max"] = max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) };
+    private static Dictionary<string, string> Max(int max) =>
+        new() { ["max"] = max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) };
 }
 
 /// <summary>The neutral thank-you: no reference, nothing that would tell a watcher what was sent.</summary>

@@ -8,7 +8,8 @@ namespace Hotline.Web.Tests.PublicPages;
 /// <summary>A visitor of /tip without a browser: opens the form, waits as a person would, and posts it.</summary>
 public sealed partial class TipClient(HotlineApp app)
 {
-    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    public HttpClient Http { get; } =
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>The form's signed stamp, as served with the page.</summary>
     public async Task<string> OpenFormAsync(string language = "en")
@@ -29,7 +30,8 @@ public sealed partial class TipClient(HotlineApp app)
     public Task<HttpResponseMessage> PostAsync(IEnumerable<KeyValuePair<string, string>> fields) =>
         Http.PostAsync("/tip", new FormUrlEncodedContent(fields));
 
-    public static async Task<string> TextOf(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    public static async Task<string> TextOf(HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
     [GeneratedRegex("name=\"stamp\" value=\"([^\"]+)\"")]
     private static partial Regex Stamp();

@@ -18,7 +18,8 @@ public class TipFormTests(TipFixture fixture) : IClassFixture<TipFixture>
     /// <summary>The web transcript row holding these words (bodies are encrypted, so they are compared after reading).</summary>
     private async Task<ConversationMessage> MessageWithAsync(string words)
     {
-        var messages = await fixture.App.WithDbAsync(db => db.ConversationMessages.AsNoTracking().Where(m => m.Channel == Channel.Web).ToListAsync());
+        var messages = await fixture.App.WithDbAsync(
+            db => db.ConversationMessages.AsNoTracking().Where(m => m.Channel == Channel.Web).ToListAsync());
         return messages.Single(m => m.Body!.Contains(words));
     }
 
@@ -32,11 +33,13 @@ public class TipFormTests(TipFixture fixture) : IClassFixture<TipFixture>
 
         // The tip handed its case to the pathway as intake does: an IntakeEndedJob in the job store, run here as Hangfire would.
         var enqueued = await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
-            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IntakeEndedJob%' AND arguments::text LIKE '%{caseId}%'", 1);
+            "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IntakeEndedJob%' "
+            + $"AND arguments::text LIKE '%{caseId}%'", 1);
         Assert.Equal(1L, enqueued);
         await fixture.App.RunAsync<IntakeEndedJob>(job => job.RunAsync(caseId, CancellationToken.None));
 
-        var referrals = await fixture.App.WithDbAsync(db => db.Referrals.Include(r => r.Agency).Where(r => r.CaseId == caseId).ToListAsync());
+        var referrals = await fixture.App.WithDbAsync(
+            db => db.Referrals.Include(r => r.Agency).Where(r => r.CaseId == caseId).ToListAsync());
         Assert.Contains(referrals, r => r.Agency.Type == AgencyType.ChildProtection && r.Mandatory
                                         && r.ConsentBasis == ConsentBasis.MandatoryNoConsentNeeded);
         Assert.Contains(referrals, r => r.Agency.Type == AgencyType.Police && r.Mandatory);
@@ -55,10 +58,12 @@ public class TipFormTests(TipFixture fixture) : IClassFixture<TipFixture>
         Assert.Equal("/tip/thanks?lang=es", response.Headers.Location!.ToString());
 
         var message = await MessageWithAsync(what);
-        Assert.Equal((MessageAuthor.Texter, MessageDirection.Inbound, MessageStatus.Received), (message.Author, message.Direction, message.Status));
+        Assert.Equal(
+            (MessageAuthor.Texter, MessageDirection.Inbound, MessageStatus.Received), (message.Author, message.Direction, message.Status));
         Assert.Contains("The farm past the river", message.Body);
         Assert.Contains("Someone keeps their passport or ID", message.Body);
-        var @case = await fixture.App.WithDbAsync(db => db.Cases.Include(c => c.Contacts).AsNoTracking().SingleAsync(c => c.Id == message.CaseId));
+        var @case = await fixture.App.WithDbAsync(
+            db => db.Cases.Include(c => c.Contacts).AsNoTracking().SingleAsync(c => c.Id == message.CaseId));
         Assert.Equal(ContactType.Tip, @case.ContactType);
         Assert.Equal(CaseStatus.AwaitingTriage, @case.Status);
         Assert.Equal(Channel.Web, @case.FirstChannel);
@@ -75,7 +80,8 @@ public class TipFormTests(TipFixture fixture) : IClassFixture<TipFixture>
         Assert.StartsWith("tip:", contact.ExternalId);
         Assert.Equal(contact.Id, message.ContactId);
         // The number is encrypted at rest like every caller's.
-        var stored = await TestPostgres.ScalarAsync<string>(fixture.ConnectionString, $"SELECT \"CallerNumber\" FROM cases WHERE \"Id\" = '{@case.Id}'");
+        var stored = await TestPostgres.ScalarAsync<string>(
+            fixture.ConnectionString, $"SELECT \"CallerNumber\" FROM cases WHERE \"Id\" = '{@case.Id}'");
         Assert.DoesNotContain("5550188", stored);
     }
 
@@ -189,7 +195,8 @@ public class TipFormTests(TipFixture fixture) : IClassFixture<TipFixture>
         var thanks = await _visitor.Http.GetAsync(received.Headers.Location);
         foreach (var response in new[] { get, invalid, received, thanks })
         {
-            Assert.False(response.Headers.Contains("Set-Cookie"), $"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri}");
+            var request = response.RequestMessage!;
+            Assert.False(response.Headers.Contains("Set-Cookie"), $"{request.Method} {request.RequestUri}");
         }
         Assert.Equal(HttpStatusCode.OK, thanks.StatusCode);
     }
