@@ -20,6 +20,7 @@ public class TipBrowserTests(PublicBrowserFixture fixture) : IClassFixture<Publi
         await page.GetByLabel("Town, address, business or other details of the place").FillAsync("Junction of 5th and Elm");
         await page.GetByRole(AriaRole.Group, new() { Name = "Is a child under 18 involved?" }).GetByLabel("Yes").CheckAsync();
         await page.GetByLabel("They cannot leave, or are watched").CheckAsync();
+        await page.ScreenshotAsync(new() { Path = Console.BrowserFixture.ScreenshotPath("tip-form"), FullPage = true });
         fixture.App.Clock.Advance(TimeSpan.FromSeconds(45)); // a person takes a while to write
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
         await page.WaitForURLAsync("**/tip/thanks?lang=en");
@@ -53,6 +54,7 @@ public class TipBrowserTests(PublicBrowserFixture fixture) : IClassFixture<Publi
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar el reporte" }).ClickAsync();
         await page.WaitForURLAsync("**/tip");
         Assert.Contains("Esto no parece un número de teléfono.", await page.ContentAsync());
+        await page.ScreenshotAsync(new() { Path = Console.BrowserFixture.ScreenshotPath("tip-form-problems-es"), FullPage = true });
         Assert.Equal("Desde marzo", await page.GetByLabel("¿Cuándo pasó, o sigue pasando?").InputValueAsync());
         Assert.Equal("Trabajan sin pago en la granja.", await page.GetByLabel("¿Qué pasó?").InputValueAsync());
 
