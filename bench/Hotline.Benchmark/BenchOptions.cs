@@ -21,6 +21,10 @@ public sealed record BenchOptions
     public bool Baseline { get; init; } = true;
     /// <summary>Full-speed calls before the measured run, so the JIT has tiered the hot paths (not measured).</summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>The messaging scenario (--sms N): N concurrent texters instead of callers.</summary>
+    public bool Sms => Mode is "sms" or "sms-smoke";
+    /// <summary>How a texter answers the text menu (--texts), before the free texts of <see cref="TexterScript"/>.</summary>
+    public IReadOnlyList<string> SmsAnswers { get; init; } = TexterScript.MenuAnswers;
 
     public static BenchOptions Parse(string[] args)
     {
@@ -39,6 +43,20 @@ public sealed record BenchOptions
             Baseline = cmd["baseline"] != "false",
         };
         if (cmd["warmup"] is { } w) o = o with { Warmup = Span(w) };
+        if (cmd.Int("sms") is { } texters)
+        {
+            // N texters at once, each playing conversations one after another (five each unless --calls or --duration).
+            o = o with
+            {
+                Mode = cmd.Has("smoke") ? "sms-smoke" : "sms", Callers = texters,
+                SmsAnswers = CommandLine.List(cmd["texts"]) ?? o.SmsAnswers,
+                Calls = cmd.Int("calls") ?? (cmd["duration"] is null ? texters * 5 : int.MaxValue), Rate = null, WebhookRate = null,
+            };
+            // The CI smoke: a few conversations each, a short warm-up; no timing is asserted, only errors and lost texts.
+            if (!cmd.Has("smoke")) return o;
+            var smokeWarmup = cmd["warmup"] is { } sw ? Span(sw) : TimeSpan.FromSeconds(2);
+            return o with { Calls = cmd.Int("calls") ?? texters * 3, Warmup = smokeWarmup };
+        }
         if (cmd.Int("burst") is { } burst)
             return o with { Mode = "burst", Calls = burst, Callers = burst, Rate = burst, Duration = null };
         if (cmd["soak"] is { } soak)

@@ -8,12 +8,15 @@ namespace Hotline.Benchmark;
 /// N concurrent simulated callers, each playing whole calls (incoming, every gather, the queue wait, the queue
 /// result, the status callback) until the call count, the duration or the arrival schedule runs out.
 /// </summary>
-public sealed class LoadRunner(WebhookClient client, BenchOptions options)
+public sealed class LoadRunner(WebhookClient client, BenchOptions options) : ILoadRun
 {
     public ConcurrentBag<CallTranscript> Completed { get; } = [];
     public int Failed => _failed;
     public ConcurrentQueue<string> FirstErrors { get; } = new();
     public TimeSpan Elapsed { get; private set; }
+    public int CompletedCount => Completed.Count;
+    public string Unit => "calls";
+    IEnumerable<string> ILoadRun.FirstErrors => FirstErrors;
     private int _failed;
 
     public async Task RunAsync()

@@ -22,8 +22,14 @@ try
     var client = new WebhookClient(http, url, token, options.PublicBaseUrl) { Observed = latencies.Record };
     var quiet = new WebhookClient(http, url, token, options.PublicBaseUrl);
 
-    Console.WriteLine($"HotlineService benchmark — mode {options.Mode}, {options.Callers} callers, " +
-                      $"{(options.Calls == int.MaxValue ? "unbounded" : options.Calls)} calls, rate " +
+    if (options.Sms)
+    {
+        Console.WriteLine($"messaging: {options.Callers} concurrent texters, {TexterScript.MessagesPerConversation(options.SmsAnswers)} " +
+                          "texts per conversation (first message, the menu by text, free texts with a burst of 4)");
+    }
+    var (who, what) = options.Sms ? ("texters", "conversations") : ("callers", "calls");
+    Console.WriteLine($"HotlineService benchmark — mode {options.Mode}, {options.Callers} {who}, " +
+                      $"{(options.Calls == int.MaxValue ? "unbounded" : options.Calls)} {what}, rate " +
                           $"{(options.Rate is { } r ? $"{r} calls/s" : options.WebhookRate is { } wr ? $"{wr} webhooks/s" : "max")}" +
                       $"{(options.Duration is { } d ? $", duration {d}" : "")}, target {url} " +
                           $"({(service is null ? "external" : "in-process")})");
@@ -35,18 +41,18 @@ try
     // its hot paths and the pools are full. Without it the first half-minute measures the JIT, not the service.
     if (options.Warmup > TimeSpan.Zero)
     {
-        var warmup = new LoadRunner(
-            quiet, options
+        var warmupOptions = options
             with
-            { Calls = int.MaxValue, Rate = null, WebhookRate = null, Duration = options.Warmup, Callers = Math.Min(options.Callers, 200) });
+            { Calls = int.MaxValue, Rate = null, WebhookRate = null, Duration = options.Warmup, Callers = Math.Min(options.Callers, 200) };
+        ILoadRun warmup = options.Sms ? new SmsLoadRunner(quiet, warmupOptions) : new LoadRunner(quiet, warmupOptions);
         await warmup.RunAsync();
-        Console.WriteLine($"warm-up: {warmup.Completed.Count} calls in {warmup.Elapsed.TotalSeconds:F0} s (not measured)");
+        Console.WriteLine($"warm-up: {warmup.CompletedCount} {warmup.Unit} in {warmup.Elapsed.TotalSeconds:F0} s (not measured)");
     }
     service?.SqlCounter.Reset();
 
     var cpu = new CpuMeter(service?.Database);
     var cpuBefore = cpu.Read();
-    var runner = new LoadRunner(client, options);
+    ILoadRun runner = options.Sms ? new SmsLoadRunner(client, options) : new LoadRunner(client, options);
     await using (var sampler = new ResourceSampler(TimeSpan.FromSeconds(5)))
     {
         await runner.RunAsync();
@@ -56,9 +62,18 @@ try
     Console.WriteLine($"cpu per webhook: {CpuMeter.PerRequest(cpuBefore, cpuAfter, Math.Max(1, latencies.Samples.Count))}");
 
     var lost = -1;
-    if (connectionString is not null)
+    if (connectionString is not null && runner is SmsLoadRunner texts)
     {
-        var audit = await CaseAudit.CheckAsync(connectionString, [.. runner.Completed]);
+        var audit = await TranscriptAudit.CheckAsync(connectionString, [.. texts.Conversations]);
+        lost = audit.Lost;
+        Console.WriteLine(
+            $"database: {audit.Conversations} conversations checked, {audit.Sent} texts sent, {audit.Found} texter rows found " +
+            $"in their transcripts; lost = {audit.Lost}; conversations with a text stored out of order (bursts excepted): " +
+            $"{audit.OutOfOrder}");
+    }
+    else if (connectionString is not null && runner is LoadRunner calls)
+    {
+        var audit = await CaseAudit.CheckAsync(connectionString, [.. calls.Completed]);
         lost = audit.Lost;
         Console.WriteLine(
             $"database: {audit.Checked} completed calls checked; missing case {audit.MissingCase}, missing answers " +
@@ -71,9 +86,10 @@ try
 
     var webhooks = latencies.Samples.Count;
     var baselineErrors = 0;
-    if (options.Baseline && !runner.Completed.IsEmpty)
+    // The baseline and the allocation probe replay calls: the messaging scenario reports its own figures only.
+    if (options.Baseline && runner is LoadRunner { Completed.IsEmpty: false } voice)
     {
-        var sids = runner.Completed.Select(c => c.CallSid).ToList();
+        var sids = voice.Completed.Select(c => c.CallSid).ToList();
         var requests = Math.Clamp(webhooks, 1000, 20_000);
         await LoadRunner.BaselineAsync(quiet, sids, Math.Min(options.Callers, 200), requests / 4); // its warm-up
         var baseBefore = cpu.Read();
@@ -92,7 +108,7 @@ try
                           $"capacity ratio by CPU (baseline cost / real cost) = {baseCpu / realCpu:F2}");
     }
 
-    if (service is not null)
+    if (service is not null && !options.Sms)
     {
         var (serviceBytes, clientBytes) = await AllocationProbe.MeasureAsync(http, url, token, options.Keys);
         Console.WriteLine(

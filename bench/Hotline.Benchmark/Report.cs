@@ -5,7 +5,7 @@ namespace Hotline.Benchmark;
 /// <summary>Prints the figures of a run: per-webhook latency and SQL, throughput, errors, memory.</summary>
 public static class Report
 {
-    public static void Load(BenchOptions options, LoadRunner runner, LatencyRecorder latencies,
+    public static void Load(BenchOptions options, ILoadRun runner, LatencyRecorder latencies,
         IReadOnlyDictionary<string, long>? sql, IReadOnlyList<ResourceSampler.Sample> memory)
     {
         var samples = latencies.Samples;
@@ -23,8 +23,9 @@ public static class Report
         Console.WriteLine($"{"all",-32} {samples.Count,7}  {LatencyRecorder.Summary(samples)}");
         Console.WriteLine();
         Console.WriteLine(
-            $"throughput: {samples.Count / seconds:F0} webhooks/s, {runner.Completed.Count / seconds:F1} calls/s over {seconds:F1} s; " +
-                          $"{runner.Completed.Count} calls completed, {runner.Failed} failed{totalSql}");
+            $"throughput: {samples.Count / seconds:F0} webhooks/s, {runner.CompletedCount / seconds:F1} {runner.Unit}/s " +
+            $"over {seconds:F1} s; " +
+            $"{runner.CompletedCount} {runner.Unit} completed, {runner.Failed} failed{totalSql}");
         var errors = samples.Where(s => s.Status is not (200 or 204)).GroupBy(s => s.Status)
             .Select(g => $"{(g.Key == 0 ? "no answer" : g.Key.ToString(CultureInfo.InvariantCulture))}: {g.Count()}").ToList();
         Console.WriteLine($"errors: {(errors.Count == 0 ? "0" : string.Join(", ", errors))}");
@@ -55,7 +56,7 @@ public static class Report
 
     private static double PerWebhook(IReadOnlyDictionary<string, long> counts, int webhooks) =>
         counts.Where(
-            p => p.Key.StartsWith("/twilio/voice/", StringComparison.Ordinal) && !p.Key.EndsWith("/baseline", StringComparison.Ordinal))
+            p => p.Key.StartsWith("/twilio/", StringComparison.Ordinal) && !p.Key.EndsWith("/baseline", StringComparison.Ordinal))
             .Sum(p => p.Value) / (double)Math.Max(1, webhooks);
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ using Hotline.Simulator;
 const string Usage = """
     usage:
       call  [--keys 1,1,2,...] [--hangup-after N] [--queue-result bridged|hangup|leave] [common options]
-      sms   [--texts "hi,1,1,2"] [common options]
+      sms   [--texts "hi,1,1,2"] [--whatsapp] [common options]
       graph [--flow flows/national.yaml ...] [--format mermaid|dot] [--out docs/flows/]
     common: --url http://127.0.0.1:5080  --auth-token TOKEN (default $Twilio__AuthToken)
             --public-base-url URL (when the service sets Hotline:PublicBaseUrl)  --from +1555...  --to +1555...
@@ -65,6 +65,8 @@ static async Task<int> PlayAsync(CommandLine cmd)
     ICallerInput input = script is null ? new KeyboardInput(Console.In, Console.Out) : new ScriptedInput(script);
     if (cmd.Verb == "sms")
     {
+        // WhatsApp comes to the same webhook as SMS: Twilio marks both addresses with "whatsapp:".
+        if (cmd.Has("whatsapp")) options = options with { From = "whatsapp:" + options.From, To = "whatsapp:" + options.To };
         await new SmsConversation(client, options, input, Console.Out).PlayAsync();
         return 0;
     }

@@ -6,6 +6,7 @@ using Hotline.Web.Data;
 using Hotline.Web.Health;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
+using Hotline.Web.Live;
 using Hotline.Web.Operators;
 using Hotline.Web.Public;
 using Hotline.Web.Referrals;
@@ -105,7 +106,9 @@ public static class HotlineSetup
         services.AddTwilioRestClient(settings);
         services.AddTelephony();
         services.AddConversations();
+        services.AddConversationMedia(settings);
         services.AddOperatorConsole();
+        services.AddConsoleLive();
         services.AddHotlineJobs(settings);
         services.AddReferrals();
         services.AddPublicPages(settings, flow);
@@ -134,5 +137,6 @@ public static class HotlineSetup
             "/hangfire", new DashboardOptions { DashboardTitle = "Hotline jobs", AppPath = "/" })
             .RequireAuthorization(Policies.Supervisor);
         app.MapControllers();
+        app.MapConsoleLive();
     }
 }

@@ -1,3 +1,4 @@
+using Hotline.Core.Cases;
 using Hotline.Core.Flows;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
@@ -25,7 +26,9 @@ public sealed class ConversationIntake(
     {
         // A sender with no usable number (withheld, a placeholder) has no conversation to continue and no
         // opt-out to keep: each message stands alone rather than join every other withheld sender's.
-        var key = hasher.HashConversation(text.Channel, text.From, text.HotlineAddress);
+        var key = text.Channel == Channel.Chat
+            ? hasher.HashChatSession(text.ChatSession)
+            : hasher.HashConversation(text.Channel, text.From, text.HotlineAddress);
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             // Null: another message of this sender changed the conversation between our read and our write, and
@@ -76,7 +79,10 @@ public sealed class ConversationIntake(
             // Someone who texted STOP gets no messages until they text START, but what they write is still kept.
             var optedOut = callerHash is not null && await db.SmsOptOuts.AnyAsync(o => o.CallerHash == callerHash, ct);
             // The advocate closed the last conversation and the case is still open: a new one on the same case.
-            if (key is not null && await resumer.ResumeAsync(text, key, optedOut, ct) is { } resumed) return resumed ? new Handled(null) : null;
+            if (key is not null && await resumer.ResumeAsync(text, key, optedOut, ct) is { } resumed)
+            {
+                return resumed ? new Handled(null) : null;
+            }
             return await BeginAsync(text, key, prefix: null, ct, silent: optedOut);
         }
         if (conversation.State == ContactState.Intake && conversation.LastActivityAt.AddMinutes(Flow.SmsInactivityMinutes) < recorder.Now)
@@ -107,7 +113,7 @@ public sealed class ConversationIntake(
         contact.LastMessageSid = text.MessageSid;
         // The first message is often the whole tip ("my boss took my passport..."): it is the transcript's first row.
         recorder.AddMessage(contact, Transcript.FromTexter(text, recorder.Now));
-        var reply = silent ? null : AddReply(contact, TextMenus.Render(step.Reply, prefix));
+        var reply = silent ? null : AddReply(contact, TextMenus.Render(step.Reply, prefix), step.Reply);
         if (await recorder.CommitAsync(contact, ct)) return new(reply);
         // This very message began a conversation already (a retry): it is stored, so there is nothing new to say.
         return await recorder.LoadAsync(text.MessageSid, ct) is not null ? new Handled(null) : null;
@@ -122,7 +128,8 @@ public sealed class ConversationIntake(
         var step = prefix is null ? recorder.Answer(conversation, input) : null;
         conversation.LastMessageSid = text.MessageSid;
         conversation.LastActivityAt = recorder.Now;
-        var reply = AddReply(conversation, TextMenus.Render(step?.Reply ?? recorder.CurrentReply(conversation), prefix));
+        var question = step?.Reply ?? recorder.CurrentReply(conversation);
+        var reply = AddReply(conversation, TextMenus.Render(question, prefix), question);
         return await recorder.CommitAsync(conversation, ct) ? new Handled(reply) : null;
     }
 
@@ -183,14 +190,18 @@ public sealed class ConversationIntake(
     private string Say(string key, string language, InboundText text) => Flow.Message(key, language, text.Channel);
 
     /// <summary>The automatic answer joins the transcript with the step, so the advocate reads what the texter was told.</summary>
-    private AutomaticReply? AddReply(Contact conversation, string body)
+    private AutomaticReply? AddReply(Contact conversation, string body, IntakeReply? menu = null)
     {
         if (body.Length == 0) return null;
         var row = Transcript.Automatic(conversation, body, recorder.Now);
         recorder.AddMessage(conversation, row);
-        return new AutomaticReply(body, row.Id);
+        return new AutomaticReply(body, row.Id) { Choices = menu?.Prompt?.Options ?? [] };
     }
 }
 
 /// <summary>The text to send back in Twilio's reply, and the transcript row whose status the reply's callback updates.</summary>
-public sealed record AutomaticReply(string Body, Guid? MessageId);
+public sealed record AutomaticReply(string Body, Guid? MessageId)
+{
+    /// <summary>The open question's answers (key and label): the web chat shows them as buttons that send the key.</summary>
+    public IReadOnlyList<MenuOption> Choices { get; init; } = [];
+}

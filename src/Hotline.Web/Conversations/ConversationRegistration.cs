@@ -8,6 +8,9 @@ public static class ConversationRegistration
         services.AddScoped<ConversationIntake>();
         services.AddScoped<ConversationResumer>();
         services.AddScoped<ConversationSender>();
+        services.AddScoped<MessageDelivery>();
+        services.AddScoped<DeliveryReports>();
+        services.AddScoped<ConversationSignals>();
         return services;
     }
 }

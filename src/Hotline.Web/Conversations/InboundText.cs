@@ -12,6 +12,12 @@ namespace Hotline.Web.Conversations;
 public sealed record InboundText(
     Channel Channel, string MessageSid, string From, string HotlineAddress, string Body, IReadOnlyList<MediaReference> Media)
 {
+    /// <summary>
+    /// Web chat: the visitor's session token, which keys their conversation (a chat has no number). Null on SMS and
+    /// WhatsApp, whose conversations are keyed by number.
+    /// </summary>
+    public string? ChatSession { get; init; }
+
     public const string WhatsAppPrefix = "whatsapp:";
     private const int MaxBodyLength = 1600; // Twilio's own limit for one message
     private const int MaxMedia = 10; // Twilio's limit per message

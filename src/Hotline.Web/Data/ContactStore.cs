@@ -1,5 +1,6 @@
 using System.Text;
 using Hotline.Web.Infrastructure;
+using Hotline.Web.Live;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -268,9 +269,9 @@ public class ContactStore(NpgsqlDataSource database, PersonalDataProtector prote
     private static string TextArray(StatementBuilder sql, List<ConversationMessage> messages, Func<ConversationMessage, string?> value) =>
         sql.Parameter(messages.Select(value).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
 
-    /// <summary>The console's notification (see Live/): the payload names the case only, never personal data.</summary>
+    /// <summary>The console's notification (<see cref="ConsoleSignals"/>): the payload names the case only, never personal data.</summary>
     private static string ConsoleNotify(StatementBuilder sql, Guid caseId) =>
-        $"pg_notify('hotline_console', {sql.Parameter("case:" + caseId, NpgsqlDbType.Text)})";
+        $"pg_notify('{ConsoleSignals.Channel}', {sql.Parameter(ConsoleSignals.CasePayload(caseId), NpgsqlDbType.Text)})";
 
     /// <summary>
     /// Adds one message to a conversation past its questions (waiting for or talking with an advocate) in one

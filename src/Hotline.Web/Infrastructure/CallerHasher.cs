@@ -27,6 +27,9 @@ public sealed class CallerHasher(byte[] key)
             ? Mac($"{(channel == Channel.Sms ? "sms" : channel.ToString().ToLowerInvariant())}|{sender}|{HotlineNumber(to)}")
             : null;
 
+    /// <summary>Keys a web chat by the visitor's session token (random, kept only in their tab): no number, no hash of one.</summary>
+    public string? HashChatSession(string? token) => string.IsNullOrEmpty(token) ? null : Mac($"chat|{token}");
+
     /// <summary>The hotline's own address without a channel prefix (whatsapp:+1... is the same number as +1...).</summary>
     private static string HotlineNumber(string? to)
     {

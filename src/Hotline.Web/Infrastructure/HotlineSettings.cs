@@ -40,6 +40,13 @@ public sealed record HotlineSettings
     public int? RetentionDaysOverride { get; init; }
     /// <summary>How often the supervisor is reminded of a mandatory referral nobody acknowledged and nobody followed up.</summary>
     public TimeSpan UnresolvedReferralAlertInterval { get; init; } = TimeSpan.FromMinutes(30);
+    /// <summary>
+    /// WhatsApp's pre-approved templates (Twilio content SIDs, HX...) by language: the only message WhatsApp lets us
+    /// send 24 hours after the person's last message. Empty: no template is configured, so none can be sent.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> WhatsAppTemplates { get; init; } = new Dictionary<string, string>();
+    /// <summary>What each language's template says, shown in the transcript instead of "[template]" (never sent).</summary>
+    public IReadOnlyDictionary<string, string> WhatsAppTemplatePreviews { get; init; } = new Dictionary<string, string>();
 
     public static HotlineSettings From(IConfiguration config, string contentRoot)
     {
@@ -131,6 +138,8 @@ public sealed record HotlineSettings
             },
             RetentionDaysOverride = config["Retention:Days"] is { Length: > 0 } ? Int("Retention:Days", 0, 1, 36500) : null,
             UnresolvedReferralAlertInterval = TimeSpan.FromMinutes(Int("Hotline:UnresolvedReferralAlertMinutes", 30, 5, 1440)),
+            WhatsAppTemplates = ByLanguage(config.GetSection("Hotline:WhatsApp:Templates")),
+            WhatsAppTemplatePreviews = ByLanguage(config.GetSection("Hotline:WhatsApp:TemplatePreview")),
         };
         foreach (var file in new[]
             { ("Hotline:FlowFile", settings.FlowFile), ("Hotline:PathwayFile", settings.PathwayFile),
@@ -146,6 +155,11 @@ public sealed record HotlineSettings
             throw new ConfigurationException("Configuration error: " + string.Join("; ", errors));
         return settings;
     }
+
+    /// <summary>A language -> text section ("en": "HX...", "es": "HX..."), blank values left out.</summary>
+    private static Dictionary<string, string> ByLanguage(IConfigurationSection section) =>
+        section.GetChildren().Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value!.Trim(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Data files (flows, pathway, agencies) are found relative to the content root or one of its parents,

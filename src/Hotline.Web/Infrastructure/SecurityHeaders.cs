@@ -4,6 +4,9 @@ namespace Hotline.Web.Infrastructure;
 /// Headers on every response. The console has no inline script or style, so the CSP allows only our own
 /// files; nothing may frame us (clickjacking), and no page leaks its URL (agency links carry tokens) as a
 /// referrer. Pages are never cached: they show the most sensitive data a hotline holds.
+/// connect-src 'self' also covers the live console's same-origin WebSocket (ws:/wss: to this host, CSP Level 3;
+/// Chromium 71+, Firefox, Safari 16+); an older browser that refuses it gets SignalR's fallback transports (SSE,
+/// long polling), which are plain same-origin requests.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -38,7 +41,7 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
+            if (!path.StartsWithSegments("/css") && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/lib"))
                 headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });

@@ -14,6 +14,7 @@ public static class BoardLists
     public const string CallbacksList = "callbacks";
     public const string OpenList = "open";
     public const string LateList = "late";
+    public const string ConversationsList = "conversations";
 
     public static IQueryable<Case> CallbacksDue(IQueryable<Case> cases) =>
         cases.Where(c => c.CallbackDue && c.Status != CaseStatus.Closed);
@@ -26,6 +27,7 @@ public static class BoardLists
     {
         WaitingList => cases.Where(c => c.Contacts.Any(k => k.State == ContactState.Queued)),
         CallbacksList => CallbacksDue(cases),
+        ConversationsList => cases.Where(c => c.Contacts.Any(k => k.AwaitingReplySince != null)),
         OpenList => Open(cases),
         LateList => cases.Where(c => c.Referrals.Any(r => r.AcknowledgeBy < now && ReferralStatuses.AwaitingAgency.Contains(r.Status))),
         _ => null,
@@ -35,6 +37,7 @@ public static class BoardLists
     {
         WaitingList => "with a caller waiting",
         CallbacksList => "with a callback due",
+        ConversationsList => "with a text conversation waiting for a reply",
         OpenList => "open",
         LateList => "with a referral not acknowledged in time",
         _ => "",

@@ -20,6 +20,17 @@ public sealed record BoardView(
     /// (every caller may be refused): the board's banner. Null otherwise.
     /// </summary>
     public Telephony.TwilioRefusalCounts? TwilioRefusals { get; init; }
+
+    /// <summary>Text conversations whose person waits for an advocate's reply, longest waiting first.</summary>
+    public BoardPanel<WaitingConversation> Conversations { get; init; } = new([], 0);
+}
+
+/// <summary>A text conversation waiting for a reply: since when, and which advocate has it (null: nobody).</summary>
+public sealed record WaitingConversation(
+    Guid ContactId, Guid CaseId, string Reference, Channel Channel, string Language, DateTimeOffset WaitingSince, string? TakenBy,
+    Urgency Urgency, bool ImminentDanger, bool ChildInvolved)
+{
+    public bool IsCrisis => ImminentDanger || Urgency == Urgency.Crisis;
 }
 
 public sealed record WaitingCaller(

@@ -22,7 +22,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         var answers = await db.IntakeAnswers.AsNoTracking().Where(a => a.CaseId == id).OrderBy(a => a.At).ThenBy(a => a.Step)
             .ToListAsync(ct);
         var history = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.CaseId == id && a.Action != "case.view")
+            .Where(a => a.CaseId == id && a.Action != "case.view" && a.Action != Conversations.ConversationReader.ViewAction)
             .OrderBy(a => a.At).ToListAsync(ct);
         var earlier = @case.CallerHash is null ? [] : await db.Cases.AsNoTracking()
             .Where(c => c.CallerHash == @case.CallerHash && c.Id != id)

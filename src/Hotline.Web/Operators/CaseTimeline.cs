@@ -10,11 +10,14 @@ public static class CaseTimeline
         var entries = new List<TimelineEntry>();
         foreach (var contact in c.Contacts)
         {
-            var what = contact.Channel == Core.Cases.Channel.Sms ? "Text conversation" : "Call";
+            var what = Conversations.ConversationReader.IsText(contact.Channel)
+                ? Conversations.ConversationWords.Channel(contact.Channel) + " conversation"
+                : "Call";
             var ended = contact.EndedAt is { } e ? $"lasted {ConsoleClock.Span(e - contact.StartedAt)}, " : "";
             var recording = contact.RecordingUrl is null ? "" : $", recording {contact.RecordingSeconds ?? 0} s";
+            var state = ServiceLevels.Words(contact.State.ToString()).ToLowerInvariant();
             entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
-                $"{ended}status {contact.State}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
+                $"{ended}status {state}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
             if (contact.RecordingUrl is { } url)
             {
                 entries.Add(
@@ -46,6 +49,9 @@ public static class CaseTimeline
         "case.consent" => "Consent recorded",
         "case.safe-contact" => "Safe-contact details changed",
         "call.take" => "Call taken",
+        "conversation.take" => "Conversation taken",
+        "conversation.reassign" => "Conversation reassigned",
+        "conversation.close" => "Conversation closed",
         _ => action,
     };
 }

@@ -1,3 +1,4 @@
+using Hotline.Web.Operators.Conversations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Hotline.Web.Operators;
 
@@ -20,6 +21,7 @@ public static class ConsoleRegistration
         services.AddScoped<CaseFinder>();
         services.AddScoped<Jurisdictions>();
         services.AddScoped<ServiceLevels>();
+        services.AddConversationConsole();
         return services;
     }
 }

@@ -52,6 +52,17 @@ public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
             .Select(r => new LateReferral(r.CaseId, r.Case.Reference, r.Agency.Name, r.Status, r.AcknowledgeBy!.Value))
             .ToListAsync(ct);
 
+        // One query on the partial index of AwaitingReplySince (only waiting conversations are in it), oldest first.
+        var conversationsQuery = db.Contacts.AsNoTracking().Where(c => c.AwaitingReplySince != null);
+        var conversations = await conversationsQuery
+            .OrderBy(c => c.AwaitingReplySince)
+            .Take(PanelSize)
+            .Select(c => new WaitingConversation(c.Id, c.CaseId, c.Case.Reference, c.Channel, c.Language, c.AwaitingReplySince!.Value,
+                db.Users.Where(u => u.Id == c.AnsweredBy && c.State == ContactState.WithOperator).Select(u => u.DisplayName)
+                    .FirstOrDefault(),
+                c.Case.Urgency, c.Case.ImminentDanger == true, c.Case.ChildInvolved == true))
+            .ToListAsync(ct);
+
         var unresolved = await Referrals.UnresolvedReferrals.Query(db).AsNoTracking()
             .OrderBy(r => r.ExpiredAt).Take(50)
             .Select(r => new UnresolvedReferralRow(r.CaseId, r.Case.Reference, r.Agency.Name, r.Agency.Type, r.ExpiredAt))
@@ -63,6 +74,11 @@ public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
             new(waiting, waiting.Count < PanelSize ? waiting.Count : await waitingQuery.CountAsync(ct)),
             new(callbacks, callbacks.Count < PanelSize ? callbacks.Count : await callbacksQuery.CountAsync(ct)),
             new(open, open.Count < OpenCasesShown ? open.Count : await openQuery.CountAsync(ct)),
-            new(late, late.Count < PanelSize ? late.Count : await lateQuery.CountAsync(ct))) { UnresolvedReferrals = unresolved };
+            new(late, late.Count < PanelSize ? late.Count : await lateQuery.CountAsync(ct)))
+        {
+            UnresolvedReferrals = unresolved,
+            Conversations = new(
+                conversations, conversations.Count < PanelSize ? conversations.Count : await conversationsQuery.CountAsync(ct)),
+        };
     }
 }

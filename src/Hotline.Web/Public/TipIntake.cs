@@ -6,6 +6,7 @@ using Hotline.Core.Public;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
+using Hotline.Web.Live;
 using Hotline.Web.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -84,7 +85,8 @@ public sealed class TipIntake(
             {
                 await db.SaveChangesAsync(ct);
                 // Open console pages learn of the new case on commit (NOTIFY is transactional); ids only, never words.
-                await db.Database.ExecuteSqlAsync($"SELECT pg_notify('hotline_console', {"case:" + @case.Id})", ct);
+                await db.Database.ExecuteSqlAsync(
+                    $"SELECT pg_notify({ConsoleSignals.Channel}, {ConsoleSignals.CasePayload(@case.Id)})", ct);
                 await transaction.CommitAsync(ct);
                 return;
             }

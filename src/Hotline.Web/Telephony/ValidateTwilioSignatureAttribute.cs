@@ -63,7 +63,12 @@ public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResource
         // Per-caller flood limit, after the signature check so a forger cannot lock a real caller out. A caller
         // with no usable number (withheld) is limited per call or message instead: the placeholder Twilio sends
         // is shared by every withheld caller, and one bucket for all of them would let one lock the others out.
-        if (CallerKey(form, http.RequestServices.GetRequiredService<CallerHasher>()) is { } key)
+        // A report on a message we sent comes From the hotline's own number: keyed by the caller, every report would
+        // share one bucket and a busy hour of replies would be refused. Each report is limited per message instead.
+        var key = http.Request.Path.StartsWithSegments(Conversations.MessageRoutes.Status)
+            ? SidKey(form, "MessageSid")
+            : CallerKey(form, http.RequestServices.GetRequiredService<CallerHasher>());
+        if (key is not null)
         {
             if (!http.RequestServices.GetRequiredService<CallerRateLimiter>().TryAcquire(key))
             {
@@ -83,8 +88,9 @@ public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResource
     internal static string? CallerKey(IReadOnlyDictionary<string, string> form, CallerHasher hasher)
     {
         if (form.TryGetValue("From", out var from) && hasher.Hash(from) is { } hash) return hash;
-        foreach (var sid in new[] { "CallSid", "MessageSid" })
-            if (form.TryGetValue(sid, out var value) && value.Length is > 0 and <= 64) return sid + ":" + value;
-        return null;
+        return SidKey(form, "CallSid") ?? SidKey(form, "MessageSid");
     }
+
+    private static string? SidKey(IReadOnlyDictionary<string, string> form, string sid) =>
+        form.TryGetValue(sid, out var value) && value.Length is > 0 and <= 64 ? sid + ":" + value : null;
 }

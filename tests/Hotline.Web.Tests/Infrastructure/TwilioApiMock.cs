@@ -16,8 +16,7 @@ public sealed class TwilioApiMock : IDisposable
     public void StubSuccess()
     {
         Server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/Messages.json").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
-                .WithBody("{\"sid\":\"SM" + new string('1', 32) + "\",\"status\":\"queued\",\"account_sid\":\"" + AccountSid + "\"}"));
+            .RespondWith(MessageCreated());
         Server.Given(Request.Create()
             .WithPath(new WireMock.Matchers.RegexMatcher($"^/2010-04-01/Accounts/{AccountSid}/Calls/CA[0-9a-zA-Z]+\\.json$")).UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
@@ -26,6 +25,29 @@ public sealed class TwilioApiMock : IDisposable
             .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
                 .WithBody("{\"sid\":\"CA" + new string('3', 32) + "\",\"status\":\"queued\",\"account_sid\":\"" + AccountSid + "\"}"));
     }
+
+    /// <summary>
+    /// Twilio's answer to a send: queued, with a SID of its own each time (Twilio never gives one twice, and the
+    /// transcript keeps SIDs unique).
+    /// </summary>
+    private static IResponseBuilder MessageCreated() =>
+        Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
+            .WithBody("{\"sid\":\"SM" + string.Concat(Enumerable.Repeat(RandomDigits, 3))
+                + "\",\"status\":\"queued\",\"account_sid\":\"" + AccountSid + "\"}")
+            .WithTransformer();
+
+    private const string RandomDigits = "{{Random Type=\"Integer\" Min=100000000 Max=999999999}}";
+
+    /// <summary>Twilio taking its time to accept a send (success after <paramref name="delay"/>).</summary>
+    public void StubSlowMessages(TimeSpan delay) =>
+        Server.Given(Request.Create().WithPath(MessagesPath).UsingPost()).AtPriority(-1).RespondWith(MessageCreated().WithDelay(delay));
+
+    /// <summary>The sends Twilio received, each as its form fields (To, From, Body, StatusCallback, ContentSid...).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> SentMessageForms() =>
+        SentMessages().Select(body => (IReadOnlyDictionary<string, string>)body.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(kv => Uri.UnescapeDataString(kv[0].Replace('+', ' ')),
+                kv => kv.Length > 1 ? Uri.UnescapeDataString(kv[1].Replace('+', ' ')) : "")).ToList();
 
     /// <summary>Bodies of the SMS sends Twilio received (form-encoded).</summary>
     public IReadOnlyList<string> SentMessages() =>

@@ -46,10 +46,12 @@ public sealed class TwilioWebhooks(HttpClient client, string authToken = Hotline
         return (await PostAsync("/twilio/voice/status", form)).StatusCode;
     }
 
-    public async Task<Twiml> SmsAsync(string body, string from = CallerNumber, string? messageSid = null)
+    /// <param name="to">The hotline address written to: <c>whatsapp:+1...</c> for WhatsApp.</param>
+    public async Task<Twiml> SmsAsync(
+        string body, string from = CallerNumber, string? messageSid = null, string to = HotlineApp.HotlineNumber)
     {
         var form = new Dictionary<string, string>
-            { ["MessageSid"] = messageSid ?? NewMessageSid(), ["From"] = from, ["To"] = HotlineApp.HotlineNumber, ["Body"] = body };
+            { ["MessageSid"] = messageSid ?? NewMessageSid(), ["From"] = from, ["To"] = to, ["Body"] = body };
         var response = await PostAsync("/twilio/sms/incoming", form);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return new Twiml(await response.Content.ReadAsStringAsync());
@@ -68,4 +70,6 @@ public sealed class Twiml(string xml)
     public bool Has(string verb) => _doc.Descendants(verb).Any();
     public string? Enqueued => _doc.Descendants("Enqueue").FirstOrDefault()?.Value;
     public string? MessageBody => _doc.Descendants("Message").FirstOrDefault()?.Value;
+    /// <summary>Where Twilio reports the delivery of the reply (the status callback naming its transcript row).</summary>
+    public string? MessageAction => _doc.Descendants("Message").FirstOrDefault()?.Attribute("action")?.Value;
 }

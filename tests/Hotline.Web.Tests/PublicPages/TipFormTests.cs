@@ -79,6 +79,12 @@ public class TipFormTests(TipFixture fixture) : IClassFixture<TipFixture>
         Assert.Equal((Channel.Web, ContactState.Completed), (contact.Channel, contact.State));
         Assert.StartsWith("tip:", contact.ExternalId);
         Assert.Equal(contact.Id, message.ContactId);
+        // Advocates read the tip where they read texts: the case page's conversation, with no reply box (nobody to answer).
+        var advocate = await Console.ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+        var casePage = WebUtility.HtmlDecode(await advocate.GetStringAsync($"/cases/{@case.Id}"));
+        Assert.Contains(what, casePage);
+        Assert.Contains("Web tip form conversation", casePage);
+        Assert.DoesNotContain("Reply by", casePage);
         // The number is encrypted at rest like every caller's.
         var stored = await TestPostgres.ScalarAsync<string>(
             fixture.ConnectionString, $"SELECT \"CallerNumber\" FROM cases WHERE \"Id\" = '{@case.Id}'");

@@ -43,7 +43,8 @@ public class SmsIntakeTests(AppFixture fixture) : IClassFixture<AppFixture>
             transcript.Where(m => m.Author == MessageAuthor.Texter).Select(m => m.Body));
         Assert.Equal(7, transcript.Count(m => m.Author == MessageAuthor.Automatic)); // one per answered turn
         Assert.Equal(MessageAuthor.Texter, transcript[0].Author); // the first message comes before the menu it caused
-        var waiting = await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.Id == contact.Id).Select(c => c.AwaitingReplySince).SingleAsync());
+        var waiting = await fixture.App.WithDbAsync(
+            db => db.Contacts.Where(c => c.Id == contact.Id).Select(c => c.AwaitingReplySince).SingleAsync());
         Assert.NotNull(waiting);
     }
 

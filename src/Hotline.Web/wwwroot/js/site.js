@@ -1,4 +1,4 @@
-// Live board: poll the partial and swap it in place (no page reload); tick countdowns between polls.
+// Live board: refresh the partial in place (no page reload) when told to (live.js) or on a timer; tick countdowns between.
 // Focus is kept on the same button after a swap so a keyboard user is never thrown to the top.
 (function () {
     "use strict";
@@ -30,11 +30,28 @@
         });
     }
 
+    // Refreshes on a timer, and at once on a "hotline:refresh" event (live.js sends it when the server says the
+    // board changed). While live.js marks the root data-live="connected" the timer may slow to
+    // data-live-poll-seconds (a safety net, e.g. 60); otherwise it polls every data-poll-seconds as before.
+    // Without data-live-poll-seconds the pace stays data-poll-seconds: a write path that does not signal yet
+    // (or a deadline passing, which no write announces) must not leave a waiting caller unseen for a minute.
     function poll(root) {
         var url = root.getAttribute("data-poll-url");
         var seconds = Number(root.getAttribute("data-poll-seconds") || "5");
         var status = document.getElementById("board-updated");
+        var timer = null, busy = false, again = false;
+
+        function schedule() {
+            clearTimeout(timer);
+            var live = root.getAttribute("data-live") === "connected";
+            var liveSeconds = Number(root.getAttribute("data-live-poll-seconds") || seconds);
+            timer = setTimeout(refresh, (live ? liveSeconds : seconds) * 1000);
+        }
+
         function refresh() {
+            if (busy) { again = true; return; } // one fetch at a time; a change during it fetches once more
+            busy = true;
+            clearTimeout(timer);
             fetch(url, { credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
                 .then(function (r) {
                     if (r.redirected || r.status === 401 || r.status === 403) { window.location.reload(); return null; }
@@ -46,13 +63,20 @@
                     root.innerHTML = html;
                     readOffset(root);
                     tick(root);
-                    if (focusedId) { var again = document.getElementById(focusedId); if (again) again.focus(); }
+                    if (focusedId) { var el = document.getElementById(focusedId); if (el) el.focus(); }
                     if (status) status.textContent = "";
                 })
                 .catch(function () { if (status) status.textContent = "Connection lost: the board may be out of date. Retrying…"; })
-                .finally(function () { setTimeout(refresh, seconds * 1000); });
+                .finally(function () {
+                    busy = false;
+                    if (again) { again = false; refresh(); } else schedule();
+                });
         }
-        setTimeout(refresh, seconds * 1000);
+
+        root.addEventListener("hotline:refresh", refresh);
+        // live.js connecting or losing the hub changes the pace at once.
+        root.addEventListener("hotline:live", function () { if (!busy) schedule(); });
+        schedule();
     }
 
     document.querySelectorAll("[data-poll-url]").forEach(function (root) {

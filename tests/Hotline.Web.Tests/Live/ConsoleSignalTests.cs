@@ -1,0 +1,142 @@
+using System.Net;
+using Hotline.Web.Live;
+using Hotline.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Hotline.Web.Tests.Live;
+
+/// <summary>Live console updates across two nodes sharing one PostgreSQL database (LISTEN/NOTIFY, no Redis).</summary>
+public class ConsoleSignalTests(TwoNodesFixture nodes) : IClassFixture<TwoNodesFixture>
+{
+    private ConsoleSignals SignalsOf(HotlineApp node) => node.Services.GetRequiredService<ConsoleSignals>();
+
+    [Fact]
+    public async Task CaseChangeOnOneNodeReachesClientOfTheOther()
+    {
+        var (x, y) = (Guid.NewGuid(), Guid.NewGuid());
+        await using var watchingX = await LiveClient.SignedInAsync(nodes.NodeB);
+        await using var watchingY = await LiveClient.SignedInAsync(nodes.NodeB);
+        await watchingX.Connection.InvokeAsync("WatchCase", x);
+        await watchingY.Connection.InvokeAsync("WatchCase", y);
+
+        await SignalsOf(nodes.NodeA).CaseChangedAsync(x, CancellationToken.None);
+
+        Assert.True(await LiveClient.EventuallyAsync(() => watchingX.CasesChanged.Contains(x)), "node B's client never heard of case X");
+        // The other client works (it hears its own case), and X never reached it.
+        await SignalsOf(nodes.NodeA).CaseChangedAsync(y, CancellationToken.None);
+        Assert.True(await LiveClient.EventuallyAsync(() => watchingY.CasesChanged.Contains(y)), "node B's second client heard nothing");
+        Assert.Equal([y], watchingY.CasesChanged);
+        Assert.Equal([x], watchingX.CasesChanged);
+    }
+
+    [Fact]
+    public async Task CaseChange_ClientWatchingBoard_IsToldTheBoardChanged()
+    {
+        await using var board = await LiveClient.SignedInAsync(nodes.NodeB);
+        await board.Connection.InvokeAsync("WatchBoard");
+
+        await SignalsOf(nodes.NodeA).CaseChangedAsync(Guid.NewGuid(), CancellationToken.None);
+
+        Assert.True(await LiveClient.EventuallyAsync(() => board.BoardChanges > 0), "a case change did not move the board");
+        Assert.Empty(board.CasesChanged); // it watches no case
+    }
+
+    [Fact]
+    public async Task NotifyInRolledBackTransaction_DeliversNothing_CommittedOneArrivesOnCommit()
+    {
+        var (rolledBack, committed) = (Guid.NewGuid(), Guid.NewGuid());
+        await using var client = await LiveClient.SignedInAsync(nodes.NodeB);
+        await client.Connection.InvokeAsync("WatchCase", rolledBack);
+        await client.Connection.InvokeAsync("WatchCase", committed);
+        var database = nodes.NodeA.Services.GetRequiredService<NpgsqlDataSource>();
+
+        await using (var connection = await database.OpenConnectionAsync())
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            await ConsoleSignals.NotifyAsync(connection, ConsoleSignals.CasePayload(rolledBack), CancellationToken.None);
+            await tx.RollbackAsync();
+        }
+        await using (var connection = await database.OpenConnectionAsync())
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            await ConsoleSignals.NotifyAsync(connection, ConsoleSignals.CasePayload(committed), CancellationToken.None);
+            await Task.Delay(600); // more than two push windows: nothing may leave before the commit
+            Assert.Empty(client.CasesChanged);
+            await tx.CommitAsync();
+        }
+
+        // Notifications arrive in commit order, so had the rolled-back one been sent it would be here already.
+        Assert.True(await LiveClient.EventuallyAsync(() => client.CasesChanged.Contains(committed)), "the committed signal never came");
+        await Task.Delay(ConsolePushes.Window * 2);
+        Assert.Equal([committed], client.CasesChanged);
+    }
+
+    [Fact]
+    public async Task SignalCte_ReadByThePrimaryQuery_DeliversWithTheStatement()
+    {
+        var caseId = Guid.NewGuid();
+        await using var client = await LiveClient.SignedInAsync(nodes.NodeB);
+        await client.Connection.InvokeAsync("WatchCase", caseId);
+        var database = nodes.NodeA.Services.GetRequiredService<NpgsqlDataSource>();
+
+        // The shape of a hand-written webhook statement: a data-modifying CTE, the signal CTE, a primary query reading both.
+        await using var command = database.CreateCommand(
+            $"WITH touched AS (SELECT 1 AS n), {ConsoleSignals.SignalCte("$1")} SELECT touched.n FROM touched, signal");
+        command.Parameters.Add(new NpgsqlParameter { Value = ConsoleSignals.CasePayload(caseId) });
+        await command.ExecuteScalarAsync();
+
+        Assert.True(await LiveClient.EventuallyAsync(() => client.CasesChanged.Contains(caseId)), "the CTE's NOTIFY never arrived");
+    }
+
+    [Fact]
+    public async Task Burst_OfChangesToOneCase_IsCoalescedIntoAFewPushes()
+    {
+        var caseId = Guid.NewGuid();
+        await using var client = await LiveClient.SignedInAsync(nodes.NodeB);
+        await client.Connection.InvokeAsync("WatchCase", caseId);
+        var signals = SignalsOf(nodes.NodeA);
+
+        var started = DateTime.UtcNow;
+        for (var i = 0; i < 200; i++) await signals.CaseChangedAsync(caseId, CancellationToken.None);
+        var took = DateTime.UtcNow - started;
+        await Task.Delay(ConsolePushes.Window * 4);
+
+        // At most one push per window while the burst lasted, plus the trailing one.
+        var allowed = (int)(took / ConsolePushes.Window) + 2;
+        Assert.InRange(client.CasesChanged.Count, 1, Math.Min(allowed, 199));
+    }
+
+    [Fact]
+    public async Task Hub_AnonymousConnection_IsRefused()
+    {
+        await using var anonymous = LiveClient.Anonymous(nodes.NodeB);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.Connection.StartAsync());
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = TwoNodesFixture.BaseUrl(nodes.NodeB),
+        };
+        var negotiate = await http.PostAsync(ConsoleHub.Path + "/negotiate?negotiateVersion=1", null);
+        Assert.Contains(negotiate.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Redirect, HttpStatusCode.Found });
+    }
+
+    [Fact]
+    public async Task Listener_ConnectionKilled_ReconnectsAsksClientsToResyncAndDeliversTheNextChange()
+    {
+        var caseId = Guid.NewGuid();
+        var oldPid = await TwoNodesFixture.ListeningAsync(nodes.NodeB);
+        await using var client = await LiveClient.SignedInAsync(nodes.NodeB);
+        await client.Connection.InvokeAsync("WatchCase", caseId);
+        var resyncsBefore = client.Resyncs;
+
+        await TestPostgres.ExecuteAsync($"SELECT pg_terminate_backend({oldPid})", nodes.ConnectionString);
+        var newPid = await TwoNodesFixture.ListeningAsync(nodes.NodeB, notPid: oldPid);
+        await SignalsOf(nodes.NodeA).CaseChangedAsync(caseId, CancellationToken.None);
+
+        Assert.NotEqual(oldPid, newPid);
+        Assert.True(await LiveClient.EventuallyAsync(() => client.CasesChanged.Contains(caseId)), "nothing arrived after the reconnect");
+        Assert.True(client.Resyncs > resyncsBefore, "clients were not asked to resync after the outage");
+    }
+}

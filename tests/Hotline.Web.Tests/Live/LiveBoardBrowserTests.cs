@@ -1,0 +1,43 @@
+using Hotline.Web.Live;
+using Hotline.Web.Tests.Console;
+using Hotline.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Hotline.Web.Tests.Live;
+
+/// <summary>
+/// The board in real Chromium under the strict CSP: a same-origin WebSocket; a change shows without waiting for a poll.
+/// </summary>
+public class LiveBoardBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Board_CaseChangedSignal_ShowsTheNewCallerAtOnceOverAWebSocketTheCspAllows()
+    {
+        var page = await fixture.SignedInPageAsync(HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+        var refused = new List<string>();
+        var sockets = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy")) refused.Add(m.Text); };
+        page.WebSocket += (_, ws) => sockets.Add(ws.Url);
+        await page.ReloadAsync();
+        var board = page.Locator("#board");
+        await Assertions.Expect(board).ToHaveAttributeAsync("data-live", "connected");
+        // The slow safety poll a board gets once every write path signals (data-live-poll-seconds="60").
+        await board.EvaluateAsync(
+            "b => { b.setAttribute('data-live-poll-seconds', '60'); b.dispatchEvent(new CustomEvent('hotline:live')); }");
+        await Task.Delay(1000); // the one refresh after joining has come and gone
+
+        // Written without any signal: connected, the board now polls only every 60 s, so it must not appear by itself.
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App, waiting: TimeSpan.FromSeconds(20));
+        var card = page.Locator($"li.card[data-case='{caller.CaseId}']");
+        await Task.Delay(6000); // longer than the 5 s fallback poll
+        await Assertions.Expect(card).ToHaveCountAsync(0);
+
+        await fixture.App.Services.GetRequiredService<ConsoleSignals>().CaseChangedAsync(caller.CaseId, CancellationToken.None);
+
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 4000 });
+        Assert.Contains(sockets, url => url.Contains(ConsoleHub.Path) && url.StartsWith("ws://", StringComparison.Ordinal));
+        Assert.Empty(refused);
+        Assert.Equal("connected", await board.GetAttributeAsync("data-live"));
+    }
+}
