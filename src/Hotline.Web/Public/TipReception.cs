@@ -25,7 +25,7 @@ public sealed class TipReception(
         await PageAsync(pages.LanguageOf(request, chosenLanguage), new TipForm(), ct);
 
     public TipThanksPage Thanks(HttpRequest request, string? chosenLanguage) =>
-        new(pages.Chrome(pages.LanguageOf(request, chosenLanguage), Path));
+        new(pages.Chrome(pages.LanguageOf(request, chosenLanguage), Path + "/thanks"));
 
     public async Task<Outcome> ReceiveAsync(HttpRequest request, CancellationToken ct)
     {
