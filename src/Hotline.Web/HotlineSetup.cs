@@ -8,6 +8,7 @@ using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
 using Hotline.Web.Live;
 using Hotline.Web.Operators;
+using Hotline.Web.Public;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
 using Microsoft.AspNetCore.DataProtection;
@@ -110,6 +111,7 @@ public static class HotlineSetup
         services.AddConsoleLive();
         services.AddHotlineJobs(settings);
         services.AddReferrals();
+        services.AddPublicPages(settings, flow);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])

@@ -8,4 +8,6 @@ public enum Channel
     Console,
     WhatsApp,
     Chat,
+    /// <summary>The public web tip form (/tip): one report, no conversation.</summary>
+    Web,
 }

@@ -19,11 +19,15 @@ public static class FlowLoader
         return flow!;
     }
 
-    /// <summary>Pathway rules are named pathway.*.yaml and the agency directory agencies*.yaml.</summary>
+    /// <summary>
+    /// Pathway rules are named pathway.*.yaml, the agency directory agencies*.yaml, the public pages' texts
+    /// public-pages*.yaml; every other file here is a flow.
+    /// </summary>
     public static bool IsFlowFile(string path)
     {
         var name = Path.GetFileName(path);
         return !name.StartsWith("pathway.", StringComparison.OrdinalIgnoreCase)
-            && !name.StartsWith("agencies", StringComparison.OrdinalIgnoreCase);
+            && !name.StartsWith("agencies", StringComparison.OrdinalIgnoreCase)
+            && !name.StartsWith("public-pages", StringComparison.OrdinalIgnoreCase);
     }
 }

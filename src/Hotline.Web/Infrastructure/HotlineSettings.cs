@@ -18,6 +18,12 @@ public sealed record HotlineSettings
     public required string FlowFile { get; init; }
     public required string PathwayFile { get; init; }
     public required string AgenciesSeedFile { get; init; }
+    /// <summary>The words of the public pages (/tip, /chat) in the flow's languages.</summary>
+    public required string PublicPagesFile { get; init; }
+    /// <summary>Where quick exit sends a visitor of the public pages: a neutral site that says nothing about us.</summary>
+    public Uri QuickExitUrl { get; init; } = new("https://www.weather.gov");
+    /// <summary>A tip sent sooner than this after its form was served is refused (people do not type that fast).</summary>
+    public TimeSpan TipMinimumTime { get; init; } = TimeSpan.FromSeconds(3);
     /// <summary>Overrides the flow's emergency number when set.</summary>
     public string? EmergencyNumber { get; init; }
     /// <summary>Overrides the flow's backup line (dialled when the service cannot serve a caller).</summary>
@@ -108,6 +114,9 @@ public sealed record HotlineSettings
             FlowFile = DataFile(Required("Hotline:FlowFile"), contentRoot),
             PathwayFile = DataFile(Required("Hotline:PathwayFile"), contentRoot),
             AgenciesSeedFile = DataFile(Required("Hotline:AgenciesSeedFile"), contentRoot),
+            PublicPagesFile = DataFile(config["Hotline:PublicPagesFile"] is { Length: > 0 } p ? p : "flows/public-pages.yaml", contentRoot),
+            QuickExitUrl = OptionalUri("Hotline:QuickExitUrl") ?? new Uri("https://www.weather.gov"),
+            TipMinimumTime = TimeSpan.FromSeconds(Int("Hotline:TipMinimumSeconds", 3, 0, 600)),
             EmergencyNumber = config["Hotline:EmergencyNumber"] is { Length: > 0 } e ? e : null,
             BackupLine = config["Hotline:BackupLine"] is { Length: > 0 } b ? b : null,
             CallerHashKey = Secret("Hotline:CallerHashKey"),
@@ -134,7 +143,7 @@ public sealed record HotlineSettings
         };
         foreach (var file in new[]
             { ("Hotline:FlowFile", settings.FlowFile), ("Hotline:PathwayFile", settings.PathwayFile),
-                ("Hotline:AgenciesSeedFile", settings.AgenciesSeedFile) })
+                ("Hotline:AgenciesSeedFile", settings.AgenciesSeedFile), ("Hotline:PublicPagesFile", settings.PublicPagesFile) })
         {
             if (file.Item2.Length > 0 && !File.Exists(file.Item2))
             {

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Hotline.Web.Public;
 
 namespace Hotline.Web.Infrastructure;
 
@@ -11,11 +12,14 @@ public static class RateLimits
 {
     public const string Webhooks = "webhooks";
     public const string SignIn = "sign-in";
+    /// <summary>Posts of the public forms (/tip), per address: a person sends a report, perhaps corrects it twice.</summary>
+    public const string PublicForms = "public-forms";
 
     public static IServiceCollection AddHotlineRateLimits(this IServiceCollection services, IConfiguration config)
     {
         var globalPerSecond = config.GetValue("RateLimits:WebhooksPerSecond", 3000);
         var signInPerMinute = config.GetValue("RateLimits:SignInPerMinute", 10);
+        var publicPostsPer10Minutes = config.GetValue("RateLimits:PublicPostsPer10Minutes", 10);
         services.AddSingleton(new CallerRateLimiter(config.GetValue("RateLimits:PerCallerPerMinute", 60)));
         services.AddRateLimiter(o =>
         {
@@ -23,6 +27,8 @@ public static class RateLimits
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                // A visitor of a public page gets a page in their language, with the quick exit, not JSON.
+                if (await PublicRejection.TryWriteAsync(context.HttpContext, ct)) return;
                 await context.HttpContext.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
                 {
                     Status = 429, Title = "Too many requests", Detail = "Please wait a minute and try again.",
@@ -36,6 +42,13 @@ public static class RateLimits
             o.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            // Behind a proxy the address is the visitor's only with Hotline:KnownProxies set (forwarded headers).
+            o.AddPolicy(PublicForms, context => RateLimitPartition.GetSlidingWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = publicPostsPer10Minutes, Window = TimeSpan.FromMinutes(10), SegmentsPerWindow = 10, QueueLimit = 0,
+                }));
         });
         return services;
     }

@@ -21,8 +21,11 @@ public sealed class ConversationReader(HotlineDbContext db, Audit audit, TimePro
     /// </summary>
     public static readonly TimeSpan ReFetchAuditInterval = TimeSpan.FromMinutes(10);
 
-    /// <summary>Text channels only: calls have no transcript.</summary>
-    public static readonly Channel[] TextChannels = [Channel.Sms, Channel.WhatsApp, Channel.Chat];
+    /// <summary>
+    /// Text channels only: calls have no transcript. A web tip is one written report, read here like a text; its
+    /// contact is completed on arrival, so it is never open and nothing can be sent "in" it.
+    /// </summary>
+    public static readonly Channel[] TextChannels = [Channel.Sms, Channel.WhatsApp, Channel.Chat, Channel.Web];
 
     public static bool IsText(Channel channel) => TextChannels.Contains(channel);
 

@@ -15,6 +15,7 @@ public static class ConversationWords
         Core.Cases.Channel.Chat => "Chat",
         Core.Cases.Channel.Voice => "Call",
         Core.Cases.Channel.Console => "Console",
+        Core.Cases.Channel.Web => "Web tip form",
     };
 
     /// <summary>"WhatsApp · Spanish": a board card's one line about the conversation.</summary>

@@ -1,0 +1,22 @@
+// Quick exit for the public pages. Without JavaScript the button is a plain link; with it, the page is replaced
+// (location.replace), so Back does not return here. Escape pressed twice within a second does the same.
+(function () {
+    "use strict";
+    var link = document.querySelector("[data-quick-exit]");
+    if (!link) return;
+
+    function leave(event) {
+        if (event) event.preventDefault();
+        document.body.classList.add("leaving");
+        window.location.replace(link.href);
+    }
+
+    link.addEventListener("click", leave);
+    var lastEscape = 0;
+    document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" && event.key !== "Esc") return;
+        var now = Date.now();
+        if (now - lastEscape < 1000) leave(event);
+        lastEscape = now;
+    });
+})();
