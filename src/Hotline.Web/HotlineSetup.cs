@@ -8,6 +8,7 @@ using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
 using Hotline.Web.Live;
 using Hotline.Web.Operators;
+using Hotline.Web.Public.Chat;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
 using Microsoft.AspNetCore.DataProtection;
@@ -107,6 +108,7 @@ public static class HotlineSetup
         services.AddConversations();
         services.AddOperatorConsole();
         services.AddConsoleLive();
+        services.AddWebChat(builder.Configuration);
         services.AddHotlineJobs(settings);
         services.AddReferrals();
         services.AddHealthChecks()
@@ -135,5 +137,6 @@ public static class HotlineSetup
             .RequireAuthorization(Policies.Supervisor);
         app.MapControllers();
         app.MapConsoleLive();
+        app.MapWebChat();
     }
 }
