@@ -49,7 +49,9 @@ public sealed class ChatContactRequest(HotlineDbContext db, CallerHasher hasher,
         var how = input.Phone?.Trim() is { Length: > 0 } phone ? "phone " + CallerNumber.Usable(phone) : "e-mail " + input.Email!.Trim();
         var line = $"Web chat ({now:yyyy-MM-dd HH:mm} UTC): asked to be contacted by {how} instead of waiting; "
             + $"safe time: {window ?? "not given"}.";
-        @case.SafeContactInstructions = string.IsNullOrEmpty(@case.SafeContactInstructions) ? line : @case.SafeContactInstructions + "\n" + line;
+        @case.SafeContactInstructions = string.IsNullOrEmpty(@case.SafeContactInstructions)
+            ? line
+            : @case.SafeContactInstructions + "\n" + line;
         if (input.Phone?.Trim() is { Length: > 0 } number && CallerNumber.Usable(number) is { } usable)
         {
             @case.CallerNumber ??= usable;

@@ -16,14 +16,15 @@ public sealed class ChatHub(ChatConversation conversation) : Hub
 
     public static string CaseGroup(Guid caseId) => "case:" + caseId.ToString("D");
 
-    /// <summary>Joins the groups of the visitor's case(s); false when the token is malformed. Called again after each reconnect.</summary>
-    public async Task<bool> Watch(string token)
+    /// <summary>
+    /// Joins the groups of the visitor's case(s) and says how many (0: no conversation yet, call again after the
+    /// first message; -1: malformed token). Called again after each reconnect: a new connection has no groups.
+    /// </summary>
+    public async Task<int> Watch(string token)
     {
-        if (ChatSession.Valid(token) is not { } valid) return false;
-        foreach (var caseId in await conversation.CaseIdsAsync(valid, Context.ConnectionAborted))
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroup(caseId));
-        }
-        return true;
+        if (ChatSession.Valid(token) is not { } valid) return -1;
+        var cases = await conversation.CaseIdsAsync(valid, Context.ConnectionAborted);
+        foreach (var caseId in cases) await Groups.AddToGroupAsync(Context.ConnectionId, CaseGroup(caseId));
+        return cases.Count;
     }
 }
