@@ -53,7 +53,8 @@ public class ChatApiTests(ChatFixture fixture) : IClassFixture<ChatFixture>
 
         var caseId = contact.CaseId;
         var enqueued = await TestPostgres.CountEventuallyAsync(fixture.ConnectionString,
-            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IntakeEndedJob%' AND arguments::text LIKE '%{caseId}%'", 1);
+            "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IntakeEndedJob%' "
+            + $"AND arguments::text LIKE '%{caseId}%'", 1);
         Assert.Equal(1L, enqueued);
         await App.RunAsync<IntakeEndedJob>(job => job.RunAsync(caseId, CancellationToken.None));
         var referrals = await App.WithDbAsync(db => db.Referrals.Include(r => r.Agency).Where(r => r.CaseId == caseId).ToListAsync());
@@ -171,12 +172,16 @@ public class ChatApiTests(ChatFixture fixture) : IClassFixture<ChatFixture>
     public async Task EveryChatResponse_SetsNoCookieAndCarriesTheStrictCsp()
     {
         var client = fixture.Client();
-        var responses = new List<HttpResponseMessage> { await client.GetAsync("/chat"), await client.PostAsync("/chat/api/start", null) };
+        var responses = new List<HttpResponseMessage>
+        {
+            await client.GetAsync("/chat"), await client.PostAsync("/chat/api/start", null),
+        };
         var (visitor, _) = await QueuedVisitorAsync(child: false);
         responses.Add(await visitor.PostAsync(Guid.NewGuid(), "hello"));
         responses.Add(await visitor.SendRawAsync(HttpMethod.Get, "/chat/api/messages?after=0"));
         responses.Add(await visitor.SendRawAsync(HttpMethod.Get, "/chat/api/status"));
-        responses.Add(await visitor.SendRawAsync(HttpMethod.Post, "/chat/api/contact", new { email = "me@example.org", safeTime = "evening" }));
+        var contact = new { email = "me@example.org", safeTime = "evening" };
+        responses.Add(await visitor.SendRawAsync(HttpMethod.Post, "/chat/api/contact", contact));
         responses.Add(await visitor.PostAsync(Guid.NewGuid(), new string('x', 3000)));
 
         Assert.Equal(HttpStatusCode.OK, responses[0].StatusCode);
@@ -200,7 +205,8 @@ public class ChatApiTests(ChatFixture fixture) : IClassFixture<ChatFixture>
     {
         var (visitor, _) = await QueuedVisitorAsync(child: false);
 
-        var response = await visitor.SendRawAsync(HttpMethod.Post, "/chat/api/contact", new { phone = "+1 312 555 0199", safeTime = "evening" });
+        var response = await visitor.SendRawAsync(
+            HttpMethod.Post, "/chat/api/contact", new { phone = "+1 312 555 0199", safeTime = "evening" });
         var bad = await visitor.SendRawAsync(HttpMethod.Post, "/chat/api/contact", new { phone = "call me", safeTime = "evening" });
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);

@@ -13,5 +13,6 @@ public sealed class ChatFixture : AppFixture
     };
 
     /// <summary>A client that keeps no cookies and follows no redirects: what the server sends is what the test sees.</summary>
-    public HttpClient Client() => App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+    public HttpClient Client() =>
+        App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
 }

@@ -17,7 +17,8 @@ public sealed class ChatVisitor(HttpClient client, string token)
         return new ChatVisitor(client, start.GetProperty("token").GetString()!);
     }
 
-    public Task<HttpResponseMessage> PostAsync(Guid id, string body) => SendRawAsync(HttpMethod.Post, "/chat/api/messages", new { id, body });
+    public Task<HttpResponseMessage> PostAsync(Guid id, string body) =>
+        SendRawAsync(HttpMethod.Post, "/chat/api/messages", new { id, body });
 
     /// <summary>Sends a message and returns the automatic reply (null when none), failing on anything but 200.</summary>
     public async Task<Reply?> SendAsync(string body, Guid? id = null)
