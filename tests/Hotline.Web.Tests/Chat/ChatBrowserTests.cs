@@ -83,6 +83,14 @@ public class ChatBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         var stored = await fixture.App.WithDbAsync(db => db.ConversationMessages.SingleAsync(m => m.Id == reply));
         Assert.Equal(MessageStatus.Delivered, stored.Status);
         Assert.Empty(await context.CookiesAsync());
+
+        // The advocate closes the conversation: the visitor is told, and offered a new chat.
+        await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.Id == conversation.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.State, ContactState.Completed).SetProperty(c => c.AnsweredBy, "advocate")));
+        await fixture.App.Services.GetRequiredService<Live.ConsoleSignals>().CaseChangedAsync(conversation.CaseId, CancellationToken.None);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The advocate ended this chat" }))
+            .ToBeVisibleAsync(new() { Timeout = 5000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start a new chat" })).ToBeVisibleAsync();
         Assert.Empty(refused);
         await context.CloseAsync();
     }
