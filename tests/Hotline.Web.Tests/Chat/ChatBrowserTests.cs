@@ -1,6 +1,7 @@
 using Deque.AxeCore.Playwright;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
+using Hotline.Web.Live;
 using Hotline.Web.Tests.Console;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,7 +88,7 @@ public class ChatBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         // The advocate closes the conversation: the visitor is told, and offered a new chat.
         await fixture.App.WithDbAsync(db => db.Contacts.Where(c => c.Id == conversation.Id).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.State, ContactState.Completed).SetProperty(c => c.AnsweredBy, "advocate")));
-        await fixture.App.Services.GetRequiredService<Live.ConsoleSignals>().CaseChangedAsync(conversation.CaseId, CancellationToken.None);
+        await fixture.App.Services.GetRequiredService<ConsoleSignals>().CaseChangedAsync(conversation.CaseId, CancellationToken.None);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The advocate ended this chat" }))
             .ToBeVisibleAsync(new() { Timeout = 5000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start a new chat" })).ToBeVisibleAsync();
