@@ -200,6 +200,20 @@ public class ChatApiTests(ChatFixture fixture) : IClassFixture<ChatFixture>
         Assert.DoesNotContain("style=", page);
     }
 
+    [Theory]
+    [InlineData("advocate-user-id", "ended")]
+    [InlineData(null, "closed")]
+    public async Task Status_ACompletedConversation_SaysWhetherAnAdvocateEndedIt(string? answeredBy, string expected)
+    {
+        var (visitor, _) = await QueuedVisitorAsync(child: false);
+        var contact = await ConversationOfAsync(visitor);
+
+        await App.WithDbAsync(db => db.Contacts.Where(c => c.Id == contact.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.State, ContactState.Completed).SetProperty(c => c.AnsweredBy, answeredBy)));
+
+        Assert.Equal(expected, (await visitor.StatusAsync()).GetProperty("state").GetString());
+    }
+
     [Fact]
     public async Task Contact_APhoneAndSafeTime_AreKeptOnTheCaseAsAConsentedCallback()
     {

@@ -35,8 +35,27 @@ public sealed class ChatContactRequest(HotlineDbContext db, CallerHasher hasher,
         return problems;
     }
 
+    /// <summary>How often the request is applied again when the case changed between our read and our write.</summary>
+    private const int Attempts = 3;
+
     /// <summary>Keeps the request on the visitor's case; false when they have no conversation yet.</summary>
     public async Task<bool> KeepAsync(string conversationKey, ChatContactInput input, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryKeepAsync(conversationKey, input, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Someone else wrote the case or contact meanwhile (a message, an advocate): read again and re-apply.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<bool> TryKeepAsync(string conversationKey, ChatContactInput input, CancellationToken ct)
     {
         var contact = await db.Contacts.Include(c => c.Case)
             .Where(c => c.ConversationKey == conversationKey)

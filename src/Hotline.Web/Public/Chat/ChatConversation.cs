@@ -86,7 +86,9 @@ public sealed class ChatConversation(
             case ContactState.Queued or ContactState.WithOperator:
                 return new ChatStatus("talking", null, [], latest.CallbackRequested);
             default:
-                return new ChatStatus("ended", null, [], latest.CallbackRequested);
+                // Ended by an advocate (the page says so), or otherwise over: a message left after hours, a STOP, an expiry.
+                var state = latest.State == ContactState.Completed && latest.AnsweredBy is not null ? "ended" : "closed";
+                return new ChatStatus(state, null, [], latest.CallbackRequested);
         }
     }
 

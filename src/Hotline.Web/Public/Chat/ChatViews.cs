@@ -10,7 +10,7 @@ namespace Hotline.Web.Public.Chat;
 public sealed record ChatMessageView(long Sequence, string Author, string Body, DateTimeOffset At);
 
 /// <summary>Where the visitor's conversation stands, for the page.</summary>
-/// <param name="State">none, intake, waiting, talking, after-hours or ended.</param>
+/// <param name="State">none, intake, waiting, talking, after-hours, ended (by an advocate) or closed (otherwise).</param>
 /// <param name="Position">In line among the text conversations waiting for an advocate (1 = next), while waiting.</param>
 /// <param name="Choices">The open question's answers during the intake (buttons that send the key).</param>
 /// <param name="ContactRequested">The visitor left a way to be contacted instead of waiting.</param>

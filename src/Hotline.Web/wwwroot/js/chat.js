@@ -237,7 +237,8 @@
         $("contact-me").hidden = s.state !== "waiting";
         $("contact-form").hidden = s.contactRequested;
         $("contact-done").hidden = !s.contactRequested;
-        var ended = s.state === "ended";
+        var ended = s.state === "ended" || s.state === "closed";
+        $("ended-heading").textContent = s.state === "ended" ? "The advocate ended this chat" : "This chat has ended";
         $("ended").hidden = !ended;
         $("compose").hidden = ended;
         if (outbox.length === 0 && $("connection").getAttribute("data-state") === "offline") setConnection("online", "");
