@@ -20,7 +20,7 @@
     document.addEventListener("keydown", function (e) {
         if (e.key !== "Escape") return;
         var now = Date.now();
-        if (now - lastEscape < 1500) quickExit();
+        if (now - lastEscape < 2000) quickExit();
         lastEscape = now;
     });
 
