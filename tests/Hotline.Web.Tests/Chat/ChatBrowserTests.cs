@@ -15,11 +15,11 @@ public class ChatBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFix
 {
     private const string NeutralSite = "https://www.google.com/";
 
-    private async Task<(IBrowserContext Context, IPage Page, List<string> Refused)> VisitorAsync()
+    private async Task<(IBrowserContext Context, IPage Page, List<string> Refused)> VisitorAsync(string locale = "en-US")
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 390, Height = 780 }, BaseURL = fixture.BaseUrl, Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 390, Height = 780 }, BaseURL = fixture.BaseUrl, Locale = locale,
         });
         // The neutral site quick exit goes to, served locally: the tests never reach the internet.
         await context.RouteAsync(NeutralSite + "**", route => route.FulfillAsync(new RouteFulfillOptions
@@ -130,6 +130,23 @@ public class ChatBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         var sequences = await page.Locator("#messages .msg").EvaluateAllAsync<long[]>("els => els.map(e => Number(e.dataset.seq))");
         Assert.Equal(sequences.Order(), sequences);
         Assert.Equal(sequences.Length, sequences.Distinct().Count());
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Language_FromASpanishBrowser_IsPreselectedAndTheIntakeGoesOnInSpanish()
+    {
+        var (context, page, _) = await VisitorAsync("es-ES");
+        await page.GotoAsync("/chat");
+        await Assertions.Expect(page.GetByLabel("Español")).ToBeCheckedAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the chat" }).ClickAsync();
+
+        // The flow's language question is answered with the choice made on the page: the next question is in Spanish.
+        await Assertions.Expect(page.Locator("#messages")).ToContainTextAsync("peligro inmediato");
+        await Assertions.Expect(page.Locator("#messages")).ToContainTextAsync("¿Puede escribir con seguridad");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enviar" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
         await context.CloseAsync();
     }
 

@@ -12,7 +12,7 @@
     // Quick exit: replace this page (Back does not return) with the configured neutral site; Escape twice does the same.
     var exitLink = $("quick-exit");
     function quickExit() {
-        try { sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* storage may be unavailable */ }
+        try { sessionStorage.clear(); } catch (e) { /* storage may be unavailable */ }
         window.location.replace(exitLink.href);
     }
     exitLink.addEventListener("click", function (e) { e.preventDefault(); quickExit(); });
@@ -23,6 +23,53 @@
         if (now - lastEscape < 2000) quickExit();
         lastEscape = now;
     });
+
+    // The page's own words in the chosen language (the flow's messages come from the flow file already). A language
+    // without an entry here keeps English words around the flow's own texts.
+    var WORDS = {
+        es: {
+            title: "Chatee con una persona de apoyo", quickExit: "Salida rápida",
+            exitHelp: "Para salir de inmediato, pulse Salida rápida o la tecla Escape dos veces: esta página se reemplaza por " +
+                "otro sitio y el botón Atrás no la traerá de vuelta. El historial del navegador aún puede mostrar este sitio: " +
+                "para ocultar su visita, borre el historial, o la próxima vez abra una ventana privada.",
+            yourMessage: "Su mensaje", send: "Enviar", ratherNotWait: "¿Prefiere no esperar?",
+            contactIntro: "Deje un número de teléfono o un correo electrónico y una hora segura, y una persona de apoyo le contactará.",
+            phone: "Número de teléfono (con código de país)", email: "O correo electrónico",
+            safeTime: "¿Cuándo es seguro contactarle?", contactSubmit: "Pedir que me contacten",
+            contactDone: "Gracias. Una persona de apoyo le contactará como pidió. También puede seguir escribiendo aquí.",
+            newChatIntro: "Puede empezar un chat nuevo cuando quiera.", restart: "Empezar un chat nuevo",
+            ended: "Este chat ha terminado", endedByAdvocate: "La persona de apoyo terminó este chat",
+            inLine: "Usted es el número {n} en la fila. Una persona de apoyo le escribirá aquí.",
+            waiting: "Esperando a una persona de apoyo.", talking: "Una persona de apoyo está con usted.",
+            afterHours: "No hay personas de apoyo disponibles ahora. Escriba su mensaje; le daremos seguimiento como pidió.",
+            offline: "Está sin conexión.", pending: "{n} mensaje(s) se enviarán cuando vuelva la conexión.",
+            cantStart: "No se pudo iniciar el chat. Inténtelo de nuevo.",
+            you: "Usted", advocate: "Persona de apoyo", hotline: "Línea de ayuda"
+        },
+        en: {
+            ended: "This chat has ended", endedByAdvocate: "The advocate ended this chat",
+            inLine: "You are number {n} in line. An advocate will write to you here.",
+            waiting: "Waiting for an advocate.", talking: "An advocate is with you.",
+            afterHours: "Advocates are not available right now. Write your message; we will follow up as you asked.",
+            offline: "You are offline.", pending: "{n} message(s) will be sent when the connection returns.",
+            cantStart: "Could not start the chat. Please try again.",
+            you: "You", advocate: "Advocate", hotline: "Hotline"
+        }
+    };
+    var words = WORDS.en;
+    function say(key, n) {
+        var text = words[key] || WORDS.en[key] || key;
+        return n === undefined ? text : text.replace("{n}", String(n));
+    }
+    function useLanguage(code) {
+        if (!code) return;
+        document.documentElement.lang = code;
+        words = WORDS[code] || WORDS.en;
+        Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (el) {
+            var text = words[el.getAttribute("data-i18n")];
+            if (text) el.textContent = text;
+        });
+    }
 
     var token = null;
     try { token = sessionStorage.getItem(TOKEN_KEY); } catch (e) { token = null; }
@@ -61,11 +108,11 @@
     }
 
     function pendingText() {
-        return outbox.length === 0 ? "" : " " + outbox.length + " message(s) will be sent when the connection returns.";
+        return outbox.length === 0 ? "" : " " + say("pending", outbox.length);
     }
 
     function offline() {
-        setConnection("offline", "You are offline." + pendingText());
+        setConnection("offline", say("offline") + pendingText());
     }
 
     // ---- language and start ----
@@ -95,13 +142,15 @@
                 // The flow asks the language after its emergency message; the visitor already chose it here.
                 queue(chosenLanguage ? chosenLanguage.name : "Hello");
             })
-            .catch(function () { setConnection("offline", "Could not start the chat. Please try again."); });
+            .catch(function () { setConnection("offline", say("cantStart")); });
     });
 
     function showChat() {
         $("choose-language").hidden = true;
         $("chat").hidden = false;
-        if (chosenLanguage) document.documentElement.lang = chosenLanguage.code;
+        // Not stored (only the token is): after a reload the page's words follow the browser's language again.
+        var preferred = languageForm.querySelector("input[name=language]:checked");
+        useLanguage(chosenLanguage ? chosenLanguage.code : preferred ? preferred.value : null);
         connectHub();
         $("body").focus();
     }
@@ -174,8 +223,6 @@
     }
 
     // ---- receiving ----
-    var whoNames = { you: "You", advocate: "Advocate", hotline: "Hotline" };
-
     function render(row) {
         if (seen[row.sequence]) return;
         seen[row.sequence] = true;
@@ -185,7 +232,7 @@
         item.setAttribute("data-seq", String(row.sequence));
         var who = document.createElement("span");
         who.className = "who";
-        who.textContent = whoNames[row.author] || row.author;
+        who.textContent = say(row.author);
         var text = document.createElement("span");
         text.className = "text";
         text.textContent = row.body;
@@ -227,18 +274,18 @@
         if (s.state === "intake") renderChoices(s.choices || []);
         else renderChoices([]);
         if (s.state === "waiting") {
-            text = s.position ? "You are number " + s.position + " in line. An advocate will write to you here." : "Waiting for an advocate.";
+            text = s.position ? say("inLine", s.position) : say("waiting");
         } else if (s.state === "talking") {
-            text = "An advocate is with you.";
+            text = say("talking");
         } else if (s.state === "after-hours") {
-            text = "Advocates are not available right now. Write your message; we will follow up as you asked.";
+            text = say("afterHours");
         }
         $("status").textContent = text;
         $("contact-me").hidden = s.state !== "waiting";
         $("contact-form").hidden = s.contactRequested;
         $("contact-done").hidden = !s.contactRequested;
         var ended = s.state === "ended" || s.state === "closed";
-        $("ended-heading").textContent = s.state === "ended" ? "The advocate ended this chat" : "This chat has ended";
+        $("ended-heading").textContent = say(s.state === "ended" ? "endedByAdvocate" : "ended");
         $("ended").hidden = !ended;
         $("compose").hidden = ended;
         if (outbox.length === 0 && $("connection").getAttribute("data-state") === "offline") setConnection("online", "");
