@@ -9,6 +9,7 @@ using Hotline.Web.Jobs;
 using Hotline.Web.Live;
 using Hotline.Web.Operators;
 using Hotline.Web.Public;
+using Hotline.Web.Public.Chat;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
 using Microsoft.AspNetCore.DataProtection;
@@ -109,6 +110,7 @@ public static class HotlineSetup
         services.AddConversationMedia(settings);
         services.AddOperatorConsole();
         services.AddConsoleLive();
+        services.AddWebChat(builder.Configuration);
         services.AddHotlineJobs(settings);
         services.AddReferrals();
         services.AddPublicPages(settings, flow);
@@ -138,5 +140,6 @@ public static class HotlineSetup
             .RequireAuthorization(Policies.Supervisor);
         app.MapControllers();
         app.MapConsoleLive();
+        app.MapWebChat();
     }
 }

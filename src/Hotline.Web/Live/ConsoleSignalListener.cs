@@ -1,4 +1,5 @@
 using Hotline.Web.Infrastructure;
+using Hotline.Web.Public.Chat;
 using Npgsql;
 
 namespace Hotline.Web.Live;
@@ -9,7 +10,8 @@ namespace Hotline.Web.Live;
 /// node A reaches a browser connected to node B without Redis. When the connection drops it reconnects with
 /// backoff, then asks every client to resync (notifications sent meanwhile are lost, by PostgreSQL's design).
 /// </summary>
-public sealed partial class ConsoleSignalListener(HotlineSettings settings, ConsolePushes pushes, ILogger<ConsoleSignalListener> logger)
+public sealed partial class ConsoleSignalListener(
+    HotlineSettings settings, ConsolePushes pushes, ChatPushes chat, ILogger<ConsoleSignalListener> logger)
     : BackgroundService
 {
     public const string ApplicationName = "hotline-console-listener";
@@ -31,6 +33,8 @@ public sealed partial class ConsoleSignalListener(HotlineSettings settings, Cons
             {
                 await using var connection = new NpgsqlConnection(ConnectionString());
                 connection.Notification += (_, e) => pushes.Accept(e.Payload);
+                // Web chat: the same case notifications also reach visitors watching that case (ChatHub).
+                connection.Notification += (_, e) => chat.Accept(e.Payload);
                 await connection.OpenAsync(stop);
                 await using (var listen = new NpgsqlCommand("LISTEN " + ConsoleSignals.Channel, connection))
                 {
@@ -40,6 +44,7 @@ public sealed partial class ConsoleSignalListener(HotlineSettings settings, Cons
                 retry = FirstRetry;
                 LogListening(logger, connection.ProcessID);
                 pushes.Resync(); // whatever was notified before this LISTEN (start-up, an outage) was not heard
+                chat.Resync();
                 while (true) await connection.WaitAsync(stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

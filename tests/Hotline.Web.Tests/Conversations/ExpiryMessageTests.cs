@@ -27,7 +27,8 @@ public sealed class TellOnExpiryFixture : AppFixture
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "flows", "national.yaml"))) return Path.Combine(dir.FullName, "flows", "national.yaml");
+            var candidate = Path.Combine(dir.FullName, "flows", "national.yaml");
+            if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException("flows/national.yaml not found above " + AppContext.BaseDirectory);
     }
