@@ -79,8 +79,10 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
     [Fact]
     public async Task Live_QueuedSmsConversation_ShowsOnlyUnderConversationsWaitingNotUnderCallersWaiting()
     {
-        var texter = await ConversationSeed.ConversationAsync(fixture.App, Channel.Sms, ContactState.Queued);
-        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App, waiting: TimeSpan.FromMinutes(1));
+        // Waiting longer than any other test's callers, so each would head its panel (the panels show the first 20).
+        var texter = await ConversationSeed.ConversationAsync(
+            fixture.App, Channel.Sms, ContactState.Queued, waiting: TimeSpan.FromHours(30));
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App, waiting: TimeSpan.FromHours(30));
         var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
 
         var board = await client.GetStringAsync("/board/live");
@@ -93,10 +95,11 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains(caller.Reference, callersPanel);
         Assert.DoesNotContain(texter.Reference, callersPanel);
         Assert.Contains($"data-conversation=\"{texter.ContactId}\"", conversationsPanel);
-        // The panel's "N more" list agrees with it.
+        // The panel's "N more" list agrees with it: the cases with a caller on hold, none with only a text waiting.
+        var onHold = await fixture.App.WithDbAsync(db => db.Cases.CountAsync(
+            c => c.Contacts.Any(k => k.Channel == Channel.Voice && k.State == ContactState.Queued)));
         var waitingList = await client.GetStringAsync("/cases?board=" + BoardLists.WaitingList);
-        Assert.Contains(caller.Reference, waitingList);
-        Assert.DoesNotContain(texter.Reference, waitingList);
+        Assert.Contains($"{onHold} case{(onHold == 1 ? "" : "s")} found.", waitingList);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class ConversationLiveBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(liveB.Locator(".msg-advocate").Last).ToContainTextAsync(sent, Contains);
         await Assertions.Expect(liveB).ToContainTextAsync("Taken by Ana Ruiz", Contains);
         await AssertNotReloadedAsync(pageB);
-        Assert.Contains(fixture.Twilio.SentMessages(), m => m.Contains("somewhere safe", StringComparison.Ordinal));
+        Assert.Contains(fixture.Twilio.SentMessageForms(), f => f.GetValueOrDefault("Body") == sent && f.GetValueOrDefault("To") == texter);
 
         await Assertions.Expect(pageA.Locator("#conversation-h")).ToBeVisibleAsync(Visible);
         await pageA.Locator(".panel-conversation").ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("conversation") });
