@@ -16,6 +16,13 @@ public static class BoardLists
     public const string LateList = "late";
     public const string ConversationsList = "conversations";
 
+    /// <summary>
+    /// Callers waiting in the voice queue. A queued text conversation is not a caller on hold: it waits under
+    /// "Conversations waiting" only.
+    /// </summary>
+    public static IQueryable<Contact> CallersWaiting(IQueryable<Contact> contacts) =>
+        contacts.Where(k => k.Channel == Channel.Voice && k.State == ContactState.Queued);
+
     public static IQueryable<Case> CallbacksDue(IQueryable<Case> cases) =>
         cases.Where(c => c.CallbackDue && c.Status != CaseStatus.Closed);
 
@@ -25,7 +32,7 @@ public static class BoardLists
     /// <summary>Cases of the named panel, or null when the name is not a panel.</summary>
     public static IQueryable<Case>? Filter(IQueryable<Case> cases, string? board, DateTimeOffset now) => board switch
     {
-        WaitingList => cases.Where(c => c.Contacts.Any(k => k.State == ContactState.Queued)),
+        WaitingList => cases.Where(c => c.Contacts.Any(k => k.Channel == Channel.Voice && k.State == ContactState.Queued)),
         CallbacksList => CallbacksDue(cases),
         ConversationsList => cases.Where(c => c.Contacts.Any(k => k.AwaitingReplySince != null)),
         OpenList => Open(cases),

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hotline.Web.Conversations;
 using Hotline.Web.Data;
 using Hotline.Web.Operators.Conversations;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,8 @@ namespace Hotline.Web.Operators;
 /// </summary>
 [Route("cases/{id:guid}")]
 public sealed class ConversationsController(
-    ConversationReader reader, ConversationDesk desk, CaseDesk cases, UserManager<HotlineUser> users) : Controller
+    ConversationReader reader, ConversationDesk desk, CaseDesk cases, UserManager<HotlineUser> users, ConversationSignals signals)
+    : Controller
 {
     /// <summary>The conversation's live part, re-fetched by live.js when the case changes (data-live-src).</summary>
     [HttpGet("conversation")]
@@ -62,7 +64,10 @@ public sealed class ConversationsController(
     private async Task<IActionResult> ActAsync(Guid id, Func<HotlineUser, Task<ConversationOutcome>> act)
     {
         if (await users.GetUserAsync(User) is not { } me) return Challenge();
-        return Done(id, await act(me));
+        var outcome = await act(me);
+        // Taken, reassigned or closed: every other open page of the case shows who has it now, without reloading.
+        if (outcome.Succeeded) await signals.CaseChangedAsync(id);
+        return Done(id, outcome);
     }
 
     private RedirectResult Done(Guid id, ConversationOutcome outcome)

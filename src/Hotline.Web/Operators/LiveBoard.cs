@@ -18,7 +18,7 @@ public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
     public async Task<BoardView> ReadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var waitingQuery = db.Contacts.AsNoTracking().Where(c => c.State == ContactState.Queued);
+        var waitingQuery = BoardLists.CallersWaiting(db.Contacts.AsNoTracking());
         var waiting = await waitingQuery
             .OrderByDescending(c => c.Case.ImminentDanger == true || c.Case.Urgency == Urgency.Crisis)
             .ThenByDescending(c => c.Case.ChildInvolved == true)

@@ -35,6 +35,6 @@ public class ConversationBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(conversation).ToContainTextAsync("You have this conversation");
         await Assertions.Expect(page.GetByLabel("Your reply")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#reply-language")).ToContainTextAsync("They write in Spanish");
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("conversation"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("conversation-take"), FullPage = true });
     }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Hotline.Core.Cases;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
+using Hotline.Web.Operators;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,7 +46,8 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
     [Fact]
     public async Task Live_ThousandCallersStuckInTheQueue_ShowsTwentyAndHowManyMoreInASmallPage()
     {
-        var before = await fixture.App.WithDbAsync(db => db.Contacts.CountAsync(c => c.State == ContactState.Queued));
+        var before = await fixture.App.WithDbAsync(db => db.Contacts.CountAsync(
+            c => c.Channel == Channel.Voice && c.State == ContactState.Queued));
         await fixture.App.WithDbAsync(async db =>
         {
             var now = fixture.App.Clock.GetUtcNow();
@@ -72,6 +74,32 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains($"{before + 1000 - 20} more are not shown", board);
         Assert.Contains("href=\"/cases?board=waiting\"", board);
         Assert.True(board.Length < 200_000, $"the board's refresh is {board.Length} characters");
+    }
+
+    [Fact]
+    public async Task Live_QueuedSmsConversation_ShowsOnlyUnderConversationsWaitingNotUnderCallersWaiting()
+    {
+        // Waiting longer than any other test's callers, so each would head its panel (the panels show the first 20).
+        var texter = await ConversationSeed.ConversationAsync(
+            fixture.App, Channel.Sms, ContactState.Queued, waiting: TimeSpan.FromHours(30));
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App, waiting: TimeSpan.FromHours(30));
+        var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
+
+        var board = await client.GetStringAsync("/board/live");
+        var callersAt = board.IndexOf("id=\"waiting-h\"", StringComparison.Ordinal);
+        var conversationsAt = board.IndexOf("id=\"conversations-h\"", StringComparison.Ordinal);
+        Assert.True(callersAt >= 0 && conversationsAt > callersAt, "the board lost one of its panels");
+        var callersPanel = board[callersAt..conversationsAt];
+        var conversationsPanel = board[conversationsAt..];
+
+        Assert.Contains(caller.Reference, callersPanel);
+        Assert.DoesNotContain(texter.Reference, callersPanel);
+        Assert.Contains($"data-conversation=\"{texter.ContactId}\"", conversationsPanel);
+        // The panel's "N more" list agrees with it: the cases with a caller on hold, none with only a text waiting.
+        var onHold = await fixture.App.WithDbAsync(db => db.Cases.CountAsync(
+            c => c.Contacts.Any(k => k.Channel == Channel.Voice && k.State == ContactState.Queued)));
+        var waitingList = await client.GetStringAsync("/cases?board=" + BoardLists.WaitingList);
+        Assert.Contains($"{onHold} case{(onHold == 1 ? "" : "s")} found.", waitingList);
     }
 
     [Fact]

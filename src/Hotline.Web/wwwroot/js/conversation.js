@@ -14,3 +14,10 @@
         box.setSelectionRange(box.value.length, box.value.length);
     });
 })();
+
+// The transcript box opens on the newest message: that is what needs an answer. (live.js then keeps it there while
+// the advocate reads the latest, and leaves it alone while they read back.)
+(function () {
+    "use strict";
+    document.querySelectorAll(".transcript[id]").forEach(function (t) { t.scrollTop = t.scrollHeight; });
+})();

@@ -14,6 +14,8 @@
     if (boards.length === 0 && cases.length === 0) return;
 
     function setLive(connected) {
+        // A case region says so too: "connected" once it watches its case (a change from then on reaches it).
+        cases.forEach(function (c) { c.setAttribute("data-live", connected ? "connected" : "off"); });
         boards.forEach(function (b) {
             b.setAttribute("data-live", connected ? "connected" : "off");
             b.dispatchEvent(new CustomEvent("hotline:live"));
