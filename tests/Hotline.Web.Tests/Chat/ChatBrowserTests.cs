@@ -13,7 +13,7 @@ namespace Hotline.Web.Tests.Chat;
 /// <summary>The visitor's page in real Chromium, under the strict CSP, against a real Kestrel port and PostgreSQL.</summary>
 public class ChatBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private const string NeutralSite = "https://www.google.com/";
+    private const string NeutralSite = "https://www.weather.gov/"; // Hotline:QuickExitUrl's default
 
     private async Task<(IBrowserContext Context, IPage Page, List<string> Refused)> VisitorAsync(string locale = "en-US")
     {
