@@ -24,6 +24,19 @@ public class RetentionTests(AppFixture fixture) : IClassFixture<AppFixture>
                 CreatedAt = now - closedAgo - TimeSpan.FromDays(3), UpdatedAt = now,
                 Notes = [new CaseNote { Id = Guid.NewGuid(), AuthorId = "u", AuthorName = "Op", Body = "Ana's boss is Mr X", At = now }],
             });
+            var contactId = Guid.NewGuid();
+            db.Contacts.Add(new Contact
+            {
+                Id = contactId, CaseId = id, Channel = Channel.Sms, ExternalId = TwilioWebhooks.NewMessageSid(), FlowId = "national",
+                State = ContactState.Completed, StartedAt = now - closedAgo, LastActivityAt = now - closedAgo,
+            });
+            db.ConversationMessages.Add(new ConversationMessage
+            {
+                Id = Guid.NewGuid(), CaseId = id, ContactId = contactId, Channel = Channel.Sms, Direction = MessageDirection.Inbound,
+                Author = MessageAuthor.Texter, Body = "I am at the farm on Elm St", Status = MessageStatus.Received,
+                At = now - closedAgo,
+                MediaJson = """[{"Url":"https://api.twilio.com/2010-04-01/Accounts/AC1/Media/ME1","ContentType":"image/jpeg"}]""",
+            });
             await db.SaveChangesAsync();
         });
         return id;
@@ -46,6 +59,12 @@ public class RetentionTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.NotNull(redacted.RedactedAt);
         Assert.Equal(TraffickingType.Labour, redacted.TraffickingType); // anonymous statistics stay
         Assert.Equal(Urgency.High, redacted.Urgency);
+        // The transcript goes with the rest: what they wrote and the links to their photos.
+        var transcript = await fixture.App.WithDbAsync(db => db.ConversationMessages.AsNoTracking().SingleAsync(m => m.CaseId == old));
+        Assert.Equal((null, null), (transcript.Body, transcript.MediaJson));
+        Assert.Equal(MessageAuthor.Texter, transcript.Author); // who wrote, when: statistics, not personal data
+        var keptText = await fixture.App.WithDbAsync(db => db.ConversationMessages.AsNoTracking().SingleAsync(m => m.CaseId == recent));
+        Assert.Equal("I am at the farm on Elm St", keptText.Body);
 
         var kept = await fixture.App.WithDbAsync(db => db.Cases.AsNoTracking().SingleAsync(c => c.Id == recent));
         Assert.Equal("Ana at 12 Elm St", kept.Narrative);
