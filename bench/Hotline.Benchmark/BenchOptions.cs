@@ -23,6 +23,10 @@ public sealed record BenchOptions
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(20);
     /// <summary>The messaging scenario (--sms N): N concurrent texters instead of callers.</summary>
     public bool Sms => Mode is "sms" or "sms-smoke";
+    /// <summary>The web chat scenario (--chat N): N concurrent visitors, each one chat with an advocate.</summary>
+    public bool Chat => Mode is "chat" or "chat-smoke";
+    /// <summary>Visitor message / advocate reply pairs per chat, after the intake (--exchanges).</summary>
+    public int ChatExchanges { get; init; } = 10;
     /// <summary>How a texter answers the text menu (--texts), before the free texts of <see cref="TexterScript"/>.</summary>
     public IReadOnlyList<string> SmsAnswers { get; init; } = TexterScript.MenuAnswers;
 
@@ -56,6 +60,17 @@ public sealed record BenchOptions
             if (!cmd.Has("smoke")) return o;
             var smokeWarmup = cmd["warmup"] is { } sw ? Span(sw) : TimeSpan.FromSeconds(2);
             return o with { Calls = cmd.Int("calls") ?? texters * 3, Warmup = smokeWarmup };
+        }
+        if (cmd.Int("chat") is { } visitors)
+        {
+            // N visitors at once, one chat each; the smoke exchanges fewer messages and warms up less.
+            var smoke = cmd.Has("smoke");
+            return o with
+            {
+                Mode = smoke ? "chat-smoke" : "chat", Callers = visitors, Calls = visitors, Rate = null, WebhookRate = null,
+                ChatExchanges = cmd.Int("exchanges") ?? (smoke ? 3 : 10), Baseline = false,
+                Warmup = cmd["warmup"] is { } cw ? Span(cw) : TimeSpan.FromSeconds(smoke ? 0 : 5),
+            };
         }
         if (cmd.Int("burst") is { } burst)
             return o with { Mode = "burst", Calls = burst, Callers = burst, Rate = burst, Duration = null };

@@ -27,7 +27,13 @@ try
         Console.WriteLine($"messaging: {options.Callers} concurrent texters, {TexterScript.MessagesPerConversation(options.SmsAnswers)} " +
                           "texts per conversation (first message, the menu by text, free texts with a burst of 4)");
     }
-    var (who, what) = options.Sms ? ("texters", "conversations") : ("callers", "calls");
+    if (options.Chat)
+    {
+        if (service is null) throw new ArgumentException("--chat plays the advocates in-process: it cannot run with --url");
+        Console.WriteLine($"web chat: {options.Callers} concurrent visitors, each: start, the hub, the intake " +
+                          $"({ChatLoadRunner.IntakeLabels.Length + 1} messages), then {options.ChatExchanges} messages each way");
+    }
+    var (who, what) = options.Sms ? ("texters", "conversations") : options.Chat ? ("visitors", "chats") : ("callers", "calls");
     Console.WriteLine($"HotlineService benchmark — mode {options.Mode}, {options.Callers} {who}, " +
                       $"{(options.Calls == int.MaxValue ? "unbounded" : options.Calls)} {what}, rate " +
                           $"{(options.Rate is { } r ? $"{r} calls/s" : options.WebhookRate is { } wr ? $"{wr} webhooks/s" : "max")}" +
@@ -44,7 +50,9 @@ try
         var warmupOptions = options
             with
             { Calls = int.MaxValue, Rate = null, WebhookRate = null, Duration = options.Warmup, Callers = Math.Min(options.Callers, 200) };
-        ILoadRun warmup = options.Sms ? new SmsLoadRunner(quiet, warmupOptions) : new LoadRunner(quiet, warmupOptions);
+        ILoadRun warmup = options.Sms ? new SmsLoadRunner(quiet, warmupOptions)
+            : options.Chat ? new ChatLoadRunner(http, service!, warmupOptions with { Callers = Math.Min(options.Callers, 20) }, null)
+            : new LoadRunner(quiet, warmupOptions);
         await warmup.RunAsync();
         Console.WriteLine($"warm-up: {warmup.CompletedCount} {warmup.Unit} in {warmup.Elapsed.TotalSeconds:F0} s (not measured)");
     }
@@ -52,7 +60,9 @@ try
 
     var cpu = new CpuMeter(service?.Database);
     var cpuBefore = cpu.Read();
-    ILoadRun runner = options.Sms ? new SmsLoadRunner(client, options) : new LoadRunner(client, options);
+    ILoadRun runner = options.Sms ? new SmsLoadRunner(client, options)
+        : options.Chat ? new ChatLoadRunner(http, service!, options, latencies)
+        : new LoadRunner(client, options);
     await using (var sampler = new ResourceSampler(TimeSpan.FromSeconds(5)))
     {
         await runner.RunAsync();
@@ -70,6 +80,15 @@ try
             $"database: {audit.Conversations} conversations checked, {audit.Sent} texts sent, {audit.Found} texter rows found " +
             $"in their transcripts; lost = {audit.Lost}; conversations with a text stored out of order (bursts excepted): " +
             $"{audit.OutOfOrder}");
+    }
+    else if (connectionString is not null && runner is ChatLoadRunner chats)
+    {
+        var audit = await TranscriptAudit.CheckChatAsync(connectionString, [.. chats.Conversations]);
+        lost = audit.Lost;
+        Report.Chat(chats, latencies);
+        Console.WriteLine(
+            $"database: {audit.Conversations} chats checked, {audit.Sent} messages sent (both ways), {audit.Found} rows found " +
+            $"in their transcripts, {audit.Unseen} replies never seen by the visitor; lost = {audit.Lost}");
     }
     else if (connectionString is not null && runner is LoadRunner calls)
     {
@@ -108,7 +127,7 @@ try
                           $"capacity ratio by CPU (baseline cost / real cost) = {baseCpu / realCpu:F2}");
     }
 
-    if (service is not null && !options.Sms)
+    if (service is not null && runner is LoadRunner)
     {
         var (serviceBytes, clientBytes) = await AllocationProbe.MeasureAsync(http, url, token, options.Keys);
         Console.WriteLine(

@@ -54,6 +54,20 @@ public static class Report
         }
     }
 
+    /// <summary>The chat's own figures: messages both ways per second and the replies' delivery latency.</summary>
+    public static void Chat(ChatLoadRunner chats, LatencyRecorder latencies)
+    {
+        var delivery = chats.DeliveryMillis.Order().ToList();
+        var requests = latencies.Samples.Where(s => s.Path.StartsWith("POST /chat/api/messages", StringComparison.Ordinal));
+        Console.WriteLine(
+            $"chat: {chats.Messages} messages exchanged (visitor + advocate) = {chats.Messages / chats.Elapsed.TotalSeconds:F0} " +
+            $"messages/s; visitor message {LatencyRecorder.Summary(requests)}");
+        Console.WriteLine(
+            $"delivery (advocate's send -> visitor fetched it after the push): {delivery.Count} replies, " +
+            $"p50 {LatencyRecorder.Percentile(delivery, 50):F1}  p95 {LatencyRecorder.Percentile(delivery, 95):F1}  " +
+            $"p99 {LatencyRecorder.Percentile(delivery, 99):F1}  max {(delivery.Count == 0 ? 0 : delivery[^1]):F1} ms");
+    }
+
     private static double PerWebhook(IReadOnlyDictionary<string, long> counts, int webhooks) =>
         counts.Where(
             p => p.Key.StartsWith("/twilio/", StringComparison.Ordinal) && !p.Key.EndsWith("/baseline", StringComparison.Ordinal))

@@ -43,6 +43,39 @@ public static class TranscriptAudit
         return new Result(conversations.Count, sent, found, outOfOrder);
     }
 
+    public sealed record ChatResult(int Conversations, int Sent, int Found, int Unseen)
+    {
+        public int Lost => Sent - Found + Unseen;
+    }
+
+    /// <summary>
+    /// After the chat load: every visitor message a Texter row and every advocate reply an Advocate row of the
+    /// visitor's own conversation; a reply the visitor never fetched counts as lost too.
+    /// </summary>
+    public static async Task<ChatResult> CheckChatAsync(
+        string connectionString, IReadOnlyCollection<ChatLoadRunner.Conversation> conversations)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // A visitor's message counts only as a Texter row of their own contact (a row filed elsewhere is lost).
+        await using var command = new NpgsqlCommand("""
+            SELECT count(*) FROM conversation_messages m
+            JOIN unnest($1, $3) AS u(sid, contact) ON u.sid = m."MessageSid" AND u.contact = m."ContactId"
+            WHERE m."Author" = 'Texter'
+            UNION ALL
+            SELECT count(*) FROM conversation_messages m WHERE m."Id" = ANY($2) AND m."Author" = 'Advocate'
+            """, connection);
+        var texts = conversations.SelectMany(c => c.Sent.Select(s => (Sid: s, c.ContactId))).ToList();
+        command.Parameters.Add(new() { Value = texts.Select(t => t.Sid).ToArray() });
+        command.Parameters.Add(new() { Value = conversations.SelectMany(c => c.Replies).ToArray() });
+        command.Parameters.Add(new() { Value = texts.Select(t => t.ContactId).ToArray() });
+        var found = 0;
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) found += (int)reader.GetInt64(0);
+        var sent = texts.Count + conversations.Sum(c => c.Replies.Count);
+        return new ChatResult(conversations.Count, sent, found, conversations.Sum(c => c.Replies.Count - c.RepliesSeen));
+    }
+
     /// <summary>The text's row when it is in this conversation; default (no conversation) when missing or filed elsewhere.</summary>
     private static (string Conversation, long Sequence) RowOf(
         Dictionary<string, (string Conversation, long Sequence)> rows, string sid, string conversation) =>
