@@ -35,7 +35,7 @@ public sealed class ChatLoadRunner(HttpClient http, InProcessService service, Be
     IEnumerable<string> ILoadRun.FirstErrors => FirstErrors;
     public TimeSpan Elapsed { get; private set; }
     public string Unit => "chats";
-    /// <summary>Messages both ways (visitor and advocate) that were sent during the measured exchanges.</summary>
+    /// <summary>Messages both ways that were answered: the visitor's (intake included) and the advocates' replies.</summary>
     public int Messages => _messages;
     private int _completed, _failed, _messages;
     private HotlineUser[] _advocates = [];
@@ -81,7 +81,6 @@ public sealed class ChatLoadRunner(HttpClient http, InProcessService service, Be
             for (var i = 0; i < options.ChatExchanges; i++)
             {
                 await SendAsync(token, $"message {i} from visitor {index}", sent);
-                Interlocked.Increment(ref _messages);
                 var body = $"reply {i} to visitor {index}";
                 var at = Stopwatch.GetTimestamp();
                 replies.Add(await ReplyAsync(contactId, body, advocate));
@@ -119,6 +118,7 @@ public sealed class ChatLoadRunner(HttpClient http, InProcessService service, Be
         var id = Guid.NewGuid();
         var answer = await CallAsync(HttpMethod.Post, "/chat/api/messages", token, new { id, body });
         sent.Add(ChatApiController.ChatMessageId(id));
+        Interlocked.Increment(ref _messages);
         return answer;
     }
 

@@ -60,8 +60,8 @@ public static class Report
         var delivery = chats.DeliveryMillis.Order().ToList();
         var requests = latencies.Samples.Where(s => s.Path.StartsWith("POST /chat/api/messages", StringComparison.Ordinal));
         Console.WriteLine(
-            $"chat: {chats.Messages} messages exchanged (visitor + advocate) = {chats.Messages / chats.Elapsed.TotalSeconds:F0} " +
-            $"messages/s; visitor message {LatencyRecorder.Summary(requests)}");
+            $"chat: {chats.Messages} messages sent (visitors' with the intake, advocates' replies) = " +
+            $"{chats.Messages / chats.Elapsed.TotalSeconds:F0} messages/s; visitor message {LatencyRecorder.Summary(requests)}");
         Console.WriteLine(
             $"delivery (advocate's send -> visitor fetched it after the push): {delivery.Count} replies, " +
             $"p50 {LatencyRecorder.Percentile(delivery, 50):F1}  p95 {LatencyRecorder.Percentile(delivery, 95):F1}  " +
@@ -70,7 +70,8 @@ public static class Report
 
     private static double PerWebhook(IReadOnlyDictionary<string, long> counts, int webhooks) =>
         counts.Where(
-            p => p.Key.StartsWith("/twilio/", StringComparison.Ordinal) && !p.Key.EndsWith("/baseline", StringComparison.Ordinal))
+            p => (p.Key.StartsWith("/twilio/", StringComparison.Ordinal) || p.Key.StartsWith("/chat/api/", StringComparison.Ordinal))
+                && !p.Key.EndsWith("/baseline", StringComparison.Ordinal))
             .Sum(p => p.Value) / (double)Math.Max(1, webhooks);
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture);
