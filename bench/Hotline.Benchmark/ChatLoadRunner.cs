@@ -103,7 +103,8 @@ public sealed class ChatLoadRunner(HttpClient http, InProcessService service, Be
             Interlocked.Increment(ref _completed);
         }
         catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException
-                                      or JsonException or KeyNotFoundException)
+                                      or JsonException or KeyNotFoundException or IOException
+                                      or Microsoft.AspNetCore.SignalR.HubException or System.Net.WebSockets.WebSocketException)
         {
             Interlocked.Increment(ref _failed);
             if (FirstErrors.Count < 5) FirstErrors.Enqueue(e.Message);
