@@ -1,5 +1,7 @@
 using Deque.AxeCore.Playwright;
 using Hotline.Core.Cases;
+using Hotline.Core.Referrals;
+using Hotline.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -8,7 +10,7 @@ namespace Hotline.Web.Tests.PublicPages;
 public class TipBrowserTests(PublicBrowserFixture fixture) : IClassFixture<PublicBrowserFixture>
 {
     [Fact]
-    public async Task Tip_FilledInChromium_IsReceivedAndThanksWithoutTheCaseReference()
+    public async Task Tip_FilledInChromium_NamingAMinor_IsReceivedThanksWithoutTheReference_AndMakesMandatoryReferrals()
     {
         var page = await fixture.VisitorAsync();
         await page.GotoAsync("/tip?lang=en");
@@ -37,6 +39,12 @@ public class TipBrowserTests(PublicBrowserFixture fixture) : IClassFixture<Publi
         // A reference on screen could be found on a watched phone: the thank-you page never shows one.
         Assert.DoesNotContain(@case.Reference, await page.ContentAsync());
         await AssertNoSeriousAccessibilityViolationsAsync(page);
+
+        // A child named in the tip: the pathway (run here as Hangfire would) makes the mandatory referrals.
+        await fixture.App.RunAsync<IntakeEndedJob>(job => job.RunAsync(@case.Id, CancellationToken.None));
+        var referrals = await fixture.App.WithDbAsync(
+            db => db.Referrals.Include(r => r.Agency).Where(r => r.CaseId == @case.Id).ToListAsync());
+        Assert.Contains(referrals, r => r.Agency.Type == AgencyType.ChildProtection && r.Mandatory);
     }
 
     [Fact]
