@@ -51,6 +51,19 @@ public static class PublicTextKeys
     public const string ThanksBody = "thanks_body";
     public const string SendAnother = "send_another";
 
+    // The chat (/chat): drawn by the server in the page's language, and handed to wwwroot/js/chat.js in every
+    // language (data-words) for the visitor's choice of language and the words the script writes itself.
+    // {n} in chat_in_line and chat_pending is filled by the script.
+    public static readonly IReadOnlyList<string> Chat =
+    [
+        "chat_title", "chat_no_script", "chat_choose_language", "chat_start", "chat_conversation", "chat_messages",
+        "chat_answers", "chat_your_message", "chat_send", "chat_rather_not_wait", "chat_contact_intro", "chat_phone",
+        "chat_email", "chat_safe_time", "chat_contact_submit", "chat_contact_done", "chat_new_chat_intro", "chat_restart",
+        "chat_ended", "chat_ended_by_advocate", "chat_in_line", "chat_waiting", "chat_talking", "chat_after_hours",
+        "chat_offline", "chat_pending", "chat_cant_start", "chat_send_failed", "chat_try_again", "chat_you",
+        "chat_advocate", "chat_hotline",
+    ];
+
     /// <summary>The plain-word signs of force, fraud and coercion a visitor can tick: "sign_" + the sign's key.</summary>
     public static string Sign(string key) => "sign_" + key;
 
@@ -65,6 +78,6 @@ public static class PublicTextKeys
         TipChild, Yes, No, NotSure, TipSigns, TipContact, TipContactHint, TipPhone, TipPhoneHint, TipSafeTime, TipSafeTimeWindow,
         TipSafeWay, TipHoneypot, TipSend, TipProblems, ErrorWhatRequired, ErrorTooLong, ErrorPhone, ErrorTooFast, ErrorTooLarge,
         ErrorNotAForm, ThanksTitle, ThanksBody, SendAnother,
-        .. Signs.Select(Sign),
+        .. Signs.Select(Sign), .. Chat,
     ];
 }

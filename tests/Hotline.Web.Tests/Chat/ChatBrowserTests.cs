@@ -134,13 +134,16 @@ public class ChatBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFix
     }
 
     [Fact]
-    public async Task Language_FromASpanishBrowser_IsPreselectedAndTheIntakeGoesOnInSpanish()
+    public async Task Language_FromASpanishBrowser_ThePageIsInSpanishAndTheIntakeGoesOnInSpanish()
     {
         var (context, page, _) = await VisitorAsync("es-ES");
         await page.GotoAsync("/chat");
         await Assertions.Expect(page.GetByLabel("Español")).ToBeCheckedAsync();
+        // The page itself is drawn in the browser's language (Accept-Language), from flows/public-pages.yaml.
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Salir de esta página ya" })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the chat" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Empezar el chat" }).ClickAsync();
 
         // The flow's language question is answered with the choice made on the page: the next question is in Spanish.
         await Assertions.Expect(page.Locator("#messages")).ToContainTextAsync("¿Puede escribir con seguridad");
@@ -162,7 +165,7 @@ public class ChatBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFix
 
         if (how == "button")
         {
-            await page.GetByRole(AriaRole.Link, new() { Name = "Quick exit" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Leave this page now" }).ClickAsync();
         }
         else
         {

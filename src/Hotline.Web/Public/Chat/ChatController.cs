@@ -1,5 +1,4 @@
 using Hotline.Core.Flows;
-using Hotline.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,12 +8,13 @@ namespace Hotline.Web.Public.Chat;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [Route("chat")]
-public sealed class ChatController(HotlineSettings settings, Flow flow) : Controller
+public sealed class ChatController(PublicPages pages, Flow flow) : Controller
 {
+    /// <summary>The page in the visitor's language (?lang=, else the browser's), drawn in the public layout.</summary>
     [HttpGet("")]
-    // The one quick-exit address of every public page (Hotline:QuickExitUrl, checked at start-up with the rest).
-    public IActionResult Index() =>
-        View(new ChatPageModel(settings.QuickExitUrl.AbsoluteUri, ChatLanguages.Of(flow), [.. flow.CallbackWindows.Keys]));
+    public IActionResult Index([FromQuery] string? lang)
+    {
+        var chrome = pages.Chrome(pages.LanguageOf(Request, lang), "/chat");
+        return View(new ChatPageModel(chrome, ChatLanguages.Of(flow), [.. flow.CallbackWindows.Keys]));
+    }
 }
-
-public sealed record ChatPageModel(string QuickExitUrl, IReadOnlyList<ChatLanguage> Languages, IReadOnlyList<string> SafeTimes);

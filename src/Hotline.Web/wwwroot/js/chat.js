@@ -9,65 +9,27 @@
     var POLL_MS = 10000;
     var $ = function (id) { return document.getElementById(id); };
 
-    // Quick exit: replace this page (Back does not return) with the configured neutral site; Escape twice does the same.
-    var exitLink = $("quick-exit");
-    function quickExit() {
-        try { sessionStorage.clear(); } catch (e) { /* storage may be unavailable */ }
-        window.location.replace(exitLink.href);
-    }
-    exitLink.addEventListener("click", function (e) { e.preventDefault(); quickExit(); });
-    var lastEscape = 0;
-    document.addEventListener("keydown", function (e) {
-        if (e.key !== "Escape") return;
-        var now = Date.now();
-        if (now - lastEscape < 2000) quickExit();
-        lastEscape = now;
-    });
+    // Quick exit is the public layout's (quick-exit.js), which also empties sessionStorage.
 
-    // The page's own words in the chosen language (the flow's messages come from the flow file already). A language
-    // without an entry here keeps English words around the flow's own texts.
-    var WORDS = {
-        es: {
-            title: "Chatee con una persona de apoyo", quickExit: "Salida rápida",
-            exitHelp: "Para salir de inmediato, pulse Salida rápida o la tecla Escape dos veces: esta página se reemplaza por " +
-                "otro sitio y el botón Atrás no la traerá de vuelta. El historial del navegador aún puede mostrar este sitio: " +
-                "para ocultar su visita, borre el historial, o la próxima vez abra una ventana privada.",
-            yourMessage: "Su mensaje", send: "Enviar", ratherNotWait: "¿Prefiere no esperar?",
-            contactIntro: "Deje un número de teléfono o un correo electrónico y una hora segura, y una persona de apoyo le contactará.",
-            phone: "Número de teléfono (con código de país)", email: "O correo electrónico",
-            safeTime: "¿Cuándo es seguro contactarle?", contactSubmit: "Pedir que me contacten",
-            contactDone: "Gracias. Una persona de apoyo le contactará como pidió. También puede seguir escribiendo aquí.",
-            newChatIntro: "Puede empezar un chat nuevo cuando quiera.", restart: "Empezar un chat nuevo",
-            ended: "Este chat ha terminado", endedByAdvocate: "La persona de apoyo terminó este chat",
-            inLine: "Usted es el número {n} en la fila. Una persona de apoyo le escribirá aquí.",
-            waiting: "Esperando a una persona de apoyo.", talking: "Una persona de apoyo está con usted.",
-            afterHours: "No hay personas de apoyo disponibles ahora. Escriba su mensaje; le daremos seguimiento como pidió.",
-            offline: "Está sin conexión.", pending: "{n} mensaje(s) se enviarán cuando vuelva la conexión.",
-            cantStart: "No se pudo iniciar el chat. Inténtelo de nuevo.",
-            you: "Usted", advocate: "Persona de apoyo", hotline: "Línea de ayuda"
-        },
-        en: {
-            ended: "This chat has ended", endedByAdvocate: "The advocate ended this chat",
-            inLine: "You are number {n} in line. An advocate will write to you here.",
-            waiting: "Waiting for an advocate.", talking: "An advocate is with you.",
-            afterHours: "Advocates are not available right now. Write your message; we will follow up as you asked.",
-            offline: "You are offline.", pending: "{n} message(s) will be sent when the connection returns.",
-            cantStart: "Could not start the chat. Please try again.",
-            you: "You", advocate: "Advocate", hotline: "Hotline"
-        }
-    };
-    var words = WORDS.en;
+    // The page's words in every language of the flow (flows/public-pages.yaml), drawn by the server into data-words;
+    // the flow's own messages come from the flow. The page starts in the language the server drew it in.
+    var WORDS = JSON.parse($("chat-words").getAttribute("data-words"));
+    var words = WORDS[document.documentElement.lang] || {};
     function say(key, n) {
-        var text = words[key] || WORDS.en[key] || key;
+        var text = words["chat_" + key] || key;
         return n === undefined ? text : text.replace("{n}", String(n));
     }
     function useLanguage(code) {
-        if (!code) return;
+        if (!code || !WORDS[code]) return;
         document.documentElement.lang = code;
-        words = WORDS[code] || WORDS.en;
+        words = WORDS[code];
         Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (el) {
             var text = words[el.getAttribute("data-i18n")];
             if (text) el.textContent = text;
+        });
+        Array.prototype.forEach.call(document.querySelectorAll("[data-i18n-label]"), function (el) {
+            var text = words[el.getAttribute("data-i18n-label")];
+            if (text) el.setAttribute("aria-label", text);
         });
     }
 
@@ -117,17 +79,7 @@
 
     // ---- language and start ----
     var languageForm = $("language-form");
-    (function preselect() {
-        var radios = languageForm.querySelectorAll("input[name=language]");
-        if (radios.length === 0) return;
-        var wanted = (navigator.languages || [navigator.language || "en"]).map(function (l) { return String(l).slice(0, 2).toLowerCase(); });
-        var pick = radios[0];
-        for (var i = 0; i < wanted.length; i++) {
-            var match = Array.prototype.filter.call(radios, function (r) { return r.value.toLowerCase() === wanted[i]; })[0];
-            if (match) { pick = match; break; }
-        }
-        pick.checked = true;
-    })();
+    // The server checked the page's language (?lang=, else the browser's Accept-Language).
 
     languageForm.addEventListener("submit", function (e) {
         e.preventDefault();
@@ -142,7 +94,7 @@
                 // The flow asks the language after its emergency message; the visitor already chose it here.
                 queue(chosenLanguage ? chosenLanguage.name : "Hello");
             })
-            .catch(function () { setConnection("offline", say("cantStart")); });
+            .catch(function () { setConnection("offline", say("cant_start")); });
     });
 
     function showChat() {
@@ -194,7 +146,7 @@
     function showProblem(problem) {
         var el = $("compose-problem");
         var errors = problem && problem.errors ? Object.keys(problem.errors).map(function (k) { return problem.errors[k].join(" "); }) : [];
-        el.textContent = errors.length > 0 ? errors.join(" ") : (problem && problem.title) || "The message could not be sent.";
+        el.textContent = errors.length > 0 ? errors.join(" ") : (problem && problem.title) || say("send_failed");
         el.hidden = false;
     }
 
@@ -274,18 +226,18 @@
         if (s.state === "intake") renderChoices(s.choices || []);
         else renderChoices([]);
         if (s.state === "waiting") {
-            text = s.position ? say("inLine", s.position) : say("waiting");
+            text = s.position ? say("in_line", s.position) : say("waiting");
         } else if (s.state === "talking") {
             text = say("talking");
         } else if (s.state === "after-hours") {
-            text = say("afterHours");
+            text = say("after_hours");
         }
         $("status").textContent = text;
         $("contact-me").hidden = s.state !== "waiting";
         $("contact-form").hidden = s.contactRequested;
         $("contact-done").hidden = !s.contactRequested;
         var ended = s.state === "ended" || s.state === "closed";
-        $("ended-heading").textContent = say(s.state === "ended" ? "endedByAdvocate" : "ended");
+        $("ended-heading").textContent = say(s.state === "ended" ? "ended_by_advocate" : "ended");
         $("ended").hidden = !ended;
         $("compose").hidden = ended;
         if (outbox.length === 0 && $("connection").getAttribute("data-state") === "offline") setConnection("online", "");
@@ -306,7 +258,7 @@
                 if (r.ok) return status();
                 return r.json().then(function (p) {
                     var errors = p && p.errors ? Object.keys(p.errors).map(function (k) { return p.errors[k].join(" "); }) : [];
-                    problem.textContent = errors.length ? errors.join(" ") : (p && p.title) || "Please try again.";
+                    problem.textContent = errors.length ? errors.join(" ") : (p && p.title) || say("try_again");
                     problem.hidden = false;
                 });
             })

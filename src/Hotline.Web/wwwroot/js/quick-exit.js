@@ -1,5 +1,6 @@
 // Quick exit for the public pages. Without JavaScript the button is a plain link; with it, the page is replaced
-// (location.replace), so Back does not return here. Escape pressed twice within a second does the same.
+// (location.replace), so Back does not return here. Escape pressed twice within a second does the same. This is the
+// one quick exit of every public page: it also empties sessionStorage (the chat keeps its session token there).
 (function () {
     "use strict";
     var link = document.querySelector("[data-quick-exit]");
@@ -8,6 +9,7 @@
     function leave(event) {
         if (event) event.preventDefault();
         document.body.classList.add("leaving");
+        try { sessionStorage.clear(); } catch (e) { /* storage may be unavailable */ }
         window.location.replace(link.href);
     }
 
