@@ -10,7 +10,6 @@ public static class ConversationRegistration
         services.AddScoped<ConversationSender>();
         services.AddScoped<MessageDelivery>();
         services.AddScoped<DeliveryReports>();
-        services.AddScoped<ConversationSignals>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Hotline.Core.Cases;
 using Hotline.Core.Flows;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
+using Hotline.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Web.Conversations;
@@ -14,7 +15,7 @@ namespace Hotline.Web.Conversations;
 /// decided by <see cref="ReplyRuleBook"/>; the Twilio call and the row's outcome by <see cref="MessageDelivery"/>.
 /// </summary>
 public sealed class ConversationSender(
-    HotlineDbContext db, MessageDelivery delivery, ConversationSignals signals, HotlineSettings settings, TimeProvider clock,
+    HotlineDbContext db, MessageDelivery delivery, ConsoleSignals signals, HotlineSettings settings, TimeProvider clock,
     Audit audit, Flow flow)
 {
     public const string NoConversation = "This conversation no longer exists";
@@ -82,7 +83,7 @@ public sealed class ConversationSender(
             actor: advocate.Id, actorName: ActorName(advocate));
         // Claimed: from here on the attempt is made whatever the page does, or the row would say "sending" for ever.
         await db.SaveChangesAsync(CancellationToken.None);
-        await signals.CaseChangedAsync(row.CaseId);
+        await signals.CaseChangedAsync(row.CaseId, CancellationToken.None);
         return await delivery.SendAsync(Target(conversation), row, new OutgoingText(row.Body, row.TemplateSid));
     }
 
@@ -151,7 +152,7 @@ public sealed class ConversationSender(
                 actor: advocate.Id, actorName: ActorName(advocate));
         }
         await db.SaveChangesAsync(ct);
-        await signals.CaseChangedAsync(row.CaseId);
+        await signals.CaseChangedAsync(row.CaseId, CancellationToken.None);
         return await delivery.SendAsync(Target(conversation), row, text);
     }
 

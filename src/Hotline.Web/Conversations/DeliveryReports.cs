@@ -1,4 +1,5 @@
 using Hotline.Web.Data;
+using Hotline.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -11,7 +12,7 @@ public sealed record DeliveryReport(Guid? MessageId, string MessageSid, MessageS
 /// Applies Twilio's delivery reports to the transcript. Each write is one conditional statement, so reports arriving
 /// together, twice or out of order leave the forward-most status (<see cref="MessageStatusOrder"/>).
 /// </summary>
-public sealed class DeliveryReports(HotlineDbContext db, MessageDelivery delivery, ConversationSignals signals, TimeProvider clock)
+public sealed class DeliveryReports(HotlineDbContext db, MessageDelivery delivery, ConsoleSignals signals, TimeProvider clock)
 {
     /// <summary>True when the row changed; false for a report about nothing we know, an earlier attempt, or old news.</summary>
     public async Task<bool> RecordAsync(DeliveryReport report, CancellationToken ct)
@@ -31,7 +32,7 @@ public sealed class DeliveryReports(HotlineDbContext db, MessageDelivery deliver
         var changed = row.MessageSid is null && await FillInSidAsync(row.Id, report.MessageSid, ct);
         changed |= await MoveForwardAsync(row.Id, report, ct);
         if (report.ErrorCode == MessageProblems.OptedOutCode) await delivery.OptOutAsync(row.CallerHash);
-        if (changed) await signals.CaseChangedAsync(row.CaseId);
+        if (changed) await signals.CaseChangedAsync(row.CaseId, CancellationToken.None);
         return changed;
     }
 

@@ -1,6 +1,7 @@
 using Hotline.Core.Cases;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
+using Hotline.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Twilio.Clients;
 using Twilio.Rest.Api.V2010.Account;
@@ -19,7 +20,7 @@ public sealed record OutgoingText(string? Body, string? ContentSid);
 /// Twilio answered uses no cancellation: once Twilio has been asked, the row must not be left saying "sending".
 /// </summary>
 public sealed class MessageDelivery(
-    HotlineDbContext db, ITwilioRestClient twilio, HotlineSettings settings, TimeProvider clock, ConversationSignals signals,
+    HotlineDbContext db, ITwilioRestClient twilio, HotlineSettings settings, TimeProvider clock, ConsoleSignals signals,
     ILogger<MessageDelivery> log)
 {
     public async Task<SendResult> SendAsync(MessageTarget target, ConversationMessage row, OutgoingText text)
@@ -36,7 +37,7 @@ public sealed class MessageDelivery(
             var status = MessageStatusOrder.FromTwilio(message.Status?.ToString()) ?? MessageStatus.Queued;
             await AcceptedAsync(row.Id, message.Sid, status);
             await AnsweredAsync(target.ContactId, row);
-            await signals.CaseChangedAsync(target.CaseId);
+            await signals.CaseChangedAsync(target.CaseId, CancellationToken.None);
             return new SendResult(row.Id, null);
         }
         catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))
@@ -49,7 +50,7 @@ public sealed class MessageDelivery(
             await FailedAsync(row.Id, code, problem);
             // Twilio's own opt-out list knows them: hold it here too, so nothing more is tried until they text START.
             if (code == MessageProblems.OptedOutCode) await OptOutAsync(target.CallerHash);
-            await signals.CaseChangedAsync(target.CaseId);
+            await signals.CaseChangedAsync(target.CaseId, CancellationToken.None);
             return new SendResult(row.Id, problem);
         }
     }
@@ -64,7 +65,7 @@ public sealed class MessageDelivery(
         await db.ConversationMessages.Where(m => m.Id == row.Id && m.Status == MessageStatus.Sending).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.Status, MessageStatus.Sent).SetProperty(m => m.StatusAt, now), CancellationToken.None);
         await AnsweredAsync(target.ContactId, row);
-        await signals.CaseChangedAsync(target.CaseId);
+        await signals.CaseChangedAsync(target.CaseId, CancellationToken.None);
         return new SendResult(row.Id, null);
     }
 

@@ -16,7 +16,7 @@ namespace Hotline.Web.Live;
 /// query reads it (PostgreSQL evaluates a SELECT in WITH only as far as it is read), e.g.
 /// <c>... SELECT contact.xmin FROM contact, signal</c>; see <see cref="SignalCte"/>.</para>
 /// </summary>
-public sealed class ConsoleSignals(NpgsqlDataSource database)
+public sealed class ConsoleSignals(NpgsqlDataSource database, ILogger<ConsoleSignals> log)
 {
     /// <summary>The PostgreSQL channel every node LISTENs on.</summary>
     public const string Channel = "hotline_console";
@@ -55,9 +55,20 @@ public sealed class ConsoleSignals(NpgsqlDataSource database)
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// After a commit the change is stored whatever happens here: a notice that cannot be sent is logged, never thrown,
+    /// and open pages catch up on their next refresh (their fallback poll, or the resync after a reconnect).
+    /// </summary>
     private async Task SendAsync(string payload, CancellationToken ct)
     {
-        await using var connection = await database.OpenConnectionAsync(ct);
-        await NotifyAsync(connection, payload, ct);
+        try
+        {
+            await using var connection = await database.OpenConnectionAsync(ct);
+            await NotifyAsync(connection, payload, ct);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            log.LogWarning(e, "Could not tell open pages of a change ({Payload})", payload);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Hotline.Web.Conversations;
 using Hotline.Web.Data;
+using Hotline.Web.Live;
 using Hotline.Web.Operators.Conversations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +14,7 @@ namespace Hotline.Web.Operators;
 /// </summary>
 [Route("cases/{id:guid}")]
 public sealed class ConversationsController(
-    ConversationReader reader, ConversationDesk desk, CaseDesk cases, UserManager<HotlineUser> users, ConversationSignals signals)
+    ConversationReader reader, ConversationDesk desk, CaseDesk cases, UserManager<HotlineUser> users, ConsoleSignals signals)
     : Controller
 {
     /// <summary>The conversation's live part, re-fetched by live.js when the case changes (data-live-src).</summary>
@@ -66,7 +66,7 @@ public sealed class ConversationsController(
         if (await users.GetUserAsync(User) is not { } me) return Challenge();
         var outcome = await act(me);
         // Taken, reassigned or closed: every other open page of the case shows who has it now, without reloading.
-        if (outcome.Succeeded) await signals.CaseChangedAsync(id);
+        if (outcome.Succeeded) await signals.CaseChangedAsync(id, CancellationToken.None);
         return Done(id, outcome);
     }
 
