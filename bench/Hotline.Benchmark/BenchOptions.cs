@@ -29,6 +29,16 @@ public sealed record BenchOptions
     public int ChatExchanges { get; init; } = 10;
     /// <summary>How a texter answers the text menu (--texts), before the free texts of <see cref="TexterScript"/>.</summary>
     public IReadOnlyList<string> SmsAnswers { get; init; } = TexterScript.MenuAnswers;
+    /// <summary>Service processes behind nginx (--nodes 2); 1 = the service in this process.</summary>
+    public int Nodes { get; init; } = 1;
+    /// <summary>With --nodes: the first node is killed with SIGKILL at this fraction of the duration (--kill-at 0.4).</summary>
+    public double KillAt { get; init; } = 0.4;
+    /// <summary>With --nodes: how long to wait after the run for the jobs the dead node held (the promise sweep's minute).</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(150);
+    /// <summary>With --nodes: where to write the figures as JSON (--result FILE), for the automated test.</summary>
+    public string? ResultFile { get; init; }
+    /// <summary>With --nodes: run in this existing database of the server (--database NAME), neither created nor dropped.</summary>
+    public string? Database { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -72,6 +82,7 @@ public sealed record BenchOptions
                 Warmup = cmd["warmup"] is { } cw ? Span(cw) : TimeSpan.FromSeconds(smoke ? 0 : 5),
             };
         }
+        if (cmd.Int("nodes") is { } nodes and > 1) return Cluster(o, cmd, nodes);
         if (cmd.Int("burst") is { } burst)
             return o with { Mode = "burst", Calls = burst, Callers = burst, Rate = burst, Duration = null };
         if (cmd["soak"] is { } soak)
@@ -90,6 +101,25 @@ public sealed record BenchOptions
         }
 
         return o;
+    }
+
+    /// <summary>
+    /// Several nodes behind nginx, one killed mid-run: a steady arrival rate (not full speed, which on a small host
+    /// measures the CPU more than the failover). The smoke is the automated test's run: short, and it does not wait
+    /// for the sweep (a promise still owed to it counts as kept, not lost).
+    /// </summary>
+    private static BenchOptions Cluster(BenchOptions o, CommandLine cmd, int nodes)
+    {
+        var smoke = cmd.Has("smoke");
+        return o with
+        {
+            Mode = smoke ? "cluster-smoke" : "cluster", Nodes = nodes, Calls = cmd.Int("calls") ?? int.MaxValue,
+            Duration = cmd["duration"] is { } d ? Span(d) : TimeSpan.FromSeconds(smoke ? 12 : 60),
+            Callers = cmd.Int("callers") ?? (smoke ? 10 : 50), Rate = o.Rate ?? (smoke ? 4 : 20), WebhookRate = null,
+            KillAt = cmd["kill-at"] is { } k ? double.Parse(k, CultureInfo.InvariantCulture) : 0.4,
+            Settle = cmd["settle"] is { } s ? Span(s) : TimeSpan.FromSeconds(smoke ? 10 : 150),
+            ResultFile = cmd["result"], Database = cmd["database"], Baseline = false, Warmup = TimeSpan.Zero,
+        };
     }
 
     /// <summary>"90", "90s", "10m", "1h".</summary>

@@ -5,6 +5,8 @@ using Hotline.Simulator;
 // Load benchmark: many simulated callers against the real service (in-process on a real Kestrel port and a
 // fresh PostgreSQL database, or --url for a running one), then a bare baseline, SQL and allocation costs.
 var options = BenchOptions.Parse(args);
+if (args.Contains("--cluster")) return await ClusterServe.RunAsync(args);
+if (options.Nodes > 1) return await ClusterBench.RunAsync(options);
 InProcessService? service = null;
 if (options.Url is null) service = await InProcessService.StartAsync();
 try
