@@ -82,7 +82,9 @@ public static class ClusterBench
                               $"{string.Join(", ", nodes.Where(n => !n.HasExited).Select(n => n.Name))}");
             Console.WriteLine($"nginx: {proxy.Requests} requests answered by " +
                               $"{string.Join(", ", proxy.ByNode.OrderBy(p => NodeOf(p.Key)).Select(p => $"{NodeOf(p.Key)} {p.Value}"))}; " +
-                              $"{proxy.Resent} resent to the other node after a failure; {proxy.ServerErrors} answered 5xx");
+                              $"{proxy.Resent} resent to the other node after a failure " +
+                              $"({string.Join(", ", proxy.ResentByPath.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}); " +
+                              $"{proxy.ServerErrors} answered 5xx");
             Console.WriteLine($"database: {calls.Checked} completed calls checked; missing case {calls.MissingCase}, missing answers " +
                               $"{calls.MissingAnswers}; lost = {calls.Lost}");
             Console.WriteLine($"jobs: intake-ended evaluated for {jobs.Evaluated} of {jobs.Cases} cases ({jobs.BySweep} kept by the promise " +

@@ -74,6 +74,11 @@ public sealed class NginxProxy : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (Environment.GetEnvironmentVariable("HOTLINE_KEEP_NGINX") is { Length: > 0 })
+        {
+            Console.WriteLine($"nginx's folder kept (HOTLINE_KEEP_NGINX): {Folder}");
+            return;
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);
@@ -122,11 +127,13 @@ public sealed class NginxProxy : IAsyncDisposable
 }
 
 /// <summary>The access log summed up: <c>METHOD URI STATUS "upstreams" "upstream statuses" seconds</c> per line.</summary>
-public sealed record NginxFigures(int Requests, IReadOnlyDictionary<string, int> ByNode, int Resent, int ServerErrors)
+public sealed record NginxFigures(
+    int Requests, IReadOnlyDictionary<string, int> ByNode, int Resent, IReadOnlyDictionary<string, int> ResentByPath, int ServerErrors)
 {
     public static NginxFigures Parse(IEnumerable<string> lines)
     {
         var byNode = new Dictionary<string, int>();
+        var resentByPath = new Dictionary<string, int>();
         int requests = 0, resent = 0, serverErrors = 0;
         foreach (var line in lines)
         {
@@ -137,9 +144,13 @@ public sealed record NginxFigures(int Requests, IReadOnlyDictionary<string, int>
             if (int.TryParse(head[2], CultureInfo.InvariantCulture, out var status) && status >= 500) serverErrors++;
             // "a:1, b:2" when the first node failed and nginx tried the next: the last one answered.
             var tried = quoted[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (tried.Length > 1) resent++;
+            if (tried.Length > 1)
+            {
+                resent++;
+                resentByPath[head[1]] = resentByPath.GetValueOrDefault(head[1]) + 1;
+            }
             if (tried.Length > 0) byNode[tried[^1]] = byNode.GetValueOrDefault(tried[^1]) + 1;
         }
-        return new NginxFigures(requests, byNode, resent, serverErrors);
+        return new NginxFigures(requests, byNode, resent, resentByPath, serverErrors);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Hotline.Web.Tests.Infrastructure;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace Hotline.Web.Tests.Cluster;
 
@@ -12,7 +13,7 @@ namespace Hotline.Web.Tests.Cluster;
 /// cluster smoke (<c>./hotline bench --nodes 2 --smoke</c>, bench/Hotline.Benchmark/Cluster) run as a child process,
 /// so the test and the figures in README "Several nodes" come from the same code; the test asserts its results.
 /// </summary>
-public class NodeKilledMidRunTests : IAsyncLifetime
+public class NodeKilledMidRunTests(ITestOutputHelper log) : IAsyncLifetime
 {
     private string _cs = "";
 
@@ -29,6 +30,7 @@ public class NodeKilledMidRunTests : IAsyncLifetime
         var resultFile = Path.Combine(Path.GetTempPath(), $"hotline-cluster-{Guid.NewGuid():N}.json");
         var (exitCode, output) = await RunBenchmarkAsync(
             "--nodes", "2", "--smoke", "--result", resultFile, "--database", new NpgsqlConnectionStringBuilder(_cs).Database!);
+        log.WriteLine(output); // the figures, in the test's results
         try
         {
             Assert.True(exitCode == 0, $"the cluster smoke failed ({exitCode}):\n{output}");
