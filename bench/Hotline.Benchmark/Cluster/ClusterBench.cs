@@ -86,14 +86,14 @@ public static class ClusterBench
                               $"({string.Join(", ", proxy.ResentByPath.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}); " +
                               $"{proxy.ServerErrors} answered 5xx");
             Console.WriteLine($"database: {calls.Checked} completed calls checked; missing case {calls.MissingCase}, missing answers " +
-                              $"{calls.MissingAnswers}; lost = {calls.Lost}");
+                              $"{calls.MissingAnswers}; lost = {calls.Lost}; calls with an answer stored twice = {calls.DoubledAnswers}");
             Console.WriteLine($"jobs: intake-ended evaluated for {jobs.Evaluated} of {jobs.Cases} cases ({jobs.BySweep} kept by the promise " +
                               $"sweep), {jobs.Owed} still owed to the sweep after {settling.Elapsed.TotalSeconds:F0} s, {jobs.Missing} " +
                               $"missing; most runs of one case's job: {jobs.MaxRunsPerCase}; duplicates = {jobs.Duplicates}");
 
             var result = new ClusterResult(
                 options.Nodes, victim.Name, killedAt.TotalSeconds, runner.CompletedCount, runner.Failed, failedRequests, calls.Lost,
-                jobs, proxy.Requests, proxy.Resent, proxy.ServerErrors,
+                calls.DoubledAnswers, jobs, proxy.Requests, proxy.Resent, proxy.ServerErrors,
                 proxy.ByNode.ToDictionary(p => NodeOf(p.Key), p => p.Value));
             if (options.ResultFile is { } file) await File.WriteAllTextAsync(file, JsonSerializer.Serialize(result));
             // Owed promises are not lost (the sweep keeps them), but the run waited long enough only when none is left.
@@ -129,8 +129,9 @@ public static class ClusterBench
 
 /// <summary>The figures of a <c>--nodes</c> run, written with --result FILE for the automated test.</summary>
 public sealed record ClusterResult(
-    int Nodes, string KilledNode, double KilledAtSeconds, int Completed, int Failed, int FailedRequests, int Lost, JobAudit.Result Jobs,
-    int ProxyRequests, int ProxyResent, int ProxyServerErrors, IReadOnlyDictionary<string, int> AnsweredByNode)
+    int Nodes, string KilledNode, double KilledAtSeconds, int Completed, int Failed, int FailedRequests, int Lost, int DoubledAnswers,
+    JobAudit.Result Jobs, int ProxyRequests, int ProxyResent, int ProxyServerErrors, IReadOnlyDictionary<string, int> AnsweredByNode)
 {
-    public bool Passed => Completed > 0 && Failed == 0 && FailedRequests == 0 && Lost == 0 && Jobs.Missing == 0 && Jobs.Duplicates == 0;
+    public bool Passed => Completed > 0 && Failed == 0 && FailedRequests == 0 && Lost == 0 && DoubledAnswers == 0 && Jobs.Missing == 0
+        && Jobs.Duplicates == 0;
 }
