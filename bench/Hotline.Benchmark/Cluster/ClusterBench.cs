@@ -36,7 +36,8 @@ public static class ClusterBench
             var killAt = options.Duration!.Value * options.KillAt;
             Console.WriteLine($"HotlineService benchmark — mode {options.Mode}, {options.Nodes} nodes " +
                               $"({string.Join(", ", nodes.Select(n => $"{n.Name} on :{n.Port}"))}, live after " +
-                              $"{starting.Elapsed.TotalSeconds:F1} s) behind nginx {nginx.Version} at {nginx.Url}; {options.Callers} callers, " +
+                              $"{starting.Elapsed.TotalSeconds:F1} s) behind nginx {nginx.Version} at {nginx.Url}; " +
+                              $"{options.Callers} callers, " +
                               $"rate {(options.Rate is { } r ? $"{r} calls/s" : "max")}, duration {options.Duration}; node {victim.Name} " +
                               $"killed (SIGKILL) at {killAt.TotalSeconds:F0} s");
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
@@ -87,9 +88,10 @@ public static class ClusterBench
                               $"{proxy.ServerErrors} answered 5xx");
             Console.WriteLine($"database: {calls.Checked} completed calls checked; missing case {calls.MissingCase}, missing answers " +
                               $"{calls.MissingAnswers}; lost = {calls.Lost}; calls with an answer stored twice = {calls.DoubledAnswers}");
-            Console.WriteLine($"jobs: intake-ended evaluated for {jobs.Evaluated} of {jobs.Cases} cases ({jobs.BySweep} kept by the promise " +
-                              $"sweep), {jobs.Owed} still owed to the sweep after {settling.Elapsed.TotalSeconds:F0} s, {jobs.Missing} " +
-                              $"missing; most runs of one case's job: {jobs.MaxRunsPerCase}; duplicates = {jobs.Duplicates}");
+            Console.WriteLine($"jobs: intake-ended evaluated for {jobs.Evaluated} of {jobs.Cases} cases " +
+                              $"({jobs.BySweep} kept by the promise sweep), {jobs.Owed} still owed to the sweep after " +
+                              $"{settling.Elapsed.TotalSeconds:F0} s, {jobs.Missing} missing; most runs of one case's job: " +
+                              $"{jobs.MaxRunsPerCase}; duplicates = {jobs.Duplicates}");
 
             var result = new ClusterResult(
                 options.Nodes, victim.Name, killedAt.TotalSeconds, runner.CompletedCount, runner.Failed, failedRequests, calls.Lost,

@@ -15,7 +15,10 @@ public static class ClusterServe
         var count = cmd.Int("nodes") ?? 2;
         var port = cmd.Int("port") ?? (int.TryParse(Environment.GetEnvironmentVariable("HOTLINE_PORT"), out var p) ? p : 5080);
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ConnectionStrings__Hotline")))
-            throw new InvalidOperationException("Set ConnectionStrings__Hotline (./hotline cluster starts a local PostgreSQL and sets it).");
+        {
+            throw new InvalidOperationException(
+                "Set ConnectionStrings__Hotline (./hotline cluster starts a local PostgreSQL and sets it).");
+        }
         var url = $"http://127.0.0.1:{port}";
         // The nodes inherit this environment (the checkout's secrets, the database); what Twilio calls is nginx.
         var environment = new Dictionary<string, string>

@@ -99,8 +99,9 @@ public sealed class NginxProxy : IAsyncDisposable
             if (_process.HasExited)
             {
                 var log = Path.Combine(Folder, "error.log");
-                throw new InvalidOperationException($"nginx exited with {_process.ExitCode}: {await _process.StandardError.ReadToEndAsync()}" +
-                                                    (File.Exists(log) ? await File.ReadAllTextAsync(log) : ""));
+                var said = await _process.StandardError.ReadToEndAsync();
+                throw new InvalidOperationException(
+                    $"nginx exited with {_process.ExitCode}: {said}" + (File.Exists(log) ? await File.ReadAllTextAsync(log) : ""));
             }
             try
             {

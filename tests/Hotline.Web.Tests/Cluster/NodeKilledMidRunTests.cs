@@ -72,7 +72,8 @@ public class NodeKilledMidRunTests(ITestOutputHelper log) : IAsyncLifetime
         var root = testDir;
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "HotlineService.sln"))) root = root.Parent;
         Assert.NotNull(root);
-        var dll = Path.Combine(root.FullName, "bench", "Hotline.Benchmark", "bin", testDir.Parent!.Name, testDir.Name, "Hotline.Benchmark.dll");
+        var dll = Path.Combine(
+            root.FullName, "bench", "Hotline.Benchmark", "bin", testDir.Parent!.Name, testDir.Name, "Hotline.Benchmark.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first (./hotline test does)");
         var start = new ProcessStartInfo("dotnet")
         {
