@@ -49,7 +49,7 @@ public static class ClusterServe
             Console.WriteLine($"  jobs:      {url}/hangfire");
             Console.WriteLine($"  nginx:     {nginx.Folder} (nginx.conf, access.log, error.log)");
             Console.WriteLine("  Ctrl-C stops the nodes and nginx.");
-            await Task.WhenAny(stop.Task, Task.WhenAll(nodes.Select(WaitForExitAsync)));
+            await Task.WhenAny(stop.Task, Task.WhenAll(nodes.Select(n => WaitForExitAsync(n, stop.Task))));
             return 0;
         }
         finally
@@ -66,9 +66,9 @@ public static class ClusterServe
         }
     }
 
-    private static async Task WaitForExitAsync(NodeProcess node)
+    private static async Task WaitForExitAsync(NodeProcess node, Task stopping)
     {
         while (!node.HasExited) await Task.Delay(500);
-        Console.WriteLine($"node {node.Name} exited; nginx sends its requests to the others");
+        if (!stopping.IsCompleted) Console.WriteLine($"node {node.Name} exited; nginx sends its requests to the others");
     }
 }
