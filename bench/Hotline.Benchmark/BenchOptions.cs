@@ -114,7 +114,7 @@ public sealed record BenchOptions
         return o with
         {
             Mode = smoke ? "cluster-smoke" : "cluster", Nodes = nodes, Calls = cmd.Int("calls") ?? int.MaxValue,
-            Duration = cmd["duration"] is { } d ? Span(d) : TimeSpan.FromSeconds(smoke ? 12 : 60),
+            Duration = cmd["duration"] is { } d ? Span(d) : TimeSpan.FromSeconds(smoke ? 10 : 60),
             Callers = cmd.Int("callers") ?? (smoke ? 10 : 50), Rate = o.Rate ?? (smoke ? 4 : 20), WebhookRate = null,
             KillAt = cmd["kill-at"] is { } k ? double.Parse(k, CultureInfo.InvariantCulture) : 0.4,
             Settle = cmd["settle"] is { } s ? Span(s) : TimeSpan.FromSeconds(smoke ? 10 : 150),

@@ -71,7 +71,7 @@ public static class ClusterBench
                 jobs = await JobAudit.CheckAsync(connectionString, sids);
                 // The smoke does not wait for the sweep: once the survivor has run all it can, what is left is owed.
                 stalled = jobs.Evaluated == before ? stalled + 1 : 0;
-                if (options.Mode == "cluster-smoke" && stalled >= 3) break;
+                if (options.Mode == "cluster-smoke" && stalled >= 2) break;
             }
             var calls = await CaseAudit.CheckAsync(connectionString, [.. runner.Completed]);
             var proxy = await nginx.FiguresAsync();
