@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -52,30 +53,29 @@ public sealed class AgencyDirectoryHsds(HotlineDbContext db, Audit audit)
     /// <summary>Reads and checks the whole file; no database access, so every error is known before any write.</summary>
     public static (IReadOnlyList<Agency> Agencies, IReadOnlyList<HsdsError> Errors) Parse(ReadOnlyMemory<byte> json)
     {
-        JsonDocument document;
+        // Editors on Windows often start a UTF-8 file with a byte-order mark, which the JSON reader refuses.
+        if (json.Span.StartsWith("\uFEFF"u8)) json = json[3..];
+        JsonNode? root;
         try
         {
-            document = JsonDocument.Parse(json);
+            root = JsonNode.Parse(json.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {
             return ([], [new HsdsError(e.Path ?? "$", $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})")]);
         }
-        using (document)
+        var schemaErrors = HsdsSchema.Validate(root);
+        if (schemaErrors.Count > 0) return ([], schemaErrors);
+        HsdsDocument? hsds;
+        try
         {
-            var schemaErrors = HsdsSchema.Validate(document.RootElement);
-            if (schemaErrors.Count > 0) return ([], schemaErrors);
-            HsdsDocument? hsds;
-            try
-            {
-                hsds = document.RootElement.Deserialize<HsdsDocument>(HsdsJson.Options);
-            }
-            catch (JsonException e)
-            {
-                return ([], [new HsdsError(e.Path ?? "$", "a value has the wrong type")]);
-            }
-            return hsds is null ? ([], [new HsdsError("$", "the file is empty (null)")]) : HsdsReader.Read(hsds);
+            hsds = root.Deserialize<HsdsDocument>(HsdsJson.Options);
         }
+        catch (JsonException e)
+        {
+            return ([], [new HsdsError(e.Path ?? "$", "a value has the wrong type")]);
+        }
+        return hsds is null ? ([], [new HsdsError("$", "the file is empty (null)")]) : HsdsReader.Read(hsds);
     }
 
     /// <summary>Everything an import sets, as one string, to tell an update from no change.</summary>

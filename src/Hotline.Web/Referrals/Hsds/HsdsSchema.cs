@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Json.Schema;
 
 namespace Hotline.Web.Referrals.Hsds;
@@ -20,7 +20,7 @@ public static class HsdsSchema
         return reader.ReadToEnd();
     }
 
-    public static IReadOnlyList<HsdsError> Validate(JsonElement root)
+    public static IReadOnlyList<HsdsError> Validate(JsonNode? root)
     {
         var results = Schema.Value.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         if (results.IsValid) return [];
@@ -50,6 +50,5 @@ public static class HsdsSchema
         return path.ToString();
     }
 
-    private static JsonSchema Load() =>
-        JsonSchema.FromText(Text(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+    private static JsonSchema Load() => JsonSchema.FromText(Text());
 }
