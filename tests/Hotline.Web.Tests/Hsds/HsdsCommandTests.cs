@@ -14,7 +14,8 @@ public sealed class HsdsCommandTests(AppFixture fixture) : IClassFixture<AppFixt
         ServiceProcess.RunCommandAsync(fixture.ConnectionString, fixture.Twilio, args);
 
     private Task<string?> DirectoryAsync() => TestPostgres.ScalarAsync<string>(fixture.ConnectionString,
-        "SELECT string_agg(a.\"Name\" || a.\"PathwayOrder\" || a.\"Languages\"::text || c.\"Address\", ',' ORDER BY a.\"Id\", c.\"Position\") "
+        "SELECT string_agg(a.\"Name\" || a.\"PathwayOrder\" || a.\"Languages\"::text || c.\"Address\", ',' "
+        + "ORDER BY a.\"Id\", c.\"Position\") "
         + "FROM agencies a JOIN agency_channels c ON c.\"AgencyId\" = a.\"Id\"");
 
     [Fact]

@@ -73,28 +73,29 @@ public sealed class HsdsFileTests
         var file = HsdsSamples.Export(HsdsSamples.Agencies());
         // The first agency in the file (by name) with an on-call contact.
         var onCall = Enumerable.Range(0, 12).First(i => HsdsSamples.Service(file, i)["contacts"] is not null);
-        Assert.True(onCall is not (1 or 2 or 3 or 4 or 6), "the sample's first on-call agency moved; pick other indexes");
+        var others = Enumerable.Range(0, 12).Where(i => i != onCall).ToArray();
         HsdsSamples.Service(file, onCall)["contacts"]![0]!["phones"]![0]!["number"] = "555-0100";
-        var term = HsdsSamples.Service(file, 1)["attributes"]![0]!["taxonomy_term"]!;
+        var term = HsdsSamples.Service(file, others[0])["attributes"]![0]!["taxonomy_term"]!;
         term["code"] = "astrology";
-        var channel = HsdsSamples.Service(file, 2)["attributes"]!.AsArray()
+        var channel = HsdsSamples.Service(file, others[1])["attributes"]!.AsArray()
             .Select((a, i) => (a, i)).First(x => x.a!["taxonomy_term"]!["code"]!.GetValue<string>() == HotlineTaxonomy.NotificationChannel);
         channel.a!["value"] = "webhook http://plain.example.org/hook";
-        HsdsSamples.Service(file, 3)["schedules"]![0]!["byday"] = "MO,XX";
-        var timeZone = HsdsSamples.Service(file, 4)["attributes"]!.AsArray()
+        HsdsSamples.Service(file, others[2])["schedules"]![0]!["byday"] = "MO,XX";
+        var timeZone = HsdsSamples.Service(file, others[3])["attributes"]!.AsArray()
             .Select((a, i) => (a, i)).First(x => x.a!["taxonomy_term"]!["code"]!.GetValue<string>() == HotlineTaxonomy.TimeZone);
         timeZone.a!["value"] = "Mars/Olympus_Mons";
-        HsdsSamples.Organization(file, 5)["id"] = HsdsSamples.Organization(file, 6)["id"]!.GetValue<string>();
+        HsdsSamples.Organization(file, others[4])["id"] = HsdsSamples.Organization(file, others[5])["id"]!.GetValue<string>();
 
         var (agencies, errors) = Parse(file);
 
         var paths = errors.Select(e => e.Path).ToList();
         Assert.Contains($"$.organizations[{onCall}].services[0].contacts[0].phones[0].number", paths);
-        Assert.Contains(errors, e => e.Path == "$.organizations[1].services[0].attributes[0].taxonomy_term" && e.Message.Contains("astrology"));
-        Assert.Contains($"$.organizations[2].services[0].attributes[{channel.i}].value", paths);
-        Assert.Contains(errors, e => e.Path == "$.organizations[3].services[0].schedules[0].byday" && e.Message.Contains("XX"));
-        Assert.Contains($"$.organizations[4].services[0].attributes[{timeZone.i}].value", paths);
-        Assert.Contains("$.organizations[6].id", paths);
+        Assert.Contains(errors, e => e.Path == $"$.organizations[{others[0]}].services[0].attributes[0].taxonomy_term"
+                                     && e.Message.Contains("astrology"));
+        Assert.Contains($"$.organizations[{others[1]}].services[0].attributes[{channel.i}].value", paths);
+        Assert.Contains(errors, e => e.Path == $"$.organizations[{others[2]}].services[0].schedules[0].byday" && e.Message.Contains("XX"));
+        Assert.Contains($"$.organizations[{others[3]}].services[0].attributes[{timeZone.i}].value", paths);
+        Assert.Contains($"$.organizations[{Math.Max(others[4], others[5])}].id", paths);
         Assert.DoesNotContain(agencies, a => a.Name == HsdsSamples.Organization(file, onCall)["name"]!.GetValue<string>());
     }
 

@@ -20,13 +20,13 @@ public static class AgencyDirectoryCommands
         var directory = scope.ServiceProvider.GetRequiredService<AgencyDirectoryHsds>();
         if (rest[0] == "export")
         {
-            var bytes = await directory.ExportAsync(Actor, CancellationToken.None);
-            await File.WriteAllBytesAsync(file, bytes);
+            await File.WriteAllBytesAsync(file, await directory.ExportAsync(Actor, CancellationToken.None));
             Console.WriteLine($"Agency directory exported as HSDS 3.0 to {file}.");
             return;
         }
         if (!File.Exists(file)) throw new ConfigurationException($"agencies import: no file {file}");
-        var result = await directory.ImportAsync(await File.ReadAllBytesAsync(file), rest.Contains("--check"), Actor, CancellationToken.None);
+        var bytes = await File.ReadAllBytesAsync(file);
+        var result = await directory.ImportAsync(bytes, rest.Contains("--check"), Actor, CancellationToken.None);
         if (!result.Succeeded)
         {
             throw new ConfigurationException(

@@ -41,7 +41,8 @@ public static class HsdsExport
             Attribute(id, "type", HotlineTaxonomy.TypeTerm(a.Type), null),
             Field(id, HotlineTaxonomy.TimeZone, 0, a.TimeZone),
             Field(id, HotlineTaxonomy.PathwayOrder, 0, a.PathwayOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            .. channels.Select((c, i) => Field(id, HotlineTaxonomy.NotificationChannel, i, $"{c.Channel.ToString().ToLowerInvariant()} {c.Address}")),
+            .. channels.Select((c, i) =>
+                Field(id, HotlineTaxonomy.NotificationChannel, i, $"{c.Channel.ToString().ToLowerInvariant()} {c.Address}")),
             .. a.Services.Select((s, i) => Field(id, HotlineTaxonomy.ServiceTag, i, s)),
         ];
         return new HsdsService(

@@ -33,7 +33,8 @@ public static partial class HsdsReader
         if (org.Name.Trim().Length > 200) errors.Add(new(path + ".name", "a name is at most 200 characters"));
         if (org.Services is not [var service])
         {
-            errors.Add(new(path + ".services", $"an agency is one organization with exactly one service, found {org.Services?.Count ?? 0}"));
+            errors.Add(new(path + ".services",
+                $"an agency is one organization with exactly one service, found {org.Services?.Count ?? 0}"));
             return null;
         }
         var at = path + ".services[0]";
@@ -105,7 +106,8 @@ public static partial class HsdsReader
                 case HotlineTaxonomy.TimeZone:
                     errors.Add(new(path + ".value", $"'{value}' is not a time zone (use an IANA id such as America/Chicago)"));
                     break;
-                case HotlineTaxonomy.PathwayOrder when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var order):
+                case HotlineTaxonomy.PathwayOrder
+                    when int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var order):
                     agency.PathwayOrder = order;
                     break;
                 case HotlineTaxonomy.PathwayOrder:
@@ -207,7 +209,8 @@ public static partial class HsdsReader
                 else windows.Add(new OpeningWindow((DayOfWeek)index, opens, closes));
             }
         }
-        var allDay = Enum.GetValues<DayOfWeek>().All(d => windows.Any(w => w.Day == d && w.Opens == TimeOnly.MinValue && w.Closes == w.Opens));
+        var allDay = Enum.GetValues<DayOfWeek>()
+            .All(d => windows.Any(w => w.Day == d && w.Opens == TimeOnly.MinValue && w.Closes == w.Opens));
         var text = HoursText.Format(new WeeklyHours(windows, AgencyListings.ZoneOrUtc(zoneId)));
         if (text is { Length: > 200 }) errors.Add(new(path, "the opening hours are too long to store (200 characters as text)"));
         return allDay ? null : text;

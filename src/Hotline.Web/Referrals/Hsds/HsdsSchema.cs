@@ -22,7 +22,8 @@ public static class HsdsSchema
 
     public static IReadOnlyList<HsdsError> Validate(JsonNode? root)
     {
-        var results = Schema.Value.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        var options = new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+        var results = Schema.Value.Evaluate(root, options);
         if (results.IsValid) return [];
         var errors = new List<HsdsError>();
         foreach (var detail in (results.Details ?? []).Prepend(results))
