@@ -87,7 +87,7 @@ public sealed class HsdsImportTests(AppFixture fixture) : IClassFixture<AppFixtu
         var file = await ExportAsync(fixture.App);
         var changedId = Guid.Parse(HsdsSamples.Organization(file, 0)["id"]!.GetValue<string>());
         var languages = HsdsSamples.Service(file, 0)["languages"]!.AsArray();
-        languages.Add(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["code"] = "vi" });
+        languages.Add(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["code"] = "zu" });
         var added = NewOrganization(file, "Agency Added By Import");
         var addedId = Guid.Parse(added["id"]!.GetValue<string>());
         file["organizations"]!.AsArray().Add(added);
@@ -106,7 +106,7 @@ public sealed class HsdsImportTests(AppFixture fixture) : IClassFixture<AppFixtu
 
         Assert.True(result.Written);
         var after = await DirectoryAsync(fixture.App);
-        Assert.Contains("vi", after.Single(a => a.Id == changedId).Languages);
+        Assert.Contains("zu", after.Single(a => a.Id == changedId).Languages);
         Assert.Equal("Agency Added By Import", after.Single(a => a.Id == addedId).Name);
         Assert.Equal(
             HsdsSamples.Describe(directory.Where(a => a.Id != changedId)),
