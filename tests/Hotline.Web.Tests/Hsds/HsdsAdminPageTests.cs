@@ -77,6 +77,22 @@ public sealed class HsdsAdminPageTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task UploadFileWithHundredsOfErrors_ListsEveryOne()
+    {
+        var client = await AdminAsync();
+        var file = HsdsSamples.Export(HsdsSamples.Agencies());
+        var phones = new JsonArray();
+        for (var i = 0; i < 300; i++) phones.Add(new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["number"] = $"bad {i}" });
+        HsdsSamples.Service(file, 0)["phones"] = phones;
+
+        var html = WebUtility.HtmlDecode(await (await UploadAsync(client, HsdsSamples.Bytes(file))).Content.ReadAsStringAsync());
+
+        Assert.Contains("300 error(s)", html);
+        Assert.Contains("$.organizations[0].services[0].phones[0].number", html);
+        Assert.Contains("$.organizations[0].services[0].phones[299].number", html);
+    }
+
+    [Fact]
     public async Task UploadNotJson_ShowsTheErrorNot500()
     {
         var client = await AdminAsync();

@@ -42,9 +42,8 @@ public sealed class AgencyHsdsController(AgencyDirectoryHsds directory, TimeProv
         var result = await directory.ImportAsync(buffer.ToArray(), upload.CheckOnly, null, ct);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", $"{file.FileName}: {result.Errors.Count} error(s); nothing was imported.");
-            foreach (var error in result.Errors) ModelState.AddModelError("", error.ToString());
-            return View(nameof(Index), new AgencyHsdsPage(null));
+            ModelState.AddModelError("", $"{file.FileName}: {result.Errors.Count} error(s), listed below; nothing was imported.");
+            return View(nameof(Index), new AgencyHsdsPage(null, result.Errors));
         }
         if (upload.CheckOnly) return View(nameof(Index), new AgencyHsdsPage(result));
         TempData["Result"] = $"Imported {file.FileName}: {result.Summary}.";
