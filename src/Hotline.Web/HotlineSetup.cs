@@ -113,6 +113,7 @@ public static class HotlineSetup
         services.AddWebChat(builder.Configuration);
         services.AddHotlineJobs(settings);
         services.AddReferrals();
+        services.AddAgencyDirectoryHsds();
         services.AddPublicPages(settings, flow);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])

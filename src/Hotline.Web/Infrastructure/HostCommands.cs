@@ -5,7 +5,8 @@ namespace Hotline.Web.Infrastructure;
 
 /// <summary>
 /// Commands run with the service's own configuration instead of serving:
-/// <c>migrate</c> and <c>add-user EMAIL ROLE [DISPLAY NAME]</c> (password from HOTLINE_NEW_USER_PASSWORD or generated).
+/// <c>migrate</c>, <c>add-user EMAIL ROLE [DISPLAY NAME]</c> (password from HOTLINE_NEW_USER_PASSWORD or generated) and
+/// <c>agencies export|import FILE</c> (the directory in HSDS 3.0).
 /// </summary>
 public static class HostCommands
 {
@@ -20,6 +21,9 @@ public static class HostCommands
             case "migrate":
                 await DatabaseMigrator.MigrateAsync(app.Services);
                 Console.WriteLine("Database migrated.");
+                return true;
+            case "agencies":
+                await Referrals.Hsds.AgencyDirectoryCommands.RunAsync(app.Services, args.SkipWhile(a => a != "agencies").Skip(1).ToArray());
                 return true;
             case "add-user":
                 await AddUserAsync(app, args.SkipWhile(a => a != "add-user").Skip(1).ToArray());

@@ -24,7 +24,8 @@ public partial class ConsoleRouteTests(AppFixture fixture) : IClassFixture<AppFi
         var actions = fixture.App.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
             .OfType<ControllerActionDescriptor>()
             .Where(a => a.ControllerTypeInfo.Namespace == typeof(BoardController).Namespace
-                        || a.ControllerTypeInfo.FullName == "Hotline.Web.Referrals.AgenciesController");
+                        || a.ControllerTypeInfo.FullName == "Hotline.Web.Referrals.AgenciesController"
+                        || a.ControllerTypeInfo.FullName == "Hotline.Web.Referrals.Hsds.AgencyHsdsController");
         var routes = new List<ConsoleRoute>();
         foreach (var a in actions)
         {

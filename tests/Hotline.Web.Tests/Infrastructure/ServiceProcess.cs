@@ -41,7 +41,44 @@ public sealed class ServiceProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", contentRoot }) start.ArgumentList.Add(arg);
-        var environment = new Dictionary<string, string>
+        foreach (var (key, value) in Environment(connectionString, twilio)) start.Environment[key] = value;
+
+        var process = new Process { StartInfo = start };
+        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => service.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await service.WaitUntilLiveAsync();
+        return service;
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet Hotline.Web.dll ARGS</c> (a command such as <c>agencies import FILE</c>) to its end, with the same
+    /// configuration as <see cref="StartAsync"/>; returns its exit code and everything it printed.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(
+        string connectionString, TwilioApiMock twilio, params string[] args)
+    {
+        var (dll, contentRoot) = BuiltService();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = contentRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var arg in args.Prepend(dll)) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in Environment(connectionString, twilio)) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+
+    /// <summary>The service's configuration, as operators give it: environment variables only.</summary>
+    private static Dictionary<string, string> Environment(string connectionString, TwilioApiMock twilio) =>
+        new()
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["ConnectionStrings__Hotline"] = connectionString,
@@ -61,18 +98,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["RateLimits__PerCallerPerMinute"] = "100000",
             ["DOTNET_NOLOGO"] = "1",
         };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-
-        var process = new Process { StartInfo = start };
-        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}/"));
-        process.OutputDataReceived += (_, e) => service.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await service.WaitUntilLiveAsync();
-        return service;
-    }
 
     /// <summary>SIGKILL: the process ends at once, whatever it was doing.</summary>
     public async Task KillAsync()
