@@ -17,7 +17,8 @@ public static class SharedReport
         var hiddenCells = tables.Select(t => HideCounts(t, hiddenCounts)).ToList();
         return tables.Select((t, ti) => new SharedTable(t.Id, t.Title, t.RowHeader, t.Columns,
             t.Rows.Select((r, ri) => new SharedRow(r.Label,
-                r.Cells.Select((f, ci) => Text(f, hiddenCells[ti][ri, ci], hiddenCounts)).ToList())).ToList())).ToList();
+                r.Cells.Select((f, ci) => Text(f, hiddenCells[ti][ri, ci], hiddenCounts)).ToList(),
+                r.Cells.Select(f => f.IndicatorId).ToList())).ToList())).ToList();
     }
 
     private static string Text(Figure f, bool hiddenCount, HashSet<string> hiddenCounts)
