@@ -11,6 +11,7 @@ using Hotline.Web.Operators;
 using Hotline.Web.Public;
 using Hotline.Web.Public.Chat;
 using Hotline.Web.Referrals;
+using Hotline.Web.Reports;
 using Hotline.Web.Telephony;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -113,6 +114,7 @@ public static class HotlineSetup
         services.AddWebChat(builder.Configuration);
         services.AddHotlineJobs(settings);
         services.AddReferrals();
+        services.AddHotlineReports(builder.Configuration);
         services.AddPublicPages(settings, flow);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
