@@ -25,7 +25,8 @@ public sealed class EmailChannel(HotlineSettings settings)
         try
         {
             using var client = new SmtpClient { Timeout = 15000 };
-            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+            SmtpTrust.Apply(client, smtp);
+            await client.ConnectAsync(smtp.Host, smtp.Port, SmtpTrust.SocketOptions(smtp), ct);
             if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
             var answer = await client.SendAsync(message, ct);
             await client.DisconnectAsync(true, ct);
