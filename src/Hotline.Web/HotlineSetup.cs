@@ -119,7 +119,8 @@ public static class HotlineSetup
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])
-            .AddCheck<TwilioSignatureCheck>("twilio-signatures", tags: ["ready"]);
+            .AddCheck<TwilioSignatureCheck>("twilio-signatures", tags: ["ready"])
+            .AddCheck<EmailChannelsCheck>("email-channels", tags: ["ready"]);
     }
 
     public static void UseHotline(this WebApplication app)

@@ -77,8 +77,8 @@ public static class IndicatorCalculator
         // Same venue typed differently ("Farm", " farm ") counts once, under its most common spelling.
         var groups = facts.Cases.Where(c => !string.IsNullOrWhiteSpace(c.Venue))
             .GroupBy(c => c.Venue!.Trim().ToUpperInvariant())
-            .Select(g => (Label: g.GroupBy(c => c.Venue!.Trim()).OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal)
-                .First().Key, Count: g.Count()))
+            .Select(g => (Label: g.GroupBy(c => c.Venue!.Trim())
+                .OrderByDescending(s => s.Count()).ThenBy(s => s.Key, StringComparer.Ordinal).First().Key, Count: g.Count()))
             .OrderByDescending(g => g.Count).ThenBy(g => g.Label, StringComparer.Ordinal).ToList();
         var rows = groups.Select(g => new ReportRow(g.Label, [Figure.Count(CasesByVenue, g.Count)])).ToList();
         rows.Add(new ReportRow(NotRecorded, [Figure.Count(CasesByVenue, facts.Cases.Count(c => string.IsNullOrWhiteSpace(c.Venue)))]));

@@ -41,7 +41,9 @@ public static class IndicatorCatalogue
     /// <summary>How long after the promised time a callback still counts as made inside the caller's safe window.</summary>
     public static readonly TimeSpan CallbackGrace = TimeSpan.FromHours(2);
 
-    /// <summary>Below this, a count is shown as "&lt;5" in a shared export, and a rate or median computed from fewer items is hidden.</summary>
+    /// <summary>
+    /// Below this, a count is shown as "&lt;5" in a shared export, and a rate or median computed from fewer items is hidden.
+    /// </summary>
     public const int SmallCell = 5;
 
     public static IReadOnlyList<IndicatorDefinition> All { get; } =

@@ -16,8 +16,10 @@ public static class IndicatorDocs
         page.Append("regenerate with `HOTLINE_WRITE_DOCS=1 ./hotline test --filter \"FullyQualifiedName~IndicatorDocsTests\"`.\n\n");
         page.Append("Every figure is for one period (whole days in the hotline's time zone) and one jurisdiction (the case's), ");
         page.Append("or all jurisdictions. In shared exports (CSV, XLSX, the monthly e-mail) a count from 1 to ");
-        page.Append(CultureInfo.InvariantCulture, $"{IndicatorCatalogue.SmallCell - 1} shows as \"<{IndicatorCatalogue.SmallCell}\", further cells are hidden so ");
-        page.Append(CultureInfo.InvariantCulture, $"that totals do not give it away, and a rate or median computed from fewer than {IndicatorCatalogue.SmallCell} ");
+        var small = IndicatorCatalogue.SmallCell;
+        page.Append(CultureInfo.InvariantCulture, $"{small - 1} shows as \"<{small}\", further cells are hidden so ");
+        page.Append(CultureInfo.InvariantCulture, $"that totals do not give it away, and a rate or median computed from fewer ");
+        page.Append(CultureInfo.InvariantCulture, $"than {small} ");
         page.Append("items is hidden.\n\n");
         page.Append("| Id | Name | Unit | Definition |\n|---|---|---|---|\n");
         foreach (var d in IndicatorCatalogue.All)
@@ -25,5 +27,6 @@ public static class IndicatorDocs
         return page.ToString();
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
+    private static string Cell(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 }

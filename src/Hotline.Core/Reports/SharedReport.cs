@@ -53,7 +53,8 @@ public static class SharedReport
             for (var c = 0; c < width; c++)
             {
                 if (index[last, c] < 0) continue;
-                lines.Add(new SuppressionLine(Enumerable.Range(0, last).Select(r => index[r, c]).Where(i => i >= 0).ToList(), index[last, c]));
+                var parts = Enumerable.Range(0, last).Select(r => index[r, c]).Where(i => i >= 0).ToList();
+                lines.Add(new SuppressionLine(parts, index[last, c]));
             }
         }
         var hidden = SmallCellSuppression.Suppress(counts, lines);

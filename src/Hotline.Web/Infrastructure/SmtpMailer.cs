@@ -1,6 +1,7 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using Hotline.Web.Referrals;
 
 namespace Hotline.Web.Infrastructure;
 
@@ -10,7 +11,7 @@ namespace Hotline.Web.Infrastructure;
 /// </summary>
 public sealed class SmtpMailer(HotlineSettings settings)
 {
-    public bool Configured => !string.IsNullOrWhiteSpace(settings.Smtp.Host);
+    public bool Configured => settings.Smtp.IsConfigured;
 
     public MailboxAddress Sender => MailboxAddress.Parse(settings.Smtp.From);
 
@@ -21,7 +22,8 @@ public sealed class SmtpMailer(HotlineSettings settings)
     {
         var smtp = settings.Smtp;
         using var client = new SmtpClient { Timeout = 15000 };
-        await client.ConnectAsync(smtp.Host ?? "", smtp.Port, smtp.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+        SmtpTrust.Apply(client, smtp);
+        await client.ConnectAsync(smtp.Host ?? "", smtp.Port, SmtpTrust.SocketOptions(smtp), ct);
         if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
         var answer = await client.SendAsync(message, ct);
         await client.DisconnectAsync(true, ct);

@@ -26,7 +26,8 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
         var now = clock.Now;
         // The KPI definitions live in one place (the indicators catalogue); the dashboard shows the same figures.
         var figures = ContactCentreFigures.From(
-            queued.Select(c => new QueuedCallFact(c.EnqueuedAt!.Value, c.AnsweredAt, c.EndedAt, c.State == ContactState.Abandoned)).ToList(),
+            queued.Select(c => new QueuedCallFact(c.EnqueuedAt!.Value, c.AnsweredAt, c.EndedAt, c.State == ContactState.Abandoned))
+                .ToList(),
             now);
 
         var cases = await db.Cases.AsNoTracking()

@@ -34,7 +34,10 @@ public static class IndicatorExports
                     for (var c = 0; c < table.Columns.Count; c++)
                     {
                         string[] fields =
-                            [Day(report.From), Day(report.To), Scope(report), table.Id, row.Label, table.Columns[c], row.IndicatorIds[c], row.Cells[c]];
+                        [
+                            Day(report.From), Day(report.To), Scope(report), table.Id, row.Label, table.Columns[c], row.IndicatorIds[c],
+                            row.Cells[c],
+                        ];
                         csv.WriteRecord(fields.Select(SpreadsheetText.Neutralise).ToArray());
                     }
                 }

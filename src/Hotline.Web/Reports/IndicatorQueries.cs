@@ -72,7 +72,8 @@ public sealed class IndicatorQueries(HotlineDbContext db, ConsoleClock clock, Pa
             var required = pathway.Decide(r.Case.ToProfile()).Mandatory.Select(m => m.AgencyType).Distinct().ToList();
             var fact = new CaseFact(
                 r.Case.CreatedAt, r.Case.TraffickingType, r.Case.Venue, r.Case.ChildInvolved == true, required.Count,
-                required.Count(r.MandatorySent.Contains), r.FirstContact is { } first && first < r.Case.CreatedAt ? first : r.Case.CreatedAt,
+                required.Count(r.MandatorySent.Contains),
+                r.FirstContact is { } first && first < r.Case.CreatedAt ? first : r.Case.CreatedAt,
                 r.FirstReferral, r.Case.CallbackAllowed == true ? r.Case.CallbackDueAt : null, r.OperatorContacts);
             return new OpenedCase(r.Case, fact, r.Referrals);
         }).ToList();
