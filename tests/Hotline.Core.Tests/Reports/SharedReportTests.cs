@@ -4,7 +4,8 @@ namespace Hotline.Core.Tests.Reports;
 
 public sealed class SharedReportTests
 {
-    private static readonly IReadOnlyList<SharedTable> Shared = SharedReport.From(IndicatorCalculator.Compute(IndicatorFactsSample.Build()));
+    private static readonly IReadOnlyList<SharedTable> Shared =
+        SharedReport.From(IndicatorCalculator.Compute(IndicatorFactsSample.Build()));
 
     private static string Cell(string table, string row, int column = 0) =>
         Shared.Single(t => t.Id == table).Rows.Single(r => r.Label == row).Cells[column];
