@@ -12,8 +12,9 @@ public sealed class MonthlyReportFixture : AppFixture, IAsyncLifetime
     public const string Refused = "refused@funder.test";
 
     public MonthlyReportFixture() =>
-        Smtp = TestSmtpServer.StartAsync(
-            new TestSmtpServerOptions { AcceptRecipient = r => !r.StartsWith("refused@", StringComparison.Ordinal) }).GetAwaiter().GetResult();
+        Smtp = TestSmtpServer.StartAsync(new TestSmtpServerOptions { AcceptRecipient = AcceptRecipient }).GetAwaiter().GetResult();
+
+    private static bool AcceptRecipient(string address) => !address.StartsWith("refused@", StringComparison.Ordinal);
 
     public TestSmtpServer Smtp { get; }
 
