@@ -11,6 +11,7 @@ using Hotline.Web.Operators;
 using Hotline.Web.Public;
 using Hotline.Web.Public.Chat;
 using Hotline.Web.Referrals;
+using Hotline.Web.Reports;
 using Hotline.Web.Telephony;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -114,11 +115,13 @@ public static class HotlineSetup
         services.AddHotlineJobs(settings);
         services.AddReferrals();
         services.AddAgencyDirectoryHsds();
+        services.AddHotlineReports(builder.Configuration);
         services.AddPublicPages(settings, flow);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])
-            .AddCheck<TwilioSignatureCheck>("twilio-signatures", tags: ["ready"]);
+            .AddCheck<TwilioSignatureCheck>("twilio-signatures", tags: ["ready"])
+            .AddCheck<EmailChannelsCheck>("email-channels", tags: ["ready"]);
     }
 
     public static void UseHotline(this WebApplication app)

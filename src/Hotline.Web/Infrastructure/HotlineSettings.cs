@@ -103,6 +103,15 @@ public sealed record HotlineSettings
             return fallback;
         }
 
+        string? Sha256Pin(string key)
+        {
+            var value = config[key]?.Replace(":", "", StringComparison.Ordinal).Trim();
+            if (string.IsNullOrEmpty(value)) return null;
+            if (value.Length == 64 && value.All(char.IsAsciiHexDigit)) return value.ToUpperInvariant();
+            errors.Add($"{key} must be a certificate's SHA-256 fingerprint (64 hex digits, colons allowed), got '{config[key]}'");
+            return null;
+        }
+
         var settings = new HotlineSettings
         {
             ConnectionString = config.GetConnectionString("Hotline") is { Length: > 0 } cs ? cs : Required("ConnectionStrings:Hotline"),
@@ -134,7 +143,8 @@ public sealed record HotlineSettings
                 From = config["Smtp:From"] ?? "referrals@hotline.invalid",
                 UserName = config["Smtp:UserName"],
                 Password = config["Smtp:Password"],
-                UseTls = Bool("Smtp:UseTls", false),
+                UseTls = Bool("Smtp:UseTls", true),
+                TrustedCertificateSha256 = Sha256Pin("Smtp:TrustedCertificateSha256"),
             },
             RetentionDaysOverride = config["Retention:Days"] is { Length: > 0 } ? Int("Retention:Days", 0, 1, 36500) : null,
             UnresolvedReferralAlertInterval = TimeSpan.FromMinutes(Int("Hotline:UnresolvedReferralAlertMinutes", 30, 5, 1440)),
@@ -184,5 +194,12 @@ public sealed record SmtpSettings
     public string From { get; init; } = "";
     public string? UserName { get; init; }
     public string? Password { get; init; }
-    public bool UseTls { get; init; }
+    /// <summary>STARTTLS (or TLS on connect on port 465), required: mail is never sent in clear unless this is false.</summary>
+    public bool UseTls { get; init; } = true;
+    /// <summary>
+    /// Optional SHA-256 fingerprint of the one certificate trusted besides the system's CAs: a private relay's
+    /// self-signed certificate, or the tests' throw-away SMTP server. Never "accept any certificate".
+    /// </summary>
+    public string? TrustedCertificateSha256 { get; init; }
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

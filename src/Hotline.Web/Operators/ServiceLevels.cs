@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hotline.Core.Cases;
 using Hotline.Core.Referrals;
+using Hotline.Core.Reports;
 using Hotline.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,12 +15,7 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
 {
     public async Task<ServiceLevelReport> ReportAsync(DashboardPeriod period, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.Local(clock.Now).DateTime);
-        var to = period.To ?? today;
-        var from = period.From ?? to.AddDays(-27);
-        if (from > to) (from, to) = (to, from);
-        var start = clock.StartOfDay(from)!.Value;
-        var end = clock.StartOfDay(to.AddDays(1))!.Value;
+        var (from, to, start, end) = period.Resolve(clock);
 
         var queued = await db.Contacts.AsNoTracking()
             .Where(c => c.EnqueuedAt >= start && c.EnqueuedAt < end)
@@ -27,11 +23,12 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
             .ToListAsync(ct);
         var answered = queued.Where(c => c.AnsweredAt is not null).ToList();
         var abandonedCalls = queued.Where(c => c.AnsweredAt is null && c.State == ContactState.Abandoned).ToList();
-        var abandoned = abandonedCalls.Count;
-        TimeSpan? asa = answered.Count == 0 ? null
-            : TimeSpan.FromSeconds(answered.Average(c => (c.AnsweredAt!.Value - c.EnqueuedAt!.Value).TotalSeconds));
         var now = clock.Now;
-        TimeSpan? longest = queued.Count == 0 ? null : queued.Max(c => (c.AnsweredAt ?? c.EndedAt ?? now) - c.EnqueuedAt!.Value);
+        // The KPI definitions live in one place (the indicators catalogue); the dashboard shows the same figures.
+        var figures = ContactCentreFigures.From(
+            queued.Select(c => new QueuedCallFact(c.EnqueuedAt!.Value, c.AnsweredAt, c.EndedAt, c.State == ContactState.Abandoned))
+                .ToList(),
+            now);
 
         var cases = await db.Cases.AsNoTracking()
             .Where(c => c.CreatedAt >= start && c.CreatedAt < end)
@@ -65,7 +62,8 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
             Enum.GetValues<TraffickingType>()
                 .Select(t => (Words(t.ToString()), PerWeek(cases.Where(c => c.TraffickingType == t), c => c.CreatedAt))).ToList());
 
-        return new ServiceLevelReport(from, to, queued.Count, answered.Count, abandoned, asa, longest, overdue,
+        return new ServiceLevelReport(from, to, figures.Offered, figures.Answered, figures.Abandoned, figures.AverageSpeedOfAnswer,
+            figures.LongestWait, overdue,
             callsChart, statusChart, typesChart, traffickingChart);
     }
 
@@ -78,16 +76,8 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
         return weeks;
     }
 
-    public static string ShortName(ContactType type) => type switch
-    {
-        ContactType.TrainingTechnicalAssistance => "Training / TA",
-        ContactType.GeneralInformation => "General information",
-        ContactType.HighRiskNotTrafficking => "High risk, not trafficking",
-        ContactType.RequestForServices => "Request for services",
-        _ => type.ToString(),
-    };
+    public static string ShortName(ContactType type) => ReportWords.Of(type);
 
     /// <summary>"RequestForServices" -> "Request for services".</summary>
-    public static string Words(string name) =>
-        string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
+    public static string Words(string name) => ReportWords.Words(name);
 }

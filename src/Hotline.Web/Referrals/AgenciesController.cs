@@ -10,7 +10,8 @@ namespace Hotline.Web.Referrals;
 /// <summary>The agency directory, for administrators: list, create, edit, deactivate, test a channel.</summary>
 [Authorize(Policy = Policies.Admin)]
 [Route("admin/agencies")]
-public sealed class AgenciesController(HotlineDbContext db, Audit audit, NotificationSender sender, AgencyLinks links, TimeProvider clock)
+public sealed class AgenciesController(
+    HotlineDbContext db, Audit audit, NotificationSender sender, AgencyLinks links, TimeProvider clock, HotlineSettings settings)
     : Controller
 {
     [HttpGet("")]
@@ -102,7 +103,7 @@ public sealed class AgenciesController(HotlineDbContext db, Audit audit, Notific
             if (ModelState.IsValid) ModelState.AddModelError("", "The form could not be read. Please try again.");
             return false;
         }
-        foreach (var (field, error) in form.Problems()) ModelState.AddModelError(field, error);
+        foreach (var (field, error) in form.Problems(settings.Smtp.IsConfigured)) ModelState.AddModelError(field, error);
         return ModelState.IsValid;
     }
 

@@ -32,8 +32,13 @@ public sealed partial class AgencyForm
             "\n", a.Channels.OrderBy(c => c.Position).Select(c => $"{c.Channel.ToString().ToLowerInvariant()} {c.Address}")),
     };
 
+    public const string NoSmtpHostError =
+        "E-mail channels cannot be delivered: no SMTP server is configured (set Smtp:Host, see README \"E-mail (SMTP)\"). " +
+        "Use an sms or webhook channel, or ask whoever runs the service to configure e-mail.";
+
     /// <summary>Checks what attributes cannot; returns (field, sentence) pairs for the form.</summary>
-    public IEnumerable<(string Field, string Error)> Problems()
+    /// <param name="emailConfigured">False while Smtp:Host is empty: an e-mail channel would fail on every referral.</param>
+    public IEnumerable<(string Field, string Error)> Problems(bool emailConfigured = true)
     {
         // Only the words are checked and stored here; the zone they are read in is the form's own field.
         if (!HoursText.TryParse(Hours, TimeZoneInfo.Utc, out _, out var hoursError)) yield return (nameof(Hours), hoursError!);
@@ -55,6 +60,8 @@ public sealed partial class AgencyForm
                     $"'{line}' is not 'sms +15125550100', 'webhook https://...' or 'email name@example.org'");
             }
         }
+        if (!emailConfigured && ChannelSpecs().Any(c => c.Channel == NotificationChannel.Email))
+            yield return (nameof(Channels), NoSmtpHostError);
     }
 
     public void ApplyTo(Agency agency)

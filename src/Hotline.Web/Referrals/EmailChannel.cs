@@ -1,22 +1,19 @@
 using Hotline.Web.Infrastructure;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using MimeKit;
 
 namespace Hotline.Web.Referrals;
 
 /// <summary>Sends e-mail over SMTP (MailKit). Without Smtp:Host it fails with a reason instead of pretending.</summary>
-public sealed class EmailChannel(HotlineSettings settings)
+public sealed class EmailChannel(SmtpMailer mailer)
 {
     /// <param name="deliveryId">The notification's id: a retry carries the same Message-Id, so mail systems and readers can drop the
     /// repeat.</param>
     public async Task<DeliveryResult> SendAsync(string to, string subject, string text, Guid deliveryId, CancellationToken ct)
     {
-        var smtp = settings.Smtp;
-        if (string.IsNullOrWhiteSpace(smtp.Host))
+        if (!mailer.Configured)
             return DeliveryResult.Fail("E-mail is not configured (Smtp:Host is empty), so nothing was sent");
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.From.Add(mailer.Sender);
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
         message.MessageId = MessageIdFor(deliveryId, message.From.Mailboxes.First().Domain);
@@ -24,15 +21,9 @@ public sealed class EmailChannel(HotlineSettings settings)
         message.Body = new TextPart("plain") { Text = text };
         try
         {
-            using var client = new SmtpClient { Timeout = 15000 };
-            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
-            if (!string.IsNullOrEmpty(smtp.UserName)) await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
-            var answer = await client.SendAsync(message, ct);
-            await client.DisconnectAsync(true, ct);
-            return DeliveryResult.Ok(answer);
+            return DeliveryResult.Ok(await mailer.SendAsync(message, ct));
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or IOException
-                                       or System.Net.Sockets.SocketException or AuthenticationException or SslHandshakeException)
+        catch (Exception e) when (SmtpMailer.IsDeliveryFailure(e))
         {
             return DeliveryResult.Fail($"The SMTP server refused or could not be reached: {e.Message}");
         }

@@ -14,6 +14,7 @@ public static class ReferralRegistration
         services.AddSingleton<AgencyLinks>();
         services.AddScoped<SmsChannel>();
         services.AddScoped<WebhookChannel>();
+        services.AddSingleton<SmtpMailer>();
         services.AddSingleton<EmailChannel>();
         services.AddScoped<NotificationSender>();
         services.AddScoped<SupervisorAlerts>();

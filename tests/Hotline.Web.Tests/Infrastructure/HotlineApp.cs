@@ -55,6 +55,10 @@ public sealed class HotlineApp : WebApplicationFactory<Program>
             // Tests reuse one caller number and sign in often; the limits get their own tests.
             ["RateLimits:PerCallerPerMinute"] = "100000",
             ["RateLimits:SignInPerMinute"] = "100000",
+            // The seeded agencies have e-mail channels: a host where nothing listens keeps /health/ready Healthy and
+            // makes e-mail fail fast (connection refused). Mail tests point this at a TestSmtpServer.
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = "1",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) _settings[key] = value;
     }
