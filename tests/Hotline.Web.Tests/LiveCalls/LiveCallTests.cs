@@ -207,6 +207,30 @@ public class LiveCallTests(LiveCallFixture fixture) : IClassFixture<LiveCallFixt
     }
 
     [Fact]
+    public async Task Simulator_PlaysTheCallersSideOfTheConference_JoinHoldMusicAndHangUp()
+    {
+        var call = await fixture.TakeAsync();
+        var twiml = fixture.Twilio.Requests($"/Calls/{call.CallerSid}.json")[^1].Form["Twiml"];
+        var client = new Hotline.Simulator.WebhookClient(App.CreateClient(), new Uri("http://localhost"), HotlineApp.AuthToken,
+            new Uri(HotlineApp.PublicBaseUrl));
+        var output = new StringWriter();
+        var player = new Hotline.Simulator.TwimlPlayer(client, new Hotline.Simulator.CallOptions(),
+            new Hotline.Simulator.ScriptedInput([]), output);
+
+        var played = await player.PlayRedirectAsync(new Hotline.Simulator.CallTranscript(call.CallerSid), twiml);
+
+        Assert.Equal(call.Room, played.Conference);
+        Assert.Contains($"[conference {call.Room}: the caller joins]", output.ToString());
+        Assert.Contains("[hold music]", played.Heard);
+        var caller = await fixture.LegAsync(call.ContactId, LegRole.Caller);
+        Assert.NotNull(caller.JoinedAt);
+        Assert.Equal(LegState.Left, caller.State);
+        Assert.Equal(LegState.Failed, (await fixture.LegAsync(call.ContactId, LegRole.Advocate)).State); // never joined: room ended
+        Assert.Equal(ContactState.Completed,
+            await App.WithDbAsync(db => db.Contacts.Where(c => c.Id == call.ContactId).Select(c => c.State).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ConferenceCallback_Unsigned_RefusedAndNothingKept()
     {
         var call = await fixture.TakeAsync();
