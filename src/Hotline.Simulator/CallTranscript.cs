@@ -9,6 +9,8 @@ public sealed class CallTranscript(string callSid)
     public List<string> Pressed { get; } = [];
     public int Webhooks { get; set; }
     public string? EnqueuedIn { get; set; }
+    /// <summary>The conference the caller joined (a taken call), if any.</summary>
+    public string? Conference { get; set; }
     public bool Recorded { get; set; }
     public bool HungUp { get; set; }
 }

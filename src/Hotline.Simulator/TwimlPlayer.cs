@@ -5,7 +5,7 @@ namespace Hotline.Simulator;
 
 /// <summary>
 /// Plays a call the way Twilio would, following whatever TwiML the service answers (Say, Gather, Enqueue,
-/// Record, Leave, Hangup, Redirect, Pause, Dial), so it keeps working when the flows change. Voice only;
+/// Record, Leave, Hangup, Redirect, Pause, Dial, Dial Conference), so it keeps working when the flows change. Voice only;
 /// see <see cref="SmsConversation"/> for texts.
 /// </summary>
 public sealed class TwimlPlayer(WebhookClient client, CallOptions options, ICallerInput input, TextWriter? output = null)
@@ -24,6 +24,24 @@ public sealed class TwimlPlayer(WebhookClient client, CallOptions options, ICall
         {
             var body = await PostAsync(call, next.PathAndQuery, next.Extra, ct);
             if (next.CallerGone) break; // e.g. QueueResult=hangup: Twilio reports it, nobody hears the answer
+            next = await PlayAsync(call, TwimlDocument.Parse(body, next.PathAndQuery), next.PathAndQuery, ct);
+        }
+        if (options.SendStatusCallback)
+            await PostAsync(call, StatusPath, new() { ["CallStatus"] = "completed", ["CallDuration"] = "60" }, ct);
+        return call;
+    }
+
+    /// <summary>
+    /// Plays TwiML Twilio was handed through its REST API for a call already in progress: what the caller hears after
+    /// an advocate takes the call (the service redirects it into the conference), to the end of the call.
+    /// </summary>
+    public async Task<CallTranscript> PlayRedirectAsync(CallTranscript call, string twiml, CancellationToken ct = default)
+    {
+        var next = await PlayAsync(call, TwimlDocument.Parse(twiml, "(redirect)"), IncomingPath, ct);
+        while (next is not null)
+        {
+            var body = await PostAsync(call, next.PathAndQuery, next.Extra, ct);
+            if (next.CallerGone) break;
             next = await PlayAsync(call, TwimlDocument.Parse(body, next.PathAndQuery), next.PathAndQuery, ct);
         }
         if (options.SendStatusCallback)
@@ -54,6 +72,8 @@ public sealed class TwimlPlayer(WebhookClient client, CallOptions options, ICall
                     return await RecordAsync(call, verb, current, ct);
                 case "Redirect":
                     return new Next(Resolve(current, verb.Value), []);
+                case "Dial" when verb.Elements().FirstOrDefault(e => e.Name.LocalName == "Conference") is { } room:
+                    return await ConferenceAsync(call, room, current, ct);
                 case "Dial":
                     Hear(call, $"[dial {verb.Value.Trim()}]");
                     return End(call);
@@ -108,6 +128,42 @@ public sealed class TwimlPlayer(WebhookClient client, CallOptions options, ICall
         Hear(call, $"[queue result: {result}]");
         if (enqueue.Attribute("action")?.Value is not { Length: > 0 } action) return result == "hangup" ? End(call) : null;
         return new Next(Resolve(current, action), new() { ["QueueResult"] = result, ["QueueTime"] = "20" }, CallerGone: result == "hangup");
+    }
+
+    /// <summary>
+    /// The caller joins a conference: Twilio reports the join to its status callback, plays the wait URL until
+    /// someone starts the room, and reports the caller leaving (which ends the room when endConferenceOnExit is set).
+    /// </summary>
+    private async Task<Next?> ConferenceAsync(CallTranscript call, XElement room, string current, CancellationToken ct)
+    {
+        call.Conference = room.Value.Trim();
+        Hear(call, $"[conference {call.Conference}: the caller joins]");
+        var conferenceSid = "CF" + Guid.NewGuid().ToString("N");
+        var statusUrl = room.Attribute("statusCallback")?.Value is { Length: > 0 } s ? Resolve(current, s) : null;
+        async Task ReportAsync(string what)
+        {
+            if (statusUrl is null) return;
+            await PostAsync(call, statusUrl, new()
+            {
+                ["ConferenceSid"] = conferenceSid, ["FriendlyName"] = call.Conference, ["StatusCallbackEvent"] = what,
+                ["ParticipantLabel"] = room.Attribute("participantLabel")?.Value ?? "", ["Muted"] = "false", ["Hold"] = "false",
+            }, ct);
+        }
+        await ReportAsync("participant-join");
+        if (room.Attribute("waitUrl")?.Value is { Length: > 0 } waitUrl)
+        {
+            var path = Resolve(current, waitUrl);
+            var wait = TwimlDocument.Parse(await PostAsync(call, path, [], ct), path);
+            foreach (var verb in wait.Elements())
+            {
+                if (verb.Name.LocalName == "Say") Hear(call, verb.Value);
+                else if (verb.Name.LocalName == "Play") Hear(call, "[hold music]");
+            }
+        }
+        Hear(call, "[conference: the caller talks with the advocate]");
+        await ReportAsync("participant-leave");
+        if (room.Attribute("endConferenceOnExit")?.Value == "true") await ReportAsync("conference-end");
+        return End(call);
     }
 
     private async Task<Next?> RecordAsync(CallTranscript call, XElement record, string current, CancellationToken ct)
