@@ -114,6 +114,7 @@ public static class HotlineSetup
         services.AddHotlineJobs(settings);
         services.AddReferrals();
         services.AddPublicPages(settings, flow);
+        services.AddCallbacksAndSoftphone(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])
