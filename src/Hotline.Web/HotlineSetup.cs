@@ -12,6 +12,7 @@ using Hotline.Web.Public;
 using Hotline.Web.Public.Chat;
 using Hotline.Web.Referrals;
 using Hotline.Web.Telephony;
+using Hotline.Web.Telephony.LiveCalls;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -106,6 +107,7 @@ public static class HotlineSetup
 
         services.AddTwilioRestClient(settings);
         services.AddTelephony();
+        services.AddLiveCalls(builder.Configuration);
         services.AddConversations();
         services.AddConversationMedia(settings);
         services.AddOperatorConsole();

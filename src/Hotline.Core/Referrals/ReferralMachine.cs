@@ -32,6 +32,7 @@ public static class ReferralMachine
         (ReferralStatus.Expired, ReferralTrigger.DeadlinePassed),
         (ReferralStatus.Expired, ReferralTrigger.DeliveryConfirmed),
         (ReferralStatus.Closed, ReferralTrigger.Close),
+        (ReferralStatus.HandedOverByPhone, ReferralTrigger.HandOverByPhone),
     ];
 
     public static StateMachine<ReferralStatus, ReferralTrigger> Create(Func<ReferralStatus> read, Action<ReferralStatus> write)
@@ -47,7 +48,12 @@ public static class ReferralMachine
 
         machine.Configure(ReferralStatus.Pending)
             .Permit(ReferralTrigger.Dispatch, ReferralStatus.Sent)
-            .Permit(ReferralTrigger.DeliveryFailed, ReferralStatus.Failed);
+            .Permit(ReferralTrigger.DeliveryFailed, ReferralStatus.Failed)
+            // A phone hand-over is made in person during a call: nothing is sent, and the agency already answered.
+            .Permit(ReferralTrigger.HandOverByPhone, ReferralStatus.HandedOverByPhone);
+
+        machine.Configure(ReferralStatus.HandedOverByPhone)
+            .Permit(ReferralTrigger.Close, ReferralStatus.Closed);
 
         machine.Configure(ReferralStatus.Sent)
             .Permit(ReferralTrigger.DeliveryConfirmed, ReferralStatus.Delivered)
@@ -123,7 +129,9 @@ public static class ReferralMachine
             $"{Article(current)} referral must be acknowledged before it is {Verb(trigger)}",
         (ReferralStatus.Accepted, ReferralTrigger.Decline) => "An accepted referral cannot be declined; close it instead",
         (_, ReferralTrigger.Retry) => $"Only a failed delivery can be retried; this referral is {Adjective(current)}",
-        (_, ReferralTrigger.Close) => $"Only an accepted, declined or expired referral can be closed; this one is {Adjective(current)}",
+        (_, ReferralTrigger.Close) =>
+            $"Only an accepted, declined, expired or phoned-through referral can be closed; this one is {Adjective(current)}",
+        (_, ReferralTrigger.HandOverByPhone) => "Only a referral not yet sent can be handed over by phone",
         _ => $"{Article(current)} referral cannot be {Verb(trigger)}",
     };
 
@@ -146,6 +154,7 @@ public static class ReferralMachine
         ReferralTrigger.Decline => "declined",
         ReferralTrigger.DeadlinePassed => "expired",
         ReferralTrigger.Close => "closed",
+        ReferralTrigger.HandOverByPhone => "handed over by phone",
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "unknown referral trigger"),
     };
 }

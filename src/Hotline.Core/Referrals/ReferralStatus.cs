@@ -14,4 +14,6 @@ public enum ReferralStatus
     Failed,
     /// <summary>The acknowledgement deadline passed; escalated to the next rung.</summary>
     Expired,
+    /// <summary>An advocate put the caller through to the agency by phone during a live call: done, not delivered by a channel.</summary>
+    HandedOverByPhone,
 }

@@ -12,4 +12,6 @@ public enum ReferralTrigger
     Decline,
     DeadlinePassed,
     Close,
+    /// <summary>The agency joined a live call with the caller (warm transfer or conferencing in).</summary>
+    HandOverByPhone,
 }

@@ -35,6 +35,7 @@ public class HotlineDbContext : IdentityDbContext<HotlineUser>, IDataProtectionK
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<Telephony.LiveCalls.LiveCallLeg> LiveCallLegs => Set<Telephony.LiveCalls.LiveCallLeg>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CallbackAttempt> CallbackAttempts => Set<CallbackAttempt>();
 
@@ -68,6 +69,7 @@ public class HotlineDbContext : IdentityDbContext<HotlineUser>, IDataProtectionK
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new NotificationConfiguration(encrypted));
         builder.ApplyConfiguration(new ConversationMessageConfiguration(encrypted));
+        builder.ApplyConfiguration(new Telephony.LiveCalls.LiveCallLegConfiguration());
         builder.Entity<SmsOptOut>(
             e => { e.ToTable("sms_opt_outs"); e.HasKey(x => x.CallerHash); e.Property(x => x.CallerHash).HasMaxLength(64); });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");

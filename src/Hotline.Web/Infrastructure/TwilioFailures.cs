@@ -67,6 +67,37 @@ public static class TwilioFailures
             $"line ({backupLine}).",
     };
 
+    /// <summary>Why adding someone to a live call (<paramref name="who"/>: "the interpreter line", "your phone") failed.</summary>
+    public static string ForAddingToCall(Exception e, string who) => Classify(e) switch
+    {
+        Kind.CallEnded => $"Could not call {who}: Twilio says the call has already ended (the caller hung up).",
+        Kind.BadNumber or Kind.Refused => $"Could not call {who}: Twilio refused that number (error {Code(e)}).",
+        Kind.Credentials => $"Could not call {who}: Twilio refused the hotline's credentials; tell a supervisor.",
+        _ => $"Could not call {who}: {Describe(e)}. Try again.",
+    };
+
+    /// <summary>Why changing a live call (hold, mute, remove someone) failed.</summary>
+    public static string ForChangingCall(Exception e, string what) => Classify(e) switch
+    {
+        Kind.CallEnded => $"Could not {what}: Twilio says that leg of the call has already ended.",
+        _ => $"Could not {what}: {Describe(e)}.",
+    };
+
+    /// <summary>
+    /// A leg Twilio dialled that never joined, from its final call status (busy, no-answer, failed, canceled), as
+    /// the advocate reads it: "the interpreter line did not answer".
+    /// </summary>
+    public static string LegNotJoined(string who, string? status) => Sentence(status switch
+    {
+        "busy" => $"{who} was busy.",
+        "no-answer" => $"{who} did not answer.",
+        "canceled" => $"the call to {who} was cancelled before it was answered.",
+        "completed" => $"{who} hung up before joining the call.",
+        _ => $"Twilio could not connect {who} (the number may be wrong or unreachable).",
+    });
+
+    private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private static string Code(Exception e) => e is ApiException api && api.Code != 0 ? api.Code.ToString(CultureInfo.InvariantCulture)
         : "unknown";
 }

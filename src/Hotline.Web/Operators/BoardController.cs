@@ -1,5 +1,6 @@
 using Hotline.Web.Data;
 using Hotline.Web.Telephony;
+using Hotline.Web.Telephony.LiveCalls;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,17 +20,19 @@ public sealed class BoardController(LiveBoard board, CallTaking calls, UserManag
         User.IsInRole(Roles.Supervisor) || User.IsInRole(Roles.Admin) ? view with { TwilioRefusals = refusals.Recent() } : view;
 
     [HttpPost("/board/take/{contactId:guid}")]
-    public async Task<IActionResult> Take(Guid contactId, CancellationToken ct)
+    public async Task<IActionResult> Take(Guid contactId, [FromForm] string? device, CancellationToken ct)
     {
         var op = await users.GetUserAsync(User);
         if (op is null) return Challenge();
-        var (problem, caseId) = await calls.TakeAsync(contactId, op, ct);
+        var answerOn = AdvocateDevices.Parse(device);
+        var (problem, caseId) = await calls.TakeAsync(contactId, op, ct, answerOn);
         if (problem is not null)
         {
             TempData["Error"] = problem;
             return RedirectToAction(nameof(Index));
         }
-        TempData["Flash"] = "Call put through to " + op.OperatorPhone + ". The case is open below.";
+        TempData["Flash"] = (answerOn == AdvocateDevice.Browser ? "Answer the call in the browser" : "Your phone is ringing: answer it")
+            + " to join the caller's call. The case is open below.";
         return Redirect($"/cases/{caseId}");
     }
 }

@@ -1,21 +1,27 @@
-using System.Security;
 using Hotline.Core.Cases;
 using Hotline.Web.Data;
 using Hotline.Web.Infrastructure;
+using Hotline.Web.Telephony.LiveCalls;
 using Microsoft.EntityFrameworkCore;
 using Twilio.Clients;
 using Twilio.Rest.Api.V2010.Account;
 
 namespace Hotline.Web.Operators;
 
-/// <summary>Connects a queued caller to an operator: claims the call first so two operators cannot both dial it.</summary>
+/// <summary>
+/// Connects a queued caller to an operator: claims the call first so two operators cannot both take it, moves the
+/// caller into their contact's conference, then dials the advocate in. If the advocate's leg cannot be placed, the
+/// caller goes back to the front of the queue: never alone in a conference.
+/// </summary>
 public sealed class CallTaking(
-    HotlineDbContext db, ITwilioRestClient twilio, TimeProvider clock, Audit audit, Hotline.Core.Flows.Flow flow, ILogger<CallTaking> log)
+    HotlineDbContext db, ITwilioRestClient twilio, TimeProvider clock, Audit audit, Hotline.Core.Flows.Flow flow, LiveCallUrls urls,
+    AdvocateLegs advocates, CallerRequeue requeue, ILogger<CallTaking> log)
 {
     /// <returns>Problem null when connected (CaseId is then the caller's case), otherwise a message fit to show the operator.</returns>
-    public async Task<(string? Problem, Guid CaseId)> TakeAsync(Guid contactId, HotlineUser op, CancellationToken ct)
+    public async Task<(string? Problem, Guid CaseId)> TakeAsync(
+        Guid contactId, HotlineUser op, CancellationToken ct, AdvocateDevice device = AdvocateDevice.Phone)
     {
-        if (string.IsNullOrWhiteSpace(op.OperatorPhone))
+        if (device == AdvocateDevice.Phone && string.IsNullOrWhiteSpace(op.OperatorPhone))
         {
             return (
                 "Your account has no operator phone, so the call cannot be put through. Ask an admin to add one on the Users page.",
@@ -41,8 +47,7 @@ public sealed class CallTaking(
 
         try
         {
-            // The number is escaped: it ends up inside TwiML.
-            var twiml = new Twilio.Types.Twiml("<Response><Dial>" + SecurityElement.Escape(op.OperatorPhone.Trim()) + "</Dial></Response>");
+            var twiml = new Twilio.Types.Twiml(ConferenceTwiml.CallerJoins(contact.Id, flow.LanguageOrDefault(contact.Language), urls).ToString());
             // An empty answer makes the SDK return null instead of throwing: that is no answer, not a success.
             _ = await CallResource.UpdateAsync(pathSid: contact.ExternalId, twiml: twiml, client: twilio)
                 ?? throw new Twilio.Exceptions.ApiConnectionException("Twilio gave an empty answer");
@@ -52,6 +57,14 @@ public sealed class CallTaking(
             log.LogWarning(e, "Putting call {ContactId} through to an operator failed: {Failure}", contactId, TwilioFailures.Classify(e));
             await PutBackInQueueAsync(contact, op.Id);
             return (TwilioFailures.ForTakingACall(e, flow.BackupLine), Guid.Empty);
+        }
+
+        // The caller now hears the hold message and music in their room until the advocate's leg starts it.
+        if (await advocates.JoinAsync(contact.Id, op, device, ct) is { } legProblem)
+        {
+            var back = await requeue.RequeueAsync(contact.Id, $"Putting the call through to {op.DisplayName} failed: {legProblem}",
+                CancellationToken.None);
+            return (legProblem + (back ? " The caller is back at the front of the queue." : ""), Guid.Empty);
         }
 
         var @case = contact.Case;

@@ -29,6 +29,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             .OrderByDescending(c => c.CreatedAt)
             .Select(c => new EarlierCase(c.Id, c.Reference, c.Status, c.ContactType, c.CreatedAt))
             .ToListAsync(ct);
+        var legs = await db.LiveCallLegs.AsNoTracking().Where(l => l.CaseId == id).OrderBy(l => l.CreatedAt).ToListAsync(ct);
         var assigned = @case.AssignedOperatorId is { } opId
             ? await db.Users.Where(u => u.Id == opId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
             : null;
@@ -40,7 +41,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         var safeContact = SafeContactOf(@case);
         safeContact.Version = @case.Version;
         safeContact.Loaded = SafeContactMerge.Snapshot(safeContact);
-        return new CaseFile(@case, assigned, answers, CaseTimeline.Build(@case, history), earlier,
+        return new CaseFile(@case, assigned, answers, CaseTimeline.Build(@case, history, legs), earlier,
             CaseMachine.AllowedTriggers(@case.Status), classification, safeContact)
         {
             KnownJurisdictions = known,

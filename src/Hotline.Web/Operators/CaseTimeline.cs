@@ -1,13 +1,16 @@
+using Hotline.Core.Referrals;
 using Hotline.Web.Data;
+using Hotline.Web.Telephony.LiveCalls;
 
 namespace Hotline.Web.Operators;
 
 /// <summary>Merges contacts, notes, referrals and audited changes into one history, oldest first.</summary>
 public static class CaseTimeline
 {
-    public static IReadOnlyList<TimelineEntry> Build(Case c, IReadOnlyList<AuditEntry> history)
+    public static IReadOnlyList<TimelineEntry> Build(Case c, IReadOnlyList<AuditEntry> history, IReadOnlyList<LiveCallLeg>? legs = null)
     {
         var entries = new List<TimelineEntry>();
+        entries.AddRange(LiveCallTimeline.Entries(legs ?? []));
         foreach (var contact in c.Contacts)
         {
             var what = Conversations.ConversationReader.IsText(contact.Channel)
@@ -30,7 +33,7 @@ public static class CaseTimeline
         foreach (var referral in c.Referrals)
         {
             entries.Add(
-                new TimelineEntry(referral.CreatedAt, "referral", $"Referral to {referral.Agency?.Name ?? "agency"} ({referral.Status})",
+                new TimelineEntry(referral.CreatedAt, "referral", $"Referral to {referral.Agency?.Name ?? "agency"} ({Status(referral.Status)})",
                 (referral.Mandatory ? "Mandatory. " : "") + referral.Reason));
         }
 
@@ -42,6 +45,9 @@ public static class CaseTimeline
 
         return entries.OrderBy(e => e.At).ToList();
     }
+
+    private static string Status(ReferralStatus status) =>
+        status == ReferralStatus.HandedOverByPhone ? status.Label() : status.ToString();
 
     private static string Words(string action) => action switch
     {
@@ -58,6 +64,7 @@ public static class CaseTimeline
         "callback.attempt" => "Callback not answered",
         "callback.reached" => "Callback: caller reached",
         "callback.gave-up" => "Callback given up",
+        _ when LiveCallTimeline.Words(action) is { } live => live,
         _ => action,
     };
 }

@@ -26,6 +26,7 @@ public sealed class ReferralLifecycle(Audit audit, TimeProvider clock)
             case ReferralStatus.Closed: referral.ClosedAt = now; break;
             case ReferralStatus.Failed: referral.FailedAt = now; break;
             case ReferralStatus.Expired: referral.ExpiredAt = now; break;
+            case ReferralStatus.HandedOverByPhone: referral.SentAt = referral.AcknowledgedAt = now; break; // the agency answered in person
             case ReferralStatus.Pending: break;
             default: throw new ArgumentOutOfRangeException(nameof(trigger), transition.To, "unknown referral status");
         }

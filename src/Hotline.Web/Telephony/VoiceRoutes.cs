@@ -15,6 +15,12 @@ public static class VoiceRoutes
     public const string RecordingStatus = "/twilio/voice/recording-status";
     public const string Status = "/twilio/voice/status";
     public const string Fallback = "/twilio/voice/fallback";
+    /// <summary>A live call's conference events (join, leave, hold, mute, start, end).</summary>
+    public const string Conference = "/twilio/voice/conference";
+    /// <summary>The call status of one leg the hotline dialled into a conference (advocate, interpreter, agency, supervisor).</summary>
+    public const string Participant = "/twilio/voice/participant";
+    /// <summary>What a waiting or held caller hears: the flow's hold message, if it has one, and music.</summary>
+    public const string ConferenceHold = "/twilio/voice/conference-hold";
     public const string SmsIncoming = "/twilio/sms/incoming";
 
     public static string GatherFor(int step) => $"{Gather}?step={step}";
