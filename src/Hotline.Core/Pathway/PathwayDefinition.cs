@@ -13,6 +13,7 @@ public sealed record PathwayDefinition(
     bool AnonymousNotificationsForRefusingAdults,
     int RetentionDays)
 {
-    /// <summary>How a promised callback is retried ('callback_retries'; optional, <see cref="Callbacks.CallbackRetryRule.Default"/>).</summary>
+    /// <summary>How a promised callback is retried ('callback_retries'; optional: <see cref="Callbacks.CallbackRetryRule.Default"/>).
+    /// </summary>
     public Callbacks.CallbackRetryRule CallbackRetries { get; init; } = Callbacks.CallbackRetryRule.Default;
 }

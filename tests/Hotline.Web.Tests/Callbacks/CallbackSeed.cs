@@ -31,7 +31,7 @@ public static class CallbackSeed
         return @case.Id;
     }
 
-    /// <summary>Calls.json answers 201 with a fresh CallSid (the mock's default gives one fixed SID, which is unique per attempt here).</summary>
+    /// <summary>Calls.json answers 201 with a fresh CallSid (the mock's default gives one fixed SID; attempts keep SIDs unique).</summary>
     public static void AnswerCallsWithFreshSids(TwilioApiMock twilio) =>
         twilio.Server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{TwilioApiMock.AccountSid}/Calls.json").UsingPost())
             .AtPriority(-1)
@@ -44,7 +44,8 @@ public static class CallbackSeed
     /// <summary>Participants added to a conference (the advocate's leg) answer like Twilio does.</summary>
     public static void AnswerParticipants(TwilioApiMock twilio) =>
         twilio.Server.Given(Request.Create()
-                .WithPath(new WireMock.Matchers.RegexMatcher($"^/2010-04-01/Accounts/{TwilioApiMock.AccountSid}/Conferences/.+/Participants\\.json$"))
+                .WithPath(new WireMock.Matchers.RegexMatcher(
+                    $"^/2010-04-01/Accounts/{TwilioApiMock.AccountSid}/Conferences/.+/Participants\\.json$"))
                 .UsingPost())
             .AtPriority(-1)
             .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")

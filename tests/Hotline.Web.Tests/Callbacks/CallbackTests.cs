@@ -200,6 +200,12 @@ public class CallbackTests : IClassFixture<AppFixture>
         // The caller is put into the conference named after the callback's own call; the advocate's phone is added to it.
         var twiml = Assert.Single(UpdatesOf(attempt.CallSid!))["Twiml"];
         Assert.Contains($">{Hotline.Web.Telephony.LiveCalls.ConferenceRooms.NameFor(attempt.ContactId)}</Conference>", twiml);
+        var advocateLeg = _fixture.Twilio.Server.LogEntries.Last(e => e.RequestMessage!.Path.EndsWith(
+            $"/Conferences/{Hotline.Web.Telephony.LiveCalls.ConferenceRooms.NameFor(attempt.ContactId)}/Participants.json",
+            StringComparison.Ordinal));
+        var leg = CallbackSeed.Form(advocateLeg.RequestMessage!.Body);
+        Assert.Equal("+15550100333", leg["To"]); // the advocate's phone; the caller's number is never shown to them
+        Assert.Equal(HotlineApp.HotlineNumber, leg["From"]);
         var recorded = Assert.Single(await AttemptsAsync(caseId));
         Assert.Equal(CallbackOutcome.Answered, recorded.Outcome);
         Assert.Equal(CallbackPromise.Kept, recorded.Promise);
@@ -214,12 +220,14 @@ public class CallbackTests : IClassFixture<AppFixture>
     public async Task CallBack_AttemptsRunOut_ClearsCallbacksDue_AndTellsTheSupervisor()
     {
         var caseId = await CallbackSeed.CaseOwingCallbackAsync(App, "afternoon", voicemailAllowed: false);
-        var (advocate, _) = await AdvocateAsync();
+        var (_, email) = await AdvocateAsync();
         var start = App.Clock.GetUtcNow();
         try
         {
             foreach (var wait in new[] { TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.Zero })
             {
+                // Signed in afresh each time: the console's sign-in lapses over the hours the retry rule waits.
+                var advocate = await ConsoleClient.SignedInAsync(App, email, ConsoleSeed.OperatorPassword);
                 var attempt = await PlaceAsync(advocate, caseId);
                 await EndedAsync(attempt, "busy");
                 await SettleAsync(attempt);

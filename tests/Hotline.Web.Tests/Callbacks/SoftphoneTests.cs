@@ -42,7 +42,8 @@ public class SoftphoneTests(SoftphoneFixture fixture) : IClassFixture<SoftphoneF
         var identity = AdvocateIdentity.For(await UserIdAsync(email));
         Assert.Equal(identity, grants.GetProperty("identity").GetString());
         Assert.Equal(identity, body.GetProperty("identity").GetString());
-        Assert.Equal(SoftphoneFixture.TwimlAppSid, grants.GetProperty("voice").GetProperty("outgoing").GetProperty("application_sid").GetString());
+        Assert.Equal(SoftphoneFixture.TwimlAppSid,
+            grants.GetProperty("voice").GetProperty("outgoing").GetProperty("application_sid").GetString());
         Assert.True(grants.GetProperty("voice").GetProperty("incoming").GetProperty("allow").GetBoolean());
         var expires = DateTimeOffset.FromUnixTimeSeconds(claims.GetProperty("exp").GetInt64());
         Assert.InRange(expires - fixture.App.Clock.GetUtcNow(), TimeSpan.FromMinutes(5), TimeSpan.FromHours(1));
@@ -106,7 +107,8 @@ public class SoftphoneTests(SoftphoneFixture fixture) : IClassFixture<SoftphoneF
     private Task<HttpResponseMessage> BrowserCallsAsync(string identity, Guid contactId, string? signature = null) =>
         new TwilioWebhooks(fixture.App.CreateClient()).PostAsync(SoftphoneRoutes.Voice, new Dictionary<string, string>
         {
-            ["CallSid"] = TwilioWebhooks.NewCallSid(), ["AccountSid"] = TwilioApiMock.AccountSid, ["ApplicationSid"] = SoftphoneFixture.TwimlAppSid,
+            ["CallSid"] = TwilioWebhooks.NewCallSid(), ["AccountSid"] = TwilioApiMock.AccountSid,
+            ["ApplicationSid"] = SoftphoneFixture.TwimlAppSid,
             ["From"] = "client:" + identity, ["Caller"] = "client:" + identity, [SoftphoneRoutes.ContactParameter] = contactId.ToString(),
         }, signature);
 

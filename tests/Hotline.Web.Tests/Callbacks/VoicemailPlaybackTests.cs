@@ -56,7 +56,8 @@ public class VoicemailPlaybackTests(AppFixture fixture) : IClassFixture<AppFixtu
 
         var page = await staff.GetStringAsync($"/cases/{caseId}");
 
-        Assert.Contains($"<audio class=\"voicemail\" controls preload=\"none\" src=\"/cases/{caseId}/contacts/{contactId}/recording\">", page);
+        Assert.Contains(
+            $"<audio class=\"voicemail\" controls preload=\"none\" src=\"/cases/{caseId}/contacts/{contactId}/recording\">", page);
         Assert.DoesNotContain("api.twilio.com", page);
         Assert.Equal(0, await ListensAsync(caseId)); // opening the page is not listening (preload="none")
     }
@@ -90,7 +91,8 @@ public class VoicemailPlaybackTests(AppFixture fixture) : IClassFixture<AppFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/sign-in", response.Headers.Location!.ToString());
-        Assert.DoesNotContain(fixture.Twilio.Server.LogEntries, e => e.RequestMessage!.Path.StartsWith(recordingPath, StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Twilio.Server.LogEntries,
+            e => e.RequestMessage!.Path.StartsWith(recordingPath, StringComparison.Ordinal));
         Assert.Equal(0, await ListensAsync(caseId));
     }
 

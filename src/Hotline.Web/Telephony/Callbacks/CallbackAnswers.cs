@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Twilio.Clients;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.TwiML;
-using Twilio.TwiML.Voice;
 
 namespace Hotline.Web.Telephony.Callbacks;
 
@@ -19,8 +18,8 @@ namespace Hotline.Web.Telephony.Callbacks;
 /// nothing) and the pathway's retry rule is then applied by <see cref="CallbackSettleJob"/>.
 /// </summary>
 public sealed class CallbackAnswers(
-    HotlineDbContext db, ITwilioRestClient twilio, Flow flow, AdvocateLegs legs, TimeProvider clock, PromiseDispatcher promises,
-    ILogger<CallbackAnswers> log)
+    HotlineDbContext db, ITwilioRestClient twilio, Flow flow, AdvocateLegs legs, LiveCallUrls urls, TimeProvider clock,
+    PromiseDispatcher promises, ILogger<CallbackAnswers> log)
 {
     /// <summary>Twilio's answering-machine detection result (AsyncAmdStatusCallback).</summary>
     public async System.Threading.Tasks.Task DetectedAsync(Guid attemptId, string? answeredBy, CancellationToken ct)
@@ -64,18 +63,17 @@ public sealed class CallbackAnswers(
     private async System.Threading.Tasks.Task JoinPersonAsync(CallbackAttempt attempt, Contact contact, CancellationToken ct)
     {
         var advocate = await db.Users.SingleOrDefaultAsync(u => u.Id == attempt.AdvocateId, ct);
-        var dial = new Dial();
-        // The caller keeps the room: when they hang up, the conference (and the advocate's leg) ends.
-        dial.Conference(ConferenceRooms.NameFor(contact.Id), beep: Conference.BeepEnum.False,
-            startConferenceOnEnter: true, endConferenceOnExit: true);
+        // Into the callback's own conference, as a taken call's caller joins (the live calls' TwiML): their leaving ends
+        // it, they hear the hold message until the advocate is there, and the conference's events reach the board.
+        var joins = ConferenceTwiml.CallerJoins(contact.Id, flow.LanguageOrDefault(contact.Language), urls);
         try
         {
-            _ = await CallResource.UpdateAsync(pathSid: attempt.CallSid, twiml: new Twilio.Types.Twiml(new VoiceResponse().Append(dial).ToString()),
-                client: twilio) ?? throw new Twilio.Exceptions.ApiConnectionException("Twilio gave an empty answer");
+            _ = await CallResource.UpdateAsync(pathSid: attempt.CallSid, twiml: new Twilio.Types.Twiml(joins.ToString()), client: twilio)
+                ?? throw new Twilio.Exceptions.ApiConnectionException("Twilio gave an empty answer");
         }
         catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))
         {
-            log.LogWarning(e, "Callback attempt {AttemptId}: the caller answered but could not be connected", attempt.Id);
+            log.LogWarning("Callback attempt {AttemptId}: the caller answered but could not be connected", attempt.Id);
             Fail(attempt, $"A person answered, but Twilio could not connect them: {TwilioFailures.Describe(e)}.");
             return;
         }
@@ -104,13 +102,14 @@ public sealed class CallbackAnswers(
                 .Hangup();
             try
             {
-                _ = await CallResource.UpdateAsync(pathSid: attempt.CallSid, twiml: new Twilio.Types.Twiml(response.ToString()), client: twilio);
+                _ = await CallResource.UpdateAsync(
+                    pathSid: attempt.CallSid, twiml: new Twilio.Types.Twiml(response.ToString()), client: twilio);
                 attempt.Detail = "An answering machine: the flow's neutral message was left (it never names the line), then hung up.";
                 return;
             }
             catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))
             {
-                log.LogWarning(e, "Callback attempt {AttemptId}: the neutral message could not be left", attempt.Id);
+                log.LogWarning("Callback attempt {AttemptId}: the neutral message could not be left", attempt.Id);
             }
         }
         await HangUpAsync(attempt);
@@ -137,7 +136,7 @@ public sealed class CallbackAnswers(
         catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))
         {
             // The call ends by itself when the listening pause runs out (60 s), saying nothing.
-            log.LogWarning(e, "Callback attempt {AttemptId}: hanging up failed ({Failure})", attempt.Id, TwilioFailures.Classify(e));
+            log.LogWarning("Callback attempt {AttemptId}: hanging up failed ({Failure})", attempt.Id, TwilioFailures.Classify(e));
         }
     }
 

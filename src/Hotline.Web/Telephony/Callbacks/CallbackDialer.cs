@@ -75,7 +75,8 @@ public sealed class CallbackDialer(
         }
         catch (Exception e) when (TwilioFailures.IsTwilioFailure(e))
         {
-            log.LogWarning(e, "Callback attempt {AttemptId} not placed: {Failure}", attempt.Id, TwilioFailures.Classify(e));
+            // Not the exception: Twilio's message may quote the number dialled.
+            log.LogWarning("Callback attempt {AttemptId} not placed: {Failure}", attempt.Id, TwilioFailures.Classify(e));
             var words = $"Twilio did not place the call: {TwilioFailures.Describe(e)}.";
             attempt.Outcome = CallbackOutcome.Failed;
             attempt.Detail = words;
