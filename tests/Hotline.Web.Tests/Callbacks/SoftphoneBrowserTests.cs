@@ -95,7 +95,8 @@ public class SoftphoneBrowserTests(SoftphoneBrowserFixture fixture) : IClassFixt
         Assert.Equal(AdvocateIdentity.For(adminId), claims.GetProperty("grants").GetProperty("identity").GetString());
         Assert.Equal(SoftphoneFixture.TwimlAppSid,
             claims.GetProperty("grants").GetProperty("voice").GetProperty("outgoing").GetProperty("application_sid").GetString());
-        Assert.True(claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64() <= 3600);
+        var lifetime = DateTimeOffset.FromUnixTimeSeconds(claims.GetProperty("exp").GetInt64()) - fixture.App.Clock.GetUtcNow();
+        Assert.InRange(lifetime, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1));
         var panel = page.Locator("#softphone");
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-identity", AdvocateIdentity.For(adminId));
 
