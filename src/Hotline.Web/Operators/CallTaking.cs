@@ -47,7 +47,8 @@ public sealed class CallTaking(
 
         try
         {
-            var twiml = new Twilio.Types.Twiml(ConferenceTwiml.CallerJoins(contact.Id, flow.LanguageOrDefault(contact.Language), urls).ToString());
+            var joins = ConferenceTwiml.CallerJoins(contact.Id, flow.LanguageOrDefault(contact.Language), urls);
+            var twiml = new Twilio.Types.Twiml(joins.ToString());
             // An empty answer makes the SDK return null instead of throwing: that is no answer, not a success.
             _ = await CallResource.UpdateAsync(pathSid: contact.ExternalId, twiml: twiml, client: twilio)
                 ?? throw new Twilio.Exceptions.ApiConnectionException("Twilio gave an empty answer");

@@ -33,7 +33,8 @@ public static class CaseTimeline
         foreach (var referral in c.Referrals)
         {
             entries.Add(
-                new TimelineEntry(referral.CreatedAt, "referral", $"Referral to {referral.Agency?.Name ?? "agency"} ({Status(referral.Status)})",
+                new TimelineEntry(referral.CreatedAt, "referral",
+                $"Referral to {referral.Agency?.Name ?? "agency"} ({Status(referral.Status)})",
                 (referral.Mandatory ? "Mandatory. " : "") + referral.Reason));
         }
 

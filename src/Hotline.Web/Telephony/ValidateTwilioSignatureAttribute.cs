@@ -65,8 +65,11 @@ public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResource
         // is shared by every withheld caller, and one bucket for all of them would let one lock the others out.
         // A report on a message we sent comes From the hotline's own number: keyed by the caller, every report would
         // share one bucket and a busy hour of replies would be refused. Each report is limited per message instead.
+        // Live-call callbacks are about the hotline's own legs (From is the hotline's number on every dialled leg):
+        // limited per call leg, like message reports, so one busy conference never throttles another.
         var key = http.Request.Path.StartsWithSegments(Conversations.MessageRoutes.Status)
             ? SidKey(form, "MessageSid")
+            : IsLiveCallCallback(http.Request.Path) ? SidKey(form, "CallSid") ?? SidKey(form, "ConferenceSid")
             : CallerKey(form, http.RequestServices.GetRequiredService<CallerHasher>());
         if (key is not null)
         {
@@ -90,6 +93,9 @@ public sealed class ValidateTwilioSignatureAttribute : Attribute, IAsyncResource
         if (form.TryGetValue("From", out var from) && hasher.Hash(from) is { } hash) return hash;
         return SidKey(form, "CallSid") ?? SidKey(form, "MessageSid");
     }
+
+    private static bool IsLiveCallCallback(PathString path) =>
+        path.StartsWithSegments(VoiceRoutes.Conference) || path.StartsWithSegments(VoiceRoutes.Participant);
 
     private static string? SidKey(IReadOnlyDictionary<string, string> form, string sid) =>
         form.TryGetValue(sid, out var value) && value.Length is > 0 and <= 64 ? sid + ":" + value : null;

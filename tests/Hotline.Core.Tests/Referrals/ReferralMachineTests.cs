@@ -24,6 +24,8 @@ public class ReferralMachineTests
         { S.Accepted, T.Close, S.Closed },
         { S.Declined, T.Close, S.Closed },
         { S.Expired, T.Close, S.Closed },
+        { S.Pending, T.HandOverByPhone, S.HandedOverByPhone },
+        { S.HandedOverByPhone, T.Close, S.Closed },
     };
 
     /// <summary>Repeats and late arrivals that must succeed without changing anything.</summary>
@@ -45,6 +47,7 @@ public class ReferralMachineTests
         { S.Failed, T.DeliveryFailed },
         { S.Expired, T.DeadlinePassed },
         { S.Closed, T.Close },
+        { S.HandedOverByPhone, T.HandOverByPhone },
     };
 
     [Theory]

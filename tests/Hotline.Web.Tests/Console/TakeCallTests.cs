@@ -9,7 +9,7 @@ namespace Hotline.Web.Tests.Console;
 public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task Take_QueuedCaller_DialsOperatorPhoneThroughTwilioAndAssignsCase()
+    public async Task Take_QueuedCaller_MovesCallerIntoConferenceAndDialsOperatorPhoneIntoItAndAssignsCase()
     {
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
         var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator, phone: "+15550100222");
@@ -22,7 +22,12 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
         var update = Assert.Single(
             fixture.Twilio.Server.LogEntries,
             e => e.RequestMessage!.Path.EndsWith($"/Calls/{caller.CallSid}.json", StringComparison.Ordinal));
-        Assert.Contains(WebUtility.UrlEncode("<Dial>+15550100222</Dial>"), update.RequestMessage!.Body!);
+        var twiml = ConferenceApiStubs.Form(update.RequestMessage!.Body!)["Twiml"];
+        Assert.Contains($"<Conference", twiml);
+        Assert.Contains(">" + Hotline.Web.Telephony.LiveCalls.ConferenceRooms.NameFor(caller.ContactId) + "</Conference>", twiml);
+        var advocate = Assert.Single(fixture.Twilio.Server.LogEntries, e => e.RequestMessage!.Path.EndsWith("/Participants.json",
+            StringComparison.Ordinal) && e.RequestMessage.Body!.Contains(WebUtility.UrlEncode("+15550100222"), StringComparison.Ordinal));
+        Assert.Contains("Label=advocate", advocate.RequestMessage!.Body!);
         var (contact, @case) = await fixture.App.WithDbAsync(async db =>
             (await db.Contacts.SingleAsync(c => c.Id == caller.ContactId), await db.Cases.SingleAsync(c => c.Id == caller.CaseId)));
         Assert.Equal(ContactState.WithOperator, contact.State);

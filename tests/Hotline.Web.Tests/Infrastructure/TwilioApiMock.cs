@@ -24,6 +24,7 @@ public sealed class TwilioApiMock : IDisposable
         Server.Given(Request.Create().WithPath($"/2010-04-01/Accounts/{AccountSid}/Calls.json").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
                 .WithBody("{\"sid\":\"CA" + new string('3', 32) + "\",\"status\":\"queued\",\"account_sid\":\"" + AccountSid + "\"}"));
+        this.StubConferences(); // a taken call is a conference: its participants are added, held, removed
     }
 
     /// <summary>

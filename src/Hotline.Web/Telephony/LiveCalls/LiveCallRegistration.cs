@@ -11,6 +11,8 @@ public static class LiveCallRegistration
         services.AddScoped<AdvocateLegs>();
         services.AddScoped<CallerRequeue>();
         services.AddScoped<LiveCallEvents>();
+        services.AddScoped<LiveCallDesk>();
+        services.AddScoped<LiveCallBoard>();
         return services;
     }
 }
