@@ -56,7 +56,7 @@ public sealed class CallbackAnswers(
         contact.EndedAt = now;
         contact.LastActivityAt = now;
         contact.CallStatus = callStatus is { Length: <= 20 } s ? s : "completed";
-        contact.State = attempt.Outcome == CallbackOutcome.Answered ? ContactState.Completed : ContactState.Abandoned;
+        contact.State = ContactState.Completed; // an outgoing call: "abandoned" (a caller who gave up in the queue) does not apply
         await SaveAndSettleAsync(attempt);
     }
 
