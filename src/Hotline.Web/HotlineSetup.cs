@@ -119,6 +119,7 @@ public static class HotlineSetup
         services.AddAgencyDirectoryHsds();
         services.AddHotlineReports(builder.Configuration);
         services.AddPublicPages(settings, flow);
+        services.AddCallbacksAndSoftphone(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])

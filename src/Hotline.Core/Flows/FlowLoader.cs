@@ -13,7 +13,8 @@ public static class FlowLoader
         var parser = new FlowParser(fileName);
         var (flow, outline) = parser.Parse(yaml);
         var errors = parser.Errors.Concat(new FlowValidator(fileName).Validate(outline))
-            .Concat(flow is null ? [] : HotlineNaming.Check(flow)).OrderBy(e => e.Line).ToList();
+            .Concat(flow is null ? [] : HotlineNaming.Check(flow))
+            .Concat(flow is null ? [] : HotlineNaming.CheckCallbackVoicemail(flow)).OrderBy(e => e.Line).ToList();
         if (errors.Count > 0)
             throw new FlowValidationException(errors);
         return flow!;

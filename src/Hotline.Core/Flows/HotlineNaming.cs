@@ -20,6 +20,32 @@ public static class HotlineNaming
         return flow.TextsMayNameHotline ? null : Find(flow.HotlineNames, body);
     }
 
+    /// <summary>
+    /// The hotline name in words a callback would leave on an answering machine: checked whatever the flow allows for
+    /// texts, because a voicemail is heard by whoever holds the phone.
+    /// </summary>
+    public static string? FindNameInVoicemail(Flow flow, string body)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        return Find(flow.HotlineNames, body);
+    }
+
+    /// <summary>The callback voicemail (<see cref="MessageKeys.CallbackVoicemail"/>) naming the hotline in any language.</summary>
+    internal static IEnumerable<YamlFileError> CheckCallbackVoicemail(Flow flow)
+    {
+        if (!flow.Messages.TryGetValue(MessageKeys.CallbackVoicemail, out var text))
+            yield break;
+        foreach (var (language, body) in text.For(Cases.Channel.Voice))
+        {
+            if (Find(flow.HotlineNames, body) is not { } name)
+                continue;
+            var line = text.Lines.TryGetValue(language, out var l) ? l : 1;
+            yield return new YamlFileError(flow.SourceFile, line, null,
+                $"the {language} text of message '{MessageKeys.CallbackVoicemail}' names the hotline ('{name}'): it is left on a "
+                + "caller's answering machine, where anyone holding the phone hears it; it must never say who we are");
+        }
+    }
+
     private static string? Find(IReadOnlyList<string> names, string body)
     {
         var text = TextMatching.Normalize(body);

@@ -19,6 +19,13 @@ public static class MessageKeys
 
     public const string Goodbye = "goodbye";
 
+    /// <summary>
+    /// Optional: the only words a callback may leave on a caller's answering machine, where the caller allowed a
+    /// voicemail. It must never name the hotline, whatever 'texts_may_name_hotline' says (checked at load). Without
+    /// it, a callback that reaches a machine hangs up and leaves nothing.
+    /// </summary>
+    public const string CallbackVoicemail = "callback_voicemail";
+
     /// <summary>What the caller is sent when an advocate closes a written conversation.</summary>
     public const string ConversationClosed = "conversation_closed";
 

@@ -11,4 +11,9 @@ public sealed record PathwayDefinition(
     IReadOnlyDictionary<string, AgencyType> NeedAgencies,
     IReadOnlyList<TimeSpan> FollowUpCadence,
     bool AnonymousNotificationsForRefusingAdults,
-    int RetentionDays);
+    int RetentionDays)
+{
+    /// <summary>How a promised callback is retried ('callback_retries'; optional: <see cref="Callbacks.CallbackRetryRule.Default"/>).
+    /// </summary>
+    public Callbacks.CallbackRetryRule CallbackRetries { get; init; } = Callbacks.CallbackRetryRule.Default;
+}

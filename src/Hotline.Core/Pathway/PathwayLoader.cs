@@ -12,7 +12,8 @@ namespace Hotline.Core.Pathway;
 public static class PathwayLoader
 {
     private static readonly string[] RootKeys =
-        ["pathway", "anonymous_notifications_for_refusing_adults", "retention_days", "triage_deadlines", "follow_up", "needs", "rules"];
+        ["pathway", "anonymous_notifications_for_refusing_adults", "retention_days", "triage_deadlines", "follow_up", "needs", "rules",
+            "callback_retries"];
 
     private static readonly string[] RuleKeys =
         ["id", "when", "agencies", "mandatory", "consent", "data", "acknowledge_within", "escalation", "reason"];
@@ -44,9 +45,13 @@ public static class PathwayLoader
         var followUp = ReadFollowUp(reader, root!);
         var needs = ReadNeeds(reader, root!);
         var rules = ReadRules(reader, root!);
+        var callbackRetries = ReadCallbackRetries(reader, root!);
 
         reader.ThrowIfErrors(errors => new PathwayValidationException(errors));
-        return new PathwayDefinition(name!, rules, triage, needs, followUp, anonymous!.Value, retention!.Value);
+        return new PathwayDefinition(name!, rules, triage, needs, followUp, anonymous!.Value, retention!.Value)
+        {
+            CallbackRetries = callbackRetries,
+        };
     }
 
     private static Dictionary<Urgency, TimeSpan> ReadTriage(YamlFileReader reader, YamlMappingNode root)
@@ -102,6 +107,18 @@ public static class PathwayLoader
         }
 
         return result;
+    }
+
+    /// <summary>The waits between callback attempts; absent: the default rule. Each wait must be positive.</summary>
+    private static Callbacks.CallbackRetryRule ReadCallbackRetries(YamlFileReader reader, YamlMappingNode root)
+    {
+        if (reader.Optional(root, "callback_retries") is not { } node) return Callbacks.CallbackRetryRule.Default;
+        var waits = new List<TimeSpan>();
+        foreach (var item in reader.Sequence(node, "callback_retries")?.Children ?? [])
+        {
+            if (reader.Duration(item, "callback retry wait") is { } wait) waits.Add(wait);
+        }
+        return new Callbacks.CallbackRetryRule(waits);
     }
 
     private static Dictionary<string, AgencyType> ReadNeeds(YamlFileReader reader, YamlMappingNode root)

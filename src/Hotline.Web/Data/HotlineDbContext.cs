@@ -37,6 +37,7 @@ public class HotlineDbContext : IdentityDbContext<HotlineUser>, IDataProtectionK
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<Telephony.LiveCalls.LiveCallLeg> LiveCallLegs => Set<Telephony.LiveCalls.LiveCallLeg>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CallbackAttempt> CallbackAttempts => Set<CallbackAttempt>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -72,5 +73,6 @@ public class HotlineDbContext : IdentityDbContext<HotlineUser>, IDataProtectionK
         builder.Entity<SmsOptOut>(
             e => { e.ToTable("sms_opt_outs"); e.HasKey(x => x.CallerHash); e.Property(x => x.CallerHash).HasMaxLength(64); });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        builder.ApplyConfiguration(new Telephony.Callbacks.CallbackAttemptConfiguration());
     }
 }

@@ -14,6 +14,20 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    // Pages that carry the browser phone (the board, a case): Twilio's Voice SDK (served from our own /lib) opens its
+    // signalling WebSocket and sends call-quality events to Twilio's hosts, and plays its ringtones from Twilio's SDK host.
+    // Everything else stays as strict as the console; the microphone is allowed to this origin on these pages only.
+    private const string SoftphonePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "connect-src 'self' wss://*.twilio.com https://*.twilio.com; media-src 'self' blob: https://sdk.twilio.com; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Set in <see cref="Microsoft.AspNetCore.Http.HttpContext.Items"/> by the softphone's partial view while a page renders
+    /// (before its headers are sent): that page gets <see cref="SoftphonePolicy"/>. Pages without the phone never do.
+    /// </summary>
+    public const string SoftphoneOnPage = "hotline.softphone";
+
     // The anonymous pages (/tip, /chat): our own files only, nothing framed, no base or plugin tricks; connect-src
     // 'self' is for the chat's own connection. Forms post only to us.
     private const string PublicPolicy =
@@ -34,12 +48,15 @@ public static class SecurityHeaders
         {
             var headers = context.Response.Headers;
             var path = context.Request.Path;
+            var softphone = context.Items.ContainsKey(SoftphoneOnPage);
             headers.ContentSecurityPolicy = path.StartsWithSegments("/hangfire") ? DashboardPolicy
-                : PublicPaths.Any(p => path.StartsWithSegments(p)) ? PublicPolicy : ConsolePolicy;
+                : PublicPaths.Any(p => path.StartsWithSegments(p)) ? PublicPolicy : softphone ? SoftphonePolicy : ConsolePolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+            headers["Permissions-Policy"] = softphone
+                ? "camera=(), microphone=(self), geolocation=(), payment=()"
+                : "camera=(), microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (!path.StartsWithSegments("/css") && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/lib"))
                 headers.CacheControl = "no-store";

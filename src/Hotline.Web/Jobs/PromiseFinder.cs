@@ -74,6 +74,15 @@ public sealed class PromiseFinder(HotlineDbContext db, HotlineSettings settings)
             .Where(c => c.CallbackAllowed == true && !c.CallbackDue && c.CallbackDueAt <= now && c.Status != CaseStatus.Closed)
             .OrderBy(c => c.CallbackDueAt).Take(Batch * 5).Select(c => c.Id).ToListAsync();
 
+    /// <summary>Callback attempts whose outcome is known but whose retry rule was never applied (a lost hand-off).</summary>
+    public async Task<IReadOnlyList<Guid>> UnsettledCallbackAttemptsAsync(DateTimeOffset now)
+    {
+        var before = now - HandOffGrace;
+        return await db.CallbackAttempts.AsNoTracking()
+            .Where(a => a.SettledAt == null && a.Outcome != null && a.StartedAt < before)
+            .OrderBy(a => a.StartedAt).Take(Batch).Select(a => a.Id).ToListAsync();
+    }
+
     /// <summary>
     /// One reminder per interval for each mandatory referral at a dead end. The interval's number is in the
     /// notification key, so each reminder is sent once however many sweeps run; the first interval is left to the

@@ -43,6 +43,8 @@ public sealed class PromiseSweepJob(NpgsqlDataSource database, PromiseFinder fin
             await keep.KeepAsync<SupervisorAlertJob>("crisis alert", id, j => j.RunAsync(id, SupervisorAlertJob.Crisis));
         foreach (var id in await find.DueCallbacksAsync(now))
             await keep.KeepAsync<CallbackDueJob>("callback", id, j => j.RunAsync(id));
+        foreach (var id in await find.UnsettledCallbackAttemptsAsync(now))
+            await keep.KeepAsync<Telephony.Callbacks.CallbackSettleJob>("callback attempt", id, j => j.RunAsync(id));
         foreach (var reminder in await find.UnresolvedReferralRemindersAsync(now))
         {
             await keep.KeepAsync<Referrals.SupervisorAlerts>("unresolved referral alert", reminder.ReferralId,

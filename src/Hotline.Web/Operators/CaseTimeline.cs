@@ -21,10 +21,11 @@ public static class CaseTimeline
             var state = ServiceLevels.Words(contact.State.ToString()).ToLowerInvariant();
             entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
                 $"{ended}status {state}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
-            if (contact.RecordingUrl is { } url)
+            if (contact.RecordingUrl is not null)
             {
-                entries.Add(
-                    new TimelineEntry(contact.EndedAt ?? contact.StartedAt, "recording", "Voicemail recording", url));
+                // Played through the service (staff only, audited): Twilio's own link needs the account's credentials.
+                entries.Add(new TimelineEntry(contact.EndedAt ?? contact.StartedAt, "recording", "Voicemail recording",
+                    Telephony.Voicemail.VoicemailRecording.ListenPath(c.Id, contact.Id)));
             }
         }
         foreach (var note in c.Notes)
@@ -59,6 +60,11 @@ public static class CaseTimeline
         "conversation.take" => "Conversation taken",
         "conversation.reassign" => "Conversation reassigned",
         "conversation.close" => "Conversation closed",
+        "voicemail.listen" => "Voicemail listened to",
+        "callback.placed" => "Callback placed",
+        "callback.attempt" => "Callback not answered",
+        "callback.reached" => "Callback: caller reached",
+        "callback.gave-up" => "Callback given up",
         _ when LiveCallTimeline.Words(action) is { } live => live,
         _ => action,
     };

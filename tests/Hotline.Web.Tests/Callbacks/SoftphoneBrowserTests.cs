@@ -1,0 +1,113 @@
+using Hotline.Web.Telephony.LiveCalls;
+using Hotline.Web.Telephony.Softphone;
+using Hotline.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Hotline.Web.Tests.Callbacks;
+
+/// <summary>The service on a real Kestrel port with the softphone set up, and Debian's Chromium (as BrowserFixture).</summary>
+public sealed class SoftphoneBrowserFixture : IAsyncLifetime
+{
+    public TwilioApiMock Twilio { get; } = new();
+    public HotlineApp App { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright _playwright = null!;
+    private string _connectionString = "";
+
+    public async Task InitializeAsync()
+    {
+        _connectionString = await TestPostgres.CreateDatabaseAsync();
+        App = new HotlineApp(_connectionString, Twilio, SoftphoneFixture.SoftphoneSettings());
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await App.DisposeAsync();
+        Twilio.Dispose();
+        await TestPostgres.DropDatabaseAsync(_connectionString);
+    }
+}
+
+/// <summary>
+/// Issue #14, point 6, in real Chromium: the board loads Twilio's Voice SDK from our own origin under the CSP (no
+/// violation), obtains an access token whose claims are checked, and the SDK's first step towards Twilio (its signalling
+/// WebSocket) is allowed. Twilio itself cannot be reached here: the test stops at that boundary.
+/// </summary>
+public class SoftphoneBrowserTests(SoftphoneBrowserFixture fixture) : IClassFixture<SoftphoneBrowserFixture>
+{
+    [Fact]
+    public async Task Board_LoadsTheSdkFromOurOrigin_UnderTheCsp_AndGetsATokenForTheSignedInAdvocate()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl });
+        var page = await context.NewPageAsync();
+        var refused = new List<string>();
+        var scripts = new List<string>();
+        var sockets = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy")) refused.Add(m.Text); };
+        page.Request += (_, r) => { if (r.ResourceType == "script") scripts.Add(r.Url); };
+        page.WebSocket += (_, ws) => sockets.Add(ws.Url);
+        await page.AddInitScriptAsync(
+            "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', " +
+            "e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
+        await page.GotoAsync("/");
+        await page.GetByLabel("Email").FillAsync(HotlineApp.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(HotlineApp.AdminPassword);
+
+        var tokenResponse = page.WaitForResponseAsync(r => r.Url.EndsWith(SoftphoneRoutes.Token, StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var token = await tokenResponse;
+
+        // The SDK came from our own origin, and it is the Voice SDK.
+        Assert.Contains(scripts, s => s.StartsWith(fixture.BaseUrl + "/lib/twilio-voice/twilio.min.js", StringComparison.Ordinal));
+        Assert.DoesNotContain(scripts, s => !s.StartsWith(fixture.BaseUrl, StringComparison.Ordinal));
+        Assert.True(await page.EvaluateAsync<bool>("() => typeof Twilio !== 'undefined' && typeof Twilio.Device === 'function'"));
+
+        // The token the page obtained names this advocate, our API key and our TwiML App, and is short-lived.
+        Assert.Equal(200, token.Status);
+        var body = await token.JsonAsync();
+        var claims = AccessTokenClaims.Read(body!.Value.GetProperty("token").GetString()!, SoftphoneFixture.ApiKeySecret);
+        string adminId;
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            adminId = (await scope.ServiceProvider.GetRequiredService<UserManager<Hotline.Web.Data.HotlineUser>>()
+                .FindByEmailAsync(HotlineApp.AdminEmail))!.Id;
+        }
+        Assert.Equal(SoftphoneFixture.ApiKeySid, claims.GetProperty("iss").GetString());
+        Assert.Equal(TwilioApiMock.AccountSid, claims.GetProperty("sub").GetString());
+        Assert.Equal(AdvocateIdentity.For(adminId), claims.GetProperty("grants").GetProperty("identity").GetString());
+        Assert.Equal(SoftphoneFixture.TwimlAppSid,
+            claims.GetProperty("grants").GetProperty("voice").GetProperty("outgoing").GetProperty("application_sid").GetString());
+        var lifetime = DateTimeOffset.FromUnixTimeSeconds(claims.GetProperty("exp").GetInt64()) - fixture.App.Clock.GetUtcNow();
+        Assert.InRange(lifetime, TimeSpan.FromMinutes(5), TimeSpan.FromHours(1));
+        var panel = page.Locator("#softphone");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-identity", AdvocateIdentity.For(adminId));
+
+        // The boundary: the SDK opens its signalling WebSocket to Twilio (allowed by the page's CSP); Twilio is not
+        // reachable from here, so the panel says so in words rather than "ready".
+        await Assertions.Expect(panel).Not.ToHaveAttributeAsync("data-state", "not-set-up");
+        for (var i = 0; i < 50 && sockets.Count == 0; i++) await Task.Delay(200);
+        Assert.Contains(sockets,
+            s => s.StartsWith("wss://", StringComparison.Ordinal) && new Uri(s).Host.EndsWith(".twilio.com", StringComparison.Ordinal));
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__cspViolations"));
+        Assert.Empty(refused);
+        await context.CloseAsync();
+    }
+}
