@@ -44,7 +44,8 @@ public static class HotlineSetup
 
         services.AddDataProtection()
             .SetApplicationName("HotlineService")
-            .PersistKeysToDbContext<HotlineDbContext>();
+            .PersistKeysToDbContext<HotlineDbContext>()
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration);
         services.AddSingleton<PersonalDataProtector>();
         // The benchmark counts SQL round trips per webhook; nothing is intercepted otherwise.
         var sqlCounter = builder.Configuration.GetValue<bool>("Benchmark:CountSqlRoundTrips") ? new SqlRoundTripCounter() : null;
