@@ -7,6 +7,7 @@ using Hotline.Web.Health;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
 using Hotline.Web.Live;
+using Hotline.Web.Observability;
 using Hotline.Web.Operators;
 using Hotline.Web.Public;
 using Hotline.Web.Public.Chat;
@@ -115,6 +116,7 @@ public static class HotlineSetup
         services.AddHotlineJobs(settings);
         services.AddReferrals();
         services.AddPublicPages(settings, flow);
+        builder.AddHotlineObservability();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])
@@ -131,6 +133,7 @@ public static class HotlineSetup
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseWebhookTiming();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -141,6 +144,7 @@ public static class HotlineSetup
             "/hangfire", new DashboardOptions { DashboardTitle = "Hotline jobs", AppPath = "/" })
             .RequireAuthorization(Policies.Supervisor);
         app.MapControllers();
+        app.MapHotlineObservability();
         app.MapConsoleLive();
         app.MapWebChat();
     }
