@@ -117,6 +117,7 @@ public static class HotlineSetup
         services.AddReferrals();
         services.AddPublicPages(settings, flow);
         builder.AddHotlineObservability();
+        services.AddAgencyApiDocument();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])
@@ -145,6 +146,7 @@ public static class HotlineSetup
             .RequireAuthorization(Policies.Supervisor);
         app.MapControllers();
         app.MapHotlineObservability();
+        app.MapAgencyApiDocument();
         app.MapConsoleLive();
         app.MapWebChat();
     }

@@ -43,7 +43,8 @@ public static class ObservabilityRegistration
                 .AddNpgsql());
             lock (GlobalJobFilters.Filters)
             {
-                if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTracingFilter)) GlobalJobFilters.Filters.Add(new JobTracingFilter());
+                if (!GlobalJobFilters.Filters.Any(f => f.Instance is JobTracingFilter))
+                    GlobalJobFilters.Filters.Add(new JobTracingFilter());
             }
         }
         if (otlp) telemetry.UseOtlpExporter();
