@@ -35,7 +35,10 @@ public static class KeyProtection
         {
             var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
             if (!certificate.HasPrivateKey)
-                throw new ConfigurationException($"DataProtection:CertificatePath '{path}' has no private key: keys could not be read back");
+            {
+                throw new ConfigurationException(
+                    $"DataProtection:CertificatePath '{path}' has no private key: keys could not be read back");
+            }
             return certificate;
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)

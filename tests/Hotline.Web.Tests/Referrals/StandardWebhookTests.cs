@@ -10,7 +10,9 @@ using StandardWebhooks.Diagnostics;
 
 namespace Hotline.Web.Tests.Referrals;
 
-/// <summary>Our real deliveries, as WireMock received them, checked by the StandardWebhooks package: a verifier nobody here wrote.</summary>
+/// <summary>
+/// Our real deliveries, as WireMock received them, checked by the StandardWebhooks package: a verifier nobody here wrote.
+/// </summary>
 public sealed class StandardWebhookTests : IClassFixture<ReferralFixture>
 {
     private readonly ReferralFixture _f;
