@@ -7,6 +7,7 @@ using Hotline.Web.Health;
 using Hotline.Web.Infrastructure;
 using Hotline.Web.Jobs;
 using Hotline.Web.Live;
+using Hotline.Web.Observability;
 using Hotline.Web.Operators;
 using Hotline.Web.Public;
 using Hotline.Web.Public.Chat;
@@ -46,7 +47,8 @@ public static class HotlineSetup
 
         services.AddDataProtection()
             .SetApplicationName("HotlineService")
-            .PersistKeysToDbContext<HotlineDbContext>();
+            .PersistKeysToDbContext<HotlineDbContext>()
+            .ProtectKeysWithConfiguredCertificate(builder.Configuration);
         services.AddSingleton<PersonalDataProtector>();
         // The benchmark counts SQL round trips per webhook; nothing is intercepted otherwise.
         var sqlCounter = builder.Configuration.GetValue<bool>("Benchmark:CountSqlRoundTrips") ? new SqlRoundTripCounter() : null;
@@ -120,6 +122,8 @@ public static class HotlineSetup
         services.AddHotlineReports(builder.Configuration);
         services.AddPublicPages(settings, flow);
         services.AddCallbacksAndSoftphone(builder.Configuration);
+        builder.AddHotlineObservability();
+        services.AddAgencyApiDocument();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])
@@ -136,6 +140,7 @@ public static class HotlineSetup
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseWebhookTiming();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -146,6 +151,8 @@ public static class HotlineSetup
             "/hangfire", new DashboardOptions { DashboardTitle = "Hotline jobs", AppPath = "/" })
             .RequireAuthorization(Policies.Supervisor);
         app.MapControllers();
+        app.MapHotlineObservability();
+        app.MapAgencyApiDocument();
         app.MapConsoleLive();
         app.MapWebChat();
     }

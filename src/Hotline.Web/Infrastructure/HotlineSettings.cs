@@ -65,6 +65,8 @@ public sealed record HotlineSettings
         {
             var value = Required(key);
             if (value.Length == 0) return [];
+            // A Standard Webhooks style key (whsec_ + base64) is the same key with a prefix.
+            if (value.StartsWith("whsec_", StringComparison.Ordinal)) value = value["whsec_".Length..];
             try
             {
                 var bytes = Convert.FromBase64String(value);

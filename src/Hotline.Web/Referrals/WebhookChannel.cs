@@ -14,9 +14,15 @@ public sealed class WebhookChannel(IHttpClientFactory http, HotlineSettings sett
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
             { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var id = deliveryId.ToString();
+        request.Headers.Add(WebhookSignature.IdHeader, id);
+        request.Headers.Add(WebhookSignature.StandardTimestampHeader, timestamp);
+        request.Headers.Add(
+            WebhookSignature.StandardSignatureHeader, WebhookSignature.SignStandard(settings.AgencyWebhookSecret, id, timestamp, json));
+        // The legacy headers, for receivers not yet moved to Standard Webhooks (docs/agency-webhooks.md says until when).
         request.Headers.Add(WebhookSignature.TimestampHeader, timestamp);
         request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(settings.AgencyWebhookSecret, timestamp, json));
-        request.Headers.Add(WebhookSignature.DeliveryIdHeader, deliveryId.ToString());
+        request.Headers.Add(WebhookSignature.DeliveryIdHeader, id);
         try
         {
             using var response = await http.CreateClient(ClientName).SendAsync(request, ct);

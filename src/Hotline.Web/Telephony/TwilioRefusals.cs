@@ -31,6 +31,9 @@ public sealed class TwilioRefusals(TimeProvider clock)
         }
     }
 
+    /// <summary>Refusals since start-up (the metric hotline.twilio.signature_refusals).</summary>
+    public long Total => Interlocked.Read(ref _total);
+
     /// <summary>Refusals within <see cref="RecentWindow"/>, or null when there were none.</summary>
     public TwilioRefusalCounts? Recent()
     {
