@@ -109,6 +109,7 @@ public static class HotlineSetup
         services.AddConversations();
         services.AddConversationMedia(settings);
         services.AddOperatorConsole();
+        services.AddStaffTwoFactor(builder.Configuration);
         services.AddConsoleLive();
         services.AddWebChat(builder.Configuration);
         services.AddHotlineJobs(settings);
@@ -131,6 +132,7 @@ public static class HotlineSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStaffTwoFactor();
         app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
