@@ -32,9 +32,19 @@ public sealed class TwoFactorRules(bool requiredForOperators, string issuer = Tw
     /// <summary>True when this session was opened with a second factor (or right after enrolling one).</summary>
     public static bool UsedSecondFactor(ClaimsPrincipal user) => user.HasClaim(MethodClaim, SecondFactor);
 
-    /// <summary>Codes are typed as "123 456" or "123-456"; recovery codes as printed, perhaps with spaces.</summary>
+    /// <summary>Authenticator codes are typed as "123 456" or "123-456".</summary>
     public static string Normalize(string? code) =>
         new((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+
+    /// <summary>
+    /// Recovery codes are stored as Identity prints them ("BCDFG-HJKMN", capitals) and compared exactly: accept them
+    /// typed in lower case, with spaces, or without the dash.
+    /// </summary>
+    public static string NormalizeRecoveryCode(string? code)
+    {
+        var typed = new string((code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+        return typed.Length == 10 && !typed.Contains('-') ? typed[..5] + "-" + typed[5..] : typed;
+    }
 
     /// <summary>The key in groups of four, lower case, as people type it into an authenticator app.</summary>
     public static string Grouped(string key)

@@ -34,7 +34,7 @@ public sealed class TwoFactorSignInController(
             return Redirect("/account/sign-in");
         }
         var code = TwoFactorRules.Normalize(form.Code);
-        var recoveryCode = TwoFactorRules.Normalize(form.RecoveryCode);
+        var recoveryCode = TwoFactorRules.NormalizeRecoveryCode(form.RecoveryCode);
         if (ModelState.IsValid && code.Length == 0 && recoveryCode.Length == 0)
             ModelState.AddModelError("", "Enter the 6-digit code from your authenticator app, or one of your recovery codes.");
         if (!ModelState.IsValid) return View(form);
