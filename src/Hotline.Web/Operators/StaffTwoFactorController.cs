@@ -32,7 +32,8 @@ public sealed class StaffTwoFactorController(UserManager<HotlineUser> users, Aud
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         audit.Record("account.two-factor-reset", detail: user.Email);
         await db.SaveChangesAsync();
-        TempData["Flash"] = $"Two-factor sign-in of {user.DisplayName} is reset: they set up their authenticator app again when they next sign in.";
+        TempData["Flash"] =
+            $"Two-factor sign-in of {user.DisplayName} is reset: they set up their authenticator app again when they next sign in.";
         return RedirectToAction(nameof(Index));
     }
 }

@@ -207,7 +207,8 @@ public class TwoFactorTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains(supervisor, await admin.GetStringAsync("/admin/two-factor"));
         var reset = await ConsoleClient.PostFormAsync(admin, "/admin/two-factor", $"/admin/two-factor/{id}/reset", []);
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
-        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "account.two-factor-reset" && a.Detail == supervisor)));
+        Assert.True(await App.WithDbAsync(
+            db => db.AuditEntries.AnyAsync(a => a.Action == "account.two-factor-reset" && a.Detail == supervisor)));
         Assert.False((await UserAsync(supervisor)).TwoFactorEnabled);
         try
         {
@@ -229,7 +230,8 @@ public class TwoFactorTests(AppFixture fixture) : IClassFixture<AppFixture>
     [Fact]
     public async Task ResetPage_Supervisor_IsDenied()
     {
-        var client = await ConsoleClient.SignedInAsync(App, await ConsoleSeed.UserAsync(App, Roles.Supervisor), ConsoleSeed.OperatorPassword);
+        var email = await ConsoleSeed.UserAsync(App, Roles.Supervisor);
+        var client = await ConsoleClient.SignedInAsync(App, email, ConsoleSeed.OperatorPassword);
         Assert.Contains("/account/denied", (await client.GetAsync("/admin/two-factor")).Headers.Location!.OriginalString);
     }
 }
