@@ -30,10 +30,21 @@ public class TwoFactorBrowserTests(BrowserFixture fixture) : IClassFixture<Brows
             new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, BaseURL = fixture.BaseUrl });
         var page = await context.NewPageAsync();
         var refused = new List<string>();
+        // axe-core and Playwright's screenshot (it hides the caret) add inline styles of their own: not the page's doing.
+        var toolRunning = false;
         page.Console += (_, m) =>
         {
-            if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) refused.Add(m.Text);
+            if (!toolRunning && m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                refused.Add(page.Url + ": " + m.Text);
         };
+        async Task<T> ToolAsync<T>(Func<Task<T>> tool)
+        {
+            toolRunning = true;
+            var result = await tool();
+            await page.WaitForTimeoutAsync(200); // console messages arrive after the evaluation returns
+            toolRunning = false;
+            return result;
+        }
 
         await page.GotoAsync("/");
         await PasswordAsync(page, email);
@@ -41,27 +52,28 @@ public class TwoFactorBrowserTests(BrowserFixture fixture) : IClassFixture<Brows
         var qr = page.GetByRole(AriaRole.Img, new() { Name = "QR code holding your authenticator key" });
         await Assertions.Expect(qr).ToBeVisibleAsync();
         Assert.True(await qr.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the QR code did not load");
-        var enrolPage = await page.RunAxe();
-        await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("two-factor-enrol"), FullPage = true });
+        var enrolPage = await ToolAsync(() => page.RunAxe());
+        await ToolAsync(() => page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("two-factor-enrol"), FullPage = true }));
 
         var key = await page.Locator("#authenticator-key").InnerTextAsync();
         await page.GetByLabel("Code from your authenticator app").FillAsync(TestTwoFactor.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor sign-in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Recovery codes" }).Locator("li")).ToHaveCountAsync(10);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Continue to the live board" }).ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + "/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Continue to the live board" })).ToBeVisibleAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(fixture.BaseUrl + "/account/sign-in");
         await PasswordAsync(page, email);
         await page.WaitForURLAsync(fixture.BaseUrl + "/account/two-factor**");
-        var codePage = await page.RunAxe();
+        var codePage = await ToolAsync(() => page.RunAxe());
         await page.GetByLabel("Code from your authenticator app").FillAsync(TestTwoFactor.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(fixture.BaseUrl + "/");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" })).ToBeVisibleAsync();
 
-        Assert.Empty(refused);
+        Assert.True(refused.Count == 0, string.Join("\n", refused));
         Assert.Empty(SeriousOrCritical(enrolPage, codePage));
         await context.CloseAsync();
     }
