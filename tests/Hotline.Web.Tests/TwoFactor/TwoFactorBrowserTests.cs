@@ -38,7 +38,9 @@ public class TwoFactorBrowserTests(BrowserFixture fixture) : IClassFixture<Brows
             // not yet explained, so style reports are left out here: what this proves is that nothing else is refused.)
             if (!toolRunning && m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
                 && !m.Text.StartsWith("Applying inline style", StringComparison.Ordinal))
+            {
                 refused.Add(page.Url + ": " + m.Text);
+            }
         };
         async Task<T> ToolAsync<T>(Func<Task<T>> tool)
         {
