@@ -114,6 +114,7 @@ public static class HotlineSetup
         services.AddConversations();
         services.AddConversationMedia(settings);
         services.AddOperatorConsole();
+        services.AddStaffTwoFactor(builder.Configuration);
         services.AddConsoleLive();
         services.AddWebChat(builder.Configuration);
         services.AddHotlineJobs(settings);
@@ -143,6 +144,7 @@ public static class HotlineSetup
         app.UseWebhookTiming();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStaffTwoFactor();
         app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();

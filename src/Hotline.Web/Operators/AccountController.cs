@@ -25,6 +25,12 @@ public sealed class AccountController(SignInManager<HotlineUser> signIn, Audit a
             await db.SaveChangesAsync();
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl! : "/");
         }
+        // A right password of an account with an authenticator: the code next (TwoFactorSignInController).
+        if (result.RequiresTwoFactor)
+        {
+            return Redirect(TwoFactorSignInController.Path
+                + (Url.IsLocalUrl(form.ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(form.ReturnUrl!) : ""));
+        }
         ModelState.AddModelError("", result.IsLockedOut
             ? "This account is locked after too many failed attempts. Wait 15 minutes or ask an admin to unlock it."
             : "Email or password is wrong.");
@@ -33,7 +39,7 @@ public sealed class AccountController(SignInManager<HotlineUser> signIn, Audit a
         return View(form);
     }
 
-    [HttpPost("sign-out")]
+    [HttpPost("sign-out"), AllowWithoutTwoFactor]
     public async Task<IActionResult> SignOutNow()
     {
         await signIn.SignOutAsync();

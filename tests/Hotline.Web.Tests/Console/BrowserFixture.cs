@@ -47,10 +47,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(
             new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, BaseURL = BaseUrl });
         var page = await context.NewPageAsync();
+        var key = await TestTwoFactor.KeyForSignInAsync(App.Services, email); // enrols a Supervisor or Admin
         await page.GotoAsync("/");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (key is not null)
+        {
+            await page.WaitForURLAsync(BaseUrl + "/account/two-factor**");
+            await page.GetByLabel("Code from your authenticator app").FillAsync(TestTwoFactor.Code(key));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
         await page.WaitForURLAsync(BaseUrl + "/");
         return page;
     }

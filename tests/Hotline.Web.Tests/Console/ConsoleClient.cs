@@ -15,10 +15,26 @@ public static partial class ConsoleClient
     public static async Task<HttpClient> SignedInAsync(HotlineApp app, string email, string password)
     {
         var client = Anonymous(app);
+        await SignInAsync(client, app.Services, email, password);
+        return client;
+    }
+
+    /// <summary>
+    /// The real sign-in form, then the code step when the user has an authenticator or their role needs one
+    /// (<see cref="TestTwoFactor"/> enrols them and computes the code). <paramref name="client"/> keeps cookies, no redirects.
+    /// </summary>
+    public static async Task SignInAsync(HttpClient client, IServiceProvider services, string email, string password)
+    {
+        var key = await TestTwoFactor.KeyForSignInAsync(services, email);
         var response = await PostFormAsync(
             client, "/account/sign-in", "/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
+        if (key is null) return;
+        Assert.Contains("/account/two-factor", response.Headers.Location!.OriginalString);
+        response = await PostFormAsync(client, "/account/two-factor", "/account/two-factor", new() { ["Code"] = TestTwoFactor.Code(key) });
+        Assert.True(
+            response.StatusCode == HttpStatusCode.Redirect && !response.Headers.Location!.OriginalString.Contains("/account/"),
+            $"the code step did not sign {email} in: {response.StatusCode} {response.Headers.Location}");
     }
 
     /// <summary>Reads the token from <paramref name="formPage"/> and posts the form to <paramref name="action"/>.</summary>

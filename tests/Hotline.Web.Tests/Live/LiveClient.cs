@@ -35,10 +35,7 @@ public sealed class LiveClient : IAsyncDisposable
         {
             BaseAddress = baseUrl,
         };
-        var response = await ConsoleClient.PostFormAsync(
-            http, "/account/sign-in", "/account/sign-in",
-            new() { ["Email"] = HotlineApp.AdminEmail, ["Password"] = HotlineApp.AdminPassword });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await ConsoleClient.SignInAsync(http, node.Services, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
         var client = Build(baseUrl, cookies);
         await client.Connection.StartAsync();
         return client;

@@ -126,13 +126,7 @@ public sealed partial class HostileInputConsoleTests(HostileFixture fixture, ITe
     private async Task<HttpClient> SignedInAsync()
     {
         var client = fixture.Client(cookies: true);
-        var page = await client.GetStringAsync("/account/sign-in");
-        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = HotlineApp.AdminEmail, ["Password"] = HotlineApp.AdminPassword,
-                ["__RequestVerificationToken"] = ConsoleClient.TokenIn(page),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await ConsoleClient.SignInAsync(client, fixture.App.Services, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
         return client;
     }
 
