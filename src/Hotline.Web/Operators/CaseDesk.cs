@@ -25,7 +25,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             .Where(a => a.CaseId == id && a.Action != "case.view" && a.Action != Conversations.ConversationReader.ViewAction)
             .OrderBy(a => a.At).ToListAsync(ct);
         var earlier = @case.CallerHash is null ? [] : await db.Cases.AsNoTracking()
-            .Where(c => c.CallerHash == @case.CallerHash && c.Id != id)
+            .Where(c => c.CallerHash == @case.CallerHash && c.Id != id && c.CreatedAt < @case.CreatedAt)
             .OrderByDescending(c => c.CreatedAt)
             .Select(c => new EarlierCase(c.Id, c.Reference, c.Status, c.ContactType, c.CreatedAt))
             .ToListAsync(ct);
@@ -41,7 +41,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         safeContact.Version = @case.Version;
         safeContact.Loaded = SafeContactMerge.Snapshot(safeContact);
         return new CaseFile(@case, assigned, answers, CaseTimeline.Build(@case, history), earlier,
-            CaseMachine.AllowedTriggers(@case.Status), classification, safeContact)
+            StatusMoves(@case.Status), classification, safeContact)
         {
             KnownJurisdictions = known,
             JurisdictionWarning = Jurisdictions.Warning(@case.Jurisdiction, known),
@@ -95,9 +95,10 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
                 @case.UpdatedAt = clock.GetUtcNow();
                 audit.Record(
                     "case.classify", id,
-                    $"changed {string.Join(", ", merge.Changed)}; type {@case.ContactType?.ToString() ?? "-"}, trafficking " +
-                    $"{@case.TraffickingType?.ToString() ?? "-"}, jurisdiction {@case.Jurisdiction ?? "-"}, minor " +
-                    $"{@case.ChildInvolved == true}, indicators {@case.Indicators.Count}, needs {string.Join('/', @case.Needs)}"
+                    $"changed {string.Join(", ", merge.Changed)}; type: {Labels.Of(@case.ContactType, "-")}, trafficking: " +
+                    $"{Labels.Of(@case.TraffickingType, "-")}, jurisdiction: {@case.Jurisdiction ?? "-"}, minor: " +
+                    $"{Labels.YesNo(@case.ChildInvolved == true)}, indicators: {@case.Indicators.Count}, needs: " +
+                    $"{(@case.Needs.Count == 0 ? "none" : string.Join(", ", @case.Needs))}"
                     + merge.RefusedNote);
                 try
                 {
@@ -218,7 +219,13 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
     }
 
     /// <returns>null on success, otherwise the case machine's reason, fit to show.</returns>
-    public async Task<string?> ChangeStatusAsync(Guid id, CaseTrigger trigger, CaseOutcome? outcome, CancellationToken ct)
+    /// <summary>The moves an operator may make now: what the case machine allows, less the IVR's own triggers.</summary>
+    public static IReadOnlyList<CaseTrigger> StatusMoves(CaseStatus status) =>
+        CaseMachine.AllowedTriggers(status).Where(t => t is not (CaseTrigger.IntakeCompleted or CaseTrigger.CallerHungUp)).ToList();
+
+    /// <param name="operatorId">Who asks; "Operator took" assigns the case to them.</param>
+    public async Task<string?> ChangeStatusAsync(
+        Guid id, CaseTrigger trigger, CaseOutcome? outcome, string operatorId, CancellationToken ct)
     {
         string? refused = null;
         var error = await ChangeAsync(id, "case.status", c =>
@@ -230,6 +237,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
                 return null;
             }
             c.Status = transition.To;
+            if (trigger == CaseTrigger.OperatorTook && !string.IsNullOrEmpty(operatorId)) c.AssignedOperatorId = operatorId;
             if (transition.To == CaseStatus.Closed)
             {
                 c.ClosedAt = clock.GetUtcNow();
@@ -239,7 +247,8 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             {
                 c.ClosedAt = null;
             }
-            return $"{transition.From} -> {transition.To} ({trigger}{(transition.Outcome is { } o ? ", " + o : "")})";
+            return $"{Labels.Move(transition.From, transition.To)} ({Labels.Of(trigger).ToLowerInvariant()}" +
+                $"{(transition.Outcome is { } o ? ", outcome: " + Labels.Of(o).ToLowerInvariant() : "")})";
         }, ct);
         return refused ?? error;
     }

@@ -13,7 +13,7 @@ public static class CaseTimeline
             var what = Conversations.ConversationReader.IsText(contact.Channel)
                 ? Conversations.ConversationWords.Channel(contact.Channel) + " conversation"
                 : "Call";
-            var ended = contact.EndedAt is { } e ? $"lasted {ConsoleClock.Span(e - contact.StartedAt)}, " : "";
+            var ended = Length(contact);
             var recording = contact.RecordingUrl is null ? "" : $", recording {contact.RecordingSeconds ?? 0} s";
             var state = ServiceLevels.Words(contact.State.ToString()).ToLowerInvariant();
             entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
@@ -42,10 +42,26 @@ public static class CaseTimeline
         return entries.OrderBy(e => e.At).ToList();
     }
 
+    /// <summary>
+    /// How long the contact really lasted, from its first webhook to its end, and how long the caller waited for a person.
+    /// A contact with no measurable length says so rather than "lasted 0 s".
+    /// </summary>
+    public static string Length(Contact contact)
+    {
+        var waited = contact.EnqueuedAt is { } q && contact.AnsweredAt is { } a && a > q ? $"waited {ConsoleClock.Span(a - q)}, " : "";
+        if (contact.EndedAt is not { } end)
+        {
+            return contact.State is ContactState.Intake or ContactState.Queued or ContactState.WithOperator ? waited + "still going, " : waited;
+        }
+        var length = end - contact.StartedAt;
+        return length >= TimeSpan.FromSeconds(1) ? $"{waited}lasted {ConsoleClock.Span(length)}, " : waited + "length not measured, ";
+    }
+
     private static string Words(string action) => action switch
     {
         "case.classify" => "Classified",
         "case.status" => "Status changed",
+        "case.triage-overdue" => "Triage overdue",
         "case.consent" => "Consent recorded",
         "case.safe-contact" => "Safe-contact details changed",
         "call.take" => "Call taken",

@@ -88,6 +88,6 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
     };
 
     /// <summary>"RequestForServices" -> "Request for services".</summary>
-    public static string Words(string name) =>
-        string.Concat(name.Select((ch, i) => i > 0 && char.IsUpper(ch) ? " " + char.ToLowerInvariant(ch) : ch.ToString()));
+    /// <summary>Kept for callers elsewhere; the words live in <see cref="Labels"/>.</summary>
+    public static string Words(string name) => Labels.Of(name);
 }
