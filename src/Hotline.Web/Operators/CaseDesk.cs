@@ -8,6 +8,10 @@ namespace Hotline.Web.Operators;
 /// <summary>Reads and changes one case. Every read and every change leaves an audit entry, saved with it.</summary>
 public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider clock, Jurisdictions jurisdictions)
 {
+    /// <summary>Bounds of the case page's lists; the page says how many more there are.</summary>
+    public const int EarlierCasesShown = 10;
+    public const int TimelineShown = 100;
+
     public async Task<CaseFile?> OpenAsync(Guid id, CancellationToken ct)
     {
         var @case = await db.Cases.AsNoTracking()
@@ -24,11 +28,14 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.CaseId == id && a.Action != "case.view" && a.Action != Conversations.ConversationReader.ViewAction)
             .OrderBy(a => a.At).ToListAsync(ct);
-        var earlier = @case.CallerHash is null ? [] : await db.Cases.AsNoTracking()
-            .Where(c => c.CallerHash == @case.CallerHash && c.Id != id && c.CreatedAt < @case.CreatedAt)
+        var earlierQuery = db.Cases.AsNoTracking()
+            .Where(c => @case.CallerHash != null && c.CallerHash == @case.CallerHash && c.Id != id && c.CreatedAt < @case.CreatedAt);
+        var earlier = @case.CallerHash is null ? [] : await earlierQuery
             .OrderByDescending(c => c.CreatedAt)
+            .Take(EarlierCasesShown)
             .Select(c => new EarlierCase(c.Id, c.Reference, c.Status, c.ContactType, c.CreatedAt))
             .ToListAsync(ct);
+        var earlierTotal = earlier.Count < EarlierCasesShown ? earlier.Count : await earlierQuery.CountAsync(ct);
         var assigned = @case.AssignedOperatorId is { } opId
             ? await db.Users.Where(u => u.Id == opId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
             : null;
@@ -40,10 +47,13 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         var safeContact = SafeContactOf(@case);
         safeContact.Version = @case.Version;
         safeContact.Loaded = SafeContactMerge.Snapshot(safeContact);
-        return new CaseFile(@case, assigned, answers, CaseTimeline.Build(@case, history), earlier,
+        var timeline = CaseTimeline.Build(@case, history);
+        return new CaseFile(@case, assigned, answers, timeline.TakeLast(TimelineShown).ToList(), earlier,
             StatusMoves(@case.Status), classification, safeContact)
         {
             KnownJurisdictions = known,
+            EarlierCasesTotal = earlierTotal,
+            TimelineTotal = timeline.Count,
             JurisdictionWarning = Jurisdictions.Warning(@case.Jurisdiction, known),
         };
     }
