@@ -51,7 +51,8 @@ public static class CaseTimeline
         var waited = contact.EnqueuedAt is { } q && contact.AnsweredAt is { } a && a > q ? $"waited {ConsoleClock.Span(a - q)}, " : "";
         if (contact.EndedAt is not { } end)
         {
-            return contact.State is ContactState.Intake or ContactState.Queued or ContactState.WithOperator ? waited + "still going, " : waited;
+            var going = contact.State is ContactState.Intake or ContactState.Queued or ContactState.WithOperator;
+            return going ? waited + "still going, " : waited;
         }
         var length = end - contact.StartedAt;
         return length >= TimeSpan.FromSeconds(1) ? $"{waited}lasted {ConsoleClock.Span(length)}, " : waited + "length not measured, ";

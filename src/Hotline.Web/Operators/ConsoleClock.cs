@@ -35,6 +35,13 @@ public sealed partial class ConsoleClock(TimeProvider clock, Flow flow)
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>
+    /// Hangfire's dashboard writes times in the browser's zone with its own script; its title names the console's zone
+    /// so a supervisor comparing the two knows which clock each page reads.
+    /// </summary>
+    public static string JobsTitle(IServiceProvider services) =>
+        $"Hotline jobs · console times are {services.GetRequiredService<ConsoleClock>().Zone}; this page uses your browser's zone";
+
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, flow.TimeZone);
 
     public string Time(DateTimeOffset? at) => at is { } a ? Local(a).ToString("HH:mm", CultureInfo.InvariantCulture) : "—";

@@ -8,7 +8,8 @@ namespace Hotline.Web.Operators;
 /// </summary>
 public static class OperatorPhoneNumber
 {
-    public const string Rule = "Write the operator phone in international form with its country code, e.g. +44 20 7946 0321 or +1 312 555 0123.";
+    public const string Rule =
+        "Write the operator phone in international form with its country code, e.g. +44 20 7946 0321 or +1 312 555 0123.";
 
     private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 

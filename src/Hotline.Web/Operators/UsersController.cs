@@ -73,7 +73,8 @@ public sealed class UsersController(
         Done(id, await desk.DeactivateAsync(id, Me), "Deactivated: they can no longer sign in.");
 
     [HttpPost("{id}/reactivate")]
-    public async Task<IActionResult> Reactivate(string id) => Done(id, await desk.ReactivateAsync(id), "Reactivated: they can sign in again.");
+    public async Task<IActionResult> Reactivate(string id) =>
+        Done(id, await desk.ReactivateAsync(id), "Reactivated: they can sign in again.");
 
     private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
