@@ -44,12 +44,14 @@ public sealed class UserDesk(UserManager<HotlineUser> users, HotlineDbContext db
         var name = form.DisplayName.Trim();
         if (name != user.DisplayName) changes.Add("name");
         if (phone != user.OperatorPhone) changes.Add(phone is null ? "phone removed" : "phone set");
-        if (current.Count != 1 || current[0] != form.Role) changes.Add($"role {string.Join("/", current)} -> {form.Role}");
+        // The role shown is the highest held (the first admin is also a Supervisor): unchanged if that is still it.
+        var roleChanged = Roles.All.Reverse().FirstOrDefault(current.Contains) != form.Role;
+        if (roleChanged) changes.Add($"role {string.Join("/", current)} -> {form.Role}");
         if (changes.Count == 0) return null;
 
         user.DisplayName = name;
         user.OperatorPhone = phone;
-        if (current.Count != 1 || current[0] != form.Role)
+        if (roleChanged)
         {
             var removed = await users.RemoveFromRolesAsync(user, current);
             if (!removed.Succeeded) return Describe(removed);

@@ -43,7 +43,9 @@ public sealed class UsersController(
     {
         var user = await desk.FindAsync(id, ct);
         if (user is null) return NotFound();
-        var form = new UserForm { DisplayName = user.Name, Role = user.Roles.Split(", ")[0], OperatorPhone = user.OperatorPhone };
+        // The highest role held: the first admin holds Admin and Supervisor, and keeps Admin when saved.
+        var role = Roles.All.Reverse().FirstOrDefault(r => user.Roles.Split(", ").Contains(r)) ?? Roles.Operator;
+        var form = new UserForm { DisplayName = user.Name, Role = role, OperatorPhone = user.OperatorPhone };
         return View(new UserEditPage(user, form, rules.Words));
     }
 
