@@ -29,14 +29,15 @@ public static class CaseTimeline
         foreach (var referral in c.Referrals)
         {
             entries.Add(
-                new TimelineEntry(referral.CreatedAt, "referral", $"Referral to {referral.Agency?.Name ?? "agency"} ({referral.Status})",
+                new TimelineEntry(
+                    referral.CreatedAt, "referral", $"Referral to {referral.Agency?.Name ?? "agency"} ({Labels.Of(referral.Status)})",
                 (referral.Mandatory ? "Mandatory. " : "") + referral.Reason));
         }
 
         foreach (var change in history.Where(h => h.Action != "case.note"))
         {
             entries.Add(new TimelineEntry(change.At, change.Action.StartsWith("referral", StringComparison.Ordinal) ? "referral" : "change",
-                $"{Words(change.Action)} by {change.ActorName}", change.Detail));
+                $"{Words(change.Action)} by {change.ActorName}", Labels.InText(change.Detail)));
         }
 
         return entries.OrderBy(e => e.At).ToList();
@@ -58,17 +59,5 @@ public static class CaseTimeline
         return length >= TimeSpan.FromSeconds(1) ? $"{waited}lasted {ConsoleClock.Span(length)}, " : waited + "length not measured, ";
     }
 
-    private static string Words(string action) => action switch
-    {
-        "case.classify" => "Classified",
-        "case.status" => "Status changed",
-        "case.triage-overdue" => "Triage overdue",
-        "case.consent" => "Consent recorded",
-        "case.safe-contact" => "Safe-contact details changed",
-        "call.take" => "Call taken",
-        "conversation.take" => "Conversation taken",
-        "conversation.reassign" => "Conversation reassigned",
-        "conversation.close" => "Conversation closed",
-        _ => action,
-    };
+    private static string Words(string action) => Labels.AuditAction(action);
 }

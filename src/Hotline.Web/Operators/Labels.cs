@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Hotline.Core.Cases;
+using Hotline.Core.Referrals;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Hotline.Web.Operators;
@@ -6,8 +9,49 @@ namespace Hotline.Web.Operators;
 /// The one place where code names become the hotline's words: "Request for services", not RequestForServices.
 /// Pages, the timeline, audit details and charts all ask here, so a label is changed once.
 /// </summary>
-public static class Labels
+public static partial class Labels
 {
+    // Code names that can appear inside stored text (audit details written before, or by code that says "now InProgress").
+    private static readonly HashSet<string> Known = new(
+        new[] { typeof(CaseStatus), typeof(CaseTrigger), typeof(ContactType), typeof(TraffickingType), typeof(ReferralStatus),
+                typeof(CaseOutcome), typeof(AgencyType) }
+            .SelectMany(Enum.GetNames).Where(n => n.Skip(1).Any(char.IsUpper)),
+        StringComparer.Ordinal);
+
+    /// <summary>Stored text with the code names in it said in words: "case now InProgress" -> "case now In progress".</summary>
+    public static string? InText(string? text) => text is null ? null : CodeName().Replace(text, m =>
+        Known.Contains(m.Value) ? Of(m.Value) : m.Value);
+
+    /// <summary>An audit action ("referral.mandatory") as a heading: the code is kept only where no words are known.</summary>
+    public static string AuditAction(string action) => action switch
+    {
+        "case.classify" => "Classified",
+        "case.status" => "Status changed",
+        "case.consent" => "Consent recorded",
+        "case.safe-contact" => "Safe-contact details changed",
+        "case.triage-overdue" => "Triage overdue",
+        "case.redacted" => "Redacted under the retention rules",
+        "call.take" => "Call taken",
+        "conversation.take" => "Conversation taken",
+        "conversation.reassign" => "Conversation reassigned",
+        "conversation.close" => "Conversation closed",
+        "referral.create" => "Referral sent",
+        "referral.mandatory" => "Mandatory referral",
+        "referral.resend" => "Referral resent",
+        "referral.escalate" => "Referral escalated",
+        "referral.followed-up" => "Referral followed up",
+        "referral.ladder-exhausted" => "No agency left on the ladder",
+        "referral.no-agency" => "No agency for a required referral",
+        "referral.agency-view" => "Agency opened the referral",
+        "callback.due" => "Callback due",
+        "followup.due" => "Follow-up due",
+        "message.sent" => "Message sent",
+        _ => action,
+    };
+
+    [GeneratedRegex(@"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")]
+    private static partial Regex CodeName();
+
     // Only the names whose spaced-out form reads wrong; every other name is split at its capitals.
     private static readonly Dictionary<string, string> Special = new(StringComparer.Ordinal)
     {
@@ -39,13 +83,13 @@ public static class Labels
     }
 
     /// <summary>A move on the case's status control, said as what the operator does.</summary>
-    public static string Action(Hotline.Core.Cases.CaseTrigger trigger) => trigger switch
+    public static string Action(CaseTrigger trigger) => trigger switch
     {
-        Hotline.Core.Cases.CaseTrigger.OperatorTook => "Take the case (assign it to me)",
-        Hotline.Core.Cases.CaseTrigger.ReferralSent => "Mark as referred",
-        Hotline.Core.Cases.CaseTrigger.FollowUpScheduled => "Move to follow-up",
-        Hotline.Core.Cases.CaseTrigger.Close => "Close the case",
-        Hotline.Core.Cases.CaseTrigger.Reopen => "Reopen the case",
+        CaseTrigger.OperatorTook => "Take the case (assign it to me)",
+        CaseTrigger.ReferralSent => "Mark as referred",
+        CaseTrigger.FollowUpScheduled => "Move to follow-up",
+        CaseTrigger.Close => "Close the case",
+        CaseTrigger.Reopen => "Reopen the case",
         _ => Of(trigger),
     };
 

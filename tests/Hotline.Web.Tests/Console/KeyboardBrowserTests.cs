@@ -18,7 +18,8 @@ public class KeyboardBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
     }
 
     private static Task<string> FocusedAsync(IPage page) =>
-        page.EvaluateAsync<string>("() => (document.activeElement.getAttribute('href') || document.activeElement.id || document.activeElement.tagName)");
+        page.EvaluateAsync<string>(
+            "() => (document.activeElement.getAttribute('href') || document.activeElement.id || document.activeElement.tagName)");
 
     [Fact]
     public async Task Board_FocusOnACaseLink_SurvivesTheRefreshAndEnterOpensTheCase()

@@ -49,12 +49,14 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var timeline = page.Locator(".timeline");
         await Assertions.Expect(timeline).ToContainTextAsync("type: Request for services, trafficking: Sex and labour");
         await Assertions.Expect(timeline).ToContainTextAsync("minor: yes");
-        await Assertions.Expect(timeline).ToContainTextAsync("Awaiting triage → In progress");
+        await Assertions.Expect(timeline).ToContainTextAsync("Mandatory referral by");
+        await Assertions.Expect(timeline).Not.ToContainTextAsync("InProgress");
         await Assertions.Expect(timeline).Not.ToContainTextAsync("RequestForServices");
 
         // Record consent, then refer to a suggested agency.
         await page.GetByRole(AriaRole.Button, new() { Name = "Caller consents" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Consent to share recorded." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Consent to share recorded." }))
+            .ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { NameRegex = SendReferral() }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Referral recorded" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("section[aria-labelledby='ref-h'] table tbody tr").First).ToBeVisibleAsync();
@@ -102,7 +104,8 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await ConsoleAxe.AssertCleanAsync(page, "user page, refused");
         await page.GetByLabel("Operator phone (taken calls ring here)").FillAsync("+1 312 555 0123");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved: Sam Okafor, Supervisor." })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved: Sam Okafor, Supervisor." }))
+            .ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Operator phone (taken calls ring here)")).ToHaveValueAsync("+13125550123");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("At least 10 characters");
         await ConsoleAxe.AssertCleanAsync(page, "user page");

@@ -96,9 +96,11 @@ public class UserAdministrationTests(AppFixture fixture) : IClassFixture<AppFixt
         var admin = await AdminAsync();
         Assert.Contains("Locked after too many failed sign-ins", await admin.GetStringAsync($"/users/{sam.Id}"));
 
-        var weak = await ConsoleClient.PostFormAsync(admin, $"/users/{sam.Id}", $"/users/{sam.Id}/password", new() { ["password"] = "abc" });
+        var weak = await ConsoleClient.PostFormAsync(
+            admin, $"/users/{sam.Id}", $"/users/{sam.Id}/password", new() { ["password"] = "abc" });
         Assert.Contains("Passwords must be at least 10 characters", await admin.GetStringAsync(weak.Headers.Location!.ToString()));
-        await ConsoleClient.PostFormAsync(admin, $"/users/{sam.Id}", $"/users/{sam.Id}/password", new() { ["password"] = "New-Password-456!" });
+        await ConsoleClient.PostFormAsync(
+            admin, $"/users/{sam.Id}", $"/users/{sam.Id}/password", new() { ["password"] = "New-Password-456!" });
         await ConsoleClient.PostFormAsync(admin, $"/users/{sam.Id}", $"/users/{sam.Id}/unlock", []);
 
         await ConsoleClient.SignedInAsync(fixture.App, sam.Email, "New-Password-456!");
@@ -170,6 +172,7 @@ public class UserAdministrationTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal("Sex and labour", Labels.Of(TraffickingType.SexAndLabour));
         Assert.Equal("Awaiting triage → In progress", Labels.Move(CaseStatus.AwaitingTriage, CaseStatus.InProgress));
         Assert.Equal("yes", Labels.YesNo(true));
+        Assert.Equal("contact 1; case now In progress (Sex and labour)", Labels.InText("contact 1; case now InProgress (SexAndLabour)"));
     }
 
     [Fact]
