@@ -77,7 +77,7 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByLabel("Your reply").FillAsync("Hola, soy Ana. Estamos aquí para ayudarle. ¿Está segura ahora?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
         await Assertions.Expect(page.Locator("#conversation-live")).ToContainTextAsync("Estamos aquí para ayudarle", Contain);
-        Assert.Contains(fixture.Twilio.SentMessages(), m => m.Contains("Estamos aquí para ayudarle", StringComparison.Ordinal));
+        Assert.Contains(fixture.Twilio.SentMessageForms(), f => f.TryGetValue("Body", out var body) && body.Contains("Estamos aquí"));
         await ConsoleAxe.AssertCleanAsync(page, "case page, text answered");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("shift-3-text"), FullPage = true });
 
