@@ -97,7 +97,7 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         // Edit a user: a phone without a country is refused in words; a real one is saved and audited.
         await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sam Okafor" }).ClickAsync();
-        await page.GetByLabel("Role").SelectOptionAsync("Supervisor");
+        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("Supervisor");
         await page.GetByLabel("Operator phone (taken calls ring here)").FillAsync("555-0100");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("international form with its country code");
