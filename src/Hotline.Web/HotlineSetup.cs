@@ -150,7 +150,7 @@ public static class HotlineSetup
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapHangfireDashboardWithNoAuthorizationFilters(
-            "/hangfire", new DashboardOptions { DashboardTitle = "Hotline jobs", AppPath = "/" })
+            "/hangfire", new DashboardOptions { DashboardTitle = ConsoleClock.JobsTitle(app.Services), AppPath = "/" })
             .RequireAuthorization(Policies.Supervisor);
         app.MapControllers();
         app.MapHotlineObservability();

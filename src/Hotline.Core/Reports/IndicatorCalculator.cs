@@ -16,21 +16,21 @@ public static class IndicatorCalculator
         Calls(facts),
         ServiceLevel(facts),
         Breakdown("contacts-by-channel", "Contacts by channel", "Channel", "Contacts", ContactsByChannel,
-            facts.Contacts.Select(c => ReportWords.Words(c.Channel.ToString())), Enum.GetNames<Channel>().Select(ReportWords.Words), null),
+            facts.Contacts.Select(c => CodeWords.Of(c.Channel.ToString())), Enum.GetNames<Channel>().Select(CodeWords.Of), null),
         Breakdown("contacts-by-type", "Contacts by contact type", "Contact type", "Contacts", ContactsByType,
-            facts.Contacts.Select(c => c.ContactType is { } t ? ReportWords.Of(t) : NotClassified),
-            Enum.GetValues<ContactType>().Select(ReportWords.Of), NotClassified),
+            facts.Contacts.Select(c => c.ContactType is { } t ? CodeWords.Of(t) : NotClassified),
+            Enum.GetValues<ContactType>().Select(t => CodeWords.Of(t)), NotClassified),
         Breakdown("cases-by-trafficking-type", "Cases by trafficking type", "Trafficking type", "Cases", CasesByTraffickingType,
-            facts.Cases.Select(c => c.TraffickingType is { } t ? ReportWords.Words(t.ToString()) : NotClassified),
-            Enum.GetNames<TraffickingType>().Select(ReportWords.Words), NotClassified),
+            facts.Cases.Select(c => c.TraffickingType is { } t ? CodeWords.Of(t.ToString()) : NotClassified),
+            Enum.GetNames<TraffickingType>().Select(CodeWords.Of), NotClassified),
         Venues(facts),
         Minors(facts),
         Mandatory(facts),
         Referrals(facts),
         Callbacks(facts),
         Breakdown("cases-closed-by-outcome", "Cases closed, by outcome", "Outcome", "Cases", ClosedByOutcome,
-            facts.ClosedCases.Select(c => c.Outcome is { } o ? ReportWords.Words(o.ToString()) : NotRecorded),
-            Enum.GetNames<CaseOutcome>().Select(ReportWords.Words), NotRecorded),
+            facts.ClosedCases.Select(c => c.Outcome is { } o ? CodeWords.Of(o.ToString()) : NotRecorded),
+            Enum.GetNames<CaseOutcome>().Select(CodeWords.Of), NotRecorded),
         TimeToReferral(facts),
     ]);
 
@@ -129,7 +129,7 @@ public static class IndicatorCalculator
             ], total);
         }
         var rows = Enum.GetValues<AgencyType>()
-            .Select(t => Row(ReportWords.Words(t.ToString()), facts.Referrals.Where(r => r.AgencyType == t).ToList(), false)).ToList();
+            .Select(t => Row(CodeWords.Of(t.ToString()), facts.Referrals.Where(r => r.AgencyType == t).ToList(), false)).ToList();
         rows.Add(Row(Total, facts.Referrals, true));
         return new ReportTable("referrals-by-agency-type", "Referrals by agency type", "Agency type",
         [

@@ -15,6 +15,11 @@ public sealed class AuditController(HotlineDbContext db, ConsoleClock clock) : C
     public async Task<IActionResult> Index([FromQuery] AuditSearch s, CancellationToken ct)
     {
         var q = db.AuditEntries.AsNoTracking();
+        if (DateRange.Problem(s.From, s.To) is { } wrong)
+        {
+            ModelState.AddModelError(nameof(s.To), wrong);
+            q = q.Where(a => false);
+        }
         if (!string.IsNullOrWhiteSpace(s.User)) q = q.Where(a => EF.Functions.ILike(a.ActorName, "%" + s.User.Trim() + "%"));
         if (!string.IsNullOrWhiteSpace(s.Action)) q = q.Where(a => a.Action == s.Action);
         if (!string.IsNullOrWhiteSpace(s.Ref))

@@ -13,7 +13,7 @@ public sealed record BoardView(
 {
     /// <summary>Mandatory referrals at a dead end (expired, no agency left, nobody recorded what was done): shown above
     /// everything.</summary>
-    public IReadOnlyList<UnresolvedReferralRow> UnresolvedReferrals { get; init; } = [];
+    public BoardPanel<UnresolvedReferralRow> UnresolvedReferrals { get; init; } = new([], 0);
 
     /// <summary>
     /// Set, for supervisors and admins only, while Twilio requests are being refused for their signature

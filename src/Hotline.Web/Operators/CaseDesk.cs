@@ -8,6 +8,10 @@ namespace Hotline.Web.Operators;
 /// <summary>Reads and changes one case. Every read and every change leaves an audit entry, saved with it.</summary>
 public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider clock, Jurisdictions jurisdictions)
 {
+    /// <summary>Bounds of the case page's lists; the page says how many more there are.</summary>
+    public const int EarlierCasesShown = 10;
+    public const int TimelineShown = 100;
+
     public async Task<CaseFile?> OpenAsync(Guid id, CancellationToken ct)
     {
         var @case = await db.Cases.AsNoTracking()
@@ -24,11 +28,14 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.CaseId == id && a.Action != "case.view" && a.Action != Conversations.ConversationReader.ViewAction)
             .OrderBy(a => a.At).ToListAsync(ct);
-        var earlier = @case.CallerHash is null ? [] : await db.Cases.AsNoTracking()
-            .Where(c => c.CallerHash == @case.CallerHash && c.Id != id)
+        var earlierQuery = db.Cases.AsNoTracking()
+            .Where(c => @case.CallerHash != null && c.CallerHash == @case.CallerHash && c.Id != id && c.CreatedAt < @case.CreatedAt);
+        var earlier = @case.CallerHash is null ? [] : await earlierQuery
             .OrderByDescending(c => c.CreatedAt)
+            .Take(EarlierCasesShown)
             .Select(c => new EarlierCase(c.Id, c.Reference, c.Status, c.ContactType, c.CreatedAt))
             .ToListAsync(ct);
+        var earlierTotal = earlier.Count < EarlierCasesShown ? earlier.Count : await earlierQuery.CountAsync(ct);
         var legs = await db.LiveCallLegs.AsNoTracking().Where(l => l.CaseId == id).OrderBy(l => l.CreatedAt).ToListAsync(ct);
         var assigned = @case.AssignedOperatorId is { } opId
             ? await db.Users.Where(u => u.Id == opId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct)
@@ -41,10 +48,13 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         var safeContact = SafeContactOf(@case);
         safeContact.Version = @case.Version;
         safeContact.Loaded = SafeContactMerge.Snapshot(safeContact);
-        return new CaseFile(@case, assigned, answers, CaseTimeline.Build(@case, history, legs), earlier,
-            CaseMachine.AllowedTriggers(@case.Status), classification, safeContact)
+        var timeline = CaseTimeline.Build(@case, history, legs);
+        return new CaseFile(@case, assigned, answers, timeline.TakeLast(TimelineShown).ToList(), earlier,
+            StatusMoves(@case.Status), classification, safeContact)
         {
             KnownJurisdictions = known,
+            EarlierCasesTotal = earlierTotal,
+            TimelineTotal = timeline.Count,
             JurisdictionWarning = Jurisdictions.Warning(@case.Jurisdiction, known),
         };
     }
@@ -96,9 +106,10 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
                 @case.UpdatedAt = clock.GetUtcNow();
                 audit.Record(
                     "case.classify", id,
-                    $"changed {string.Join(", ", merge.Changed)}; type {@case.ContactType?.ToString() ?? "-"}, trafficking " +
-                    $"{@case.TraffickingType?.ToString() ?? "-"}, jurisdiction {@case.Jurisdiction ?? "-"}, minor " +
-                    $"{@case.ChildInvolved == true}, indicators {@case.Indicators.Count}, needs {string.Join('/', @case.Needs)}"
+                    $"changed {string.Join(", ", merge.Changed)}; type: {Labels.Of(@case.ContactType, "-")}, trafficking: " +
+                    $"{Labels.Of(@case.TraffickingType, "-")}, jurisdiction: {@case.Jurisdiction ?? "-"}, minor: " +
+                    $"{Labels.YesNo(@case.ChildInvolved == true)}, indicators: {@case.Indicators.Count}, needs: " +
+                    $"{(@case.Needs.Count == 0 ? "none" : string.Join(", ", @case.Needs))}"
                     + merge.RefusedNote);
                 try
                 {
@@ -219,7 +230,13 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
     }
 
     /// <returns>null on success, otherwise the case machine's reason, fit to show.</returns>
-    public async Task<string?> ChangeStatusAsync(Guid id, CaseTrigger trigger, CaseOutcome? outcome, CancellationToken ct)
+    /// <summary>The moves an operator may make now: what the case machine allows, less the IVR's own triggers.</summary>
+    public static IReadOnlyList<CaseTrigger> StatusMoves(CaseStatus status) =>
+        CaseMachine.AllowedTriggers(status).Where(t => t is not (CaseTrigger.IntakeCompleted or CaseTrigger.CallerHungUp)).ToList();
+
+    /// <param name="operatorId">Who asks; "Operator took" assigns the case to them.</param>
+    public async Task<string?> ChangeStatusAsync(
+        Guid id, CaseTrigger trigger, CaseOutcome? outcome, string operatorId, CancellationToken ct)
     {
         string? refused = null;
         var error = await ChangeAsync(id, "case.status", c =>
@@ -231,6 +248,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
                 return null;
             }
             c.Status = transition.To;
+            if (trigger == CaseTrigger.OperatorTook && !string.IsNullOrEmpty(operatorId)) c.AssignedOperatorId = operatorId;
             if (transition.To == CaseStatus.Closed)
             {
                 c.ClosedAt = clock.GetUtcNow();
@@ -240,7 +258,8 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             {
                 c.ClosedAt = null;
             }
-            return $"{transition.From} -> {transition.To} ({trigger}{(transition.Outcome is { } o ? ", " + o : "")})";
+            return $"{Labels.Move(transition.From, transition.To)} ({Labels.Of(trigger).ToLowerInvariant()}" +
+                $"{(transition.Outcome is { } o ? ", outcome: " + Labels.Of(o).ToLowerInvariant() : "")})";
         }, ct);
         return refused ?? error;
     }

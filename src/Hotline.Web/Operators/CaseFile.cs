@@ -19,6 +19,10 @@ public sealed record CaseFile(
     public IReadOnlyList<string> KnownJurisdictions { get; init; } = [];
     /// <summary>Said on the page when the case's jurisdiction hides local agencies (none recorded, or none serves it).</summary>
     public string? JurisdictionWarning { get; init; }
+    /// <summary>All earlier cases of this caller; <see cref="EarlierCases"/> holds the newest of them.</summary>
+    public int EarlierCasesTotal { get; init; }
+    /// <summary>All timeline entries; <see cref="Timeline"/> holds the newest of them.</summary>
+    public int TimelineTotal { get; init; }
     /// <summary>Fields of a refused save: what they were, what someone else made them, what this operator typed.</summary>
     public IReadOnlyList<FieldConflict> Conflicts { get; init; } = [];
 }

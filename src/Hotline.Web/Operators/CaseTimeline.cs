@@ -16,7 +16,7 @@ public static class CaseTimeline
             var what = Conversations.ConversationReader.IsText(contact.Channel)
                 ? Conversations.ConversationWords.Channel(contact.Channel) + " conversation"
                 : "Call";
-            var ended = contact.EndedAt is { } e ? $"lasted {ConsoleClock.Span(e - contact.StartedAt)}, " : "";
+            var ended = Length(contact);
             var recording = contact.RecordingUrl is null ? "" : $", recording {contact.RecordingSeconds ?? 0} s";
             var state = ServiceLevels.Words(contact.State.ToString()).ToLowerInvariant();
             entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
@@ -33,39 +33,35 @@ public static class CaseTimeline
         foreach (var referral in c.Referrals)
         {
             entries.Add(
-                new TimelineEntry(referral.CreatedAt, "referral",
-                $"Referral to {referral.Agency?.Name ?? "agency"} ({Status(referral.Status)})",
+                new TimelineEntry(
+                    referral.CreatedAt, "referral", $"Referral to {referral.Agency?.Name ?? "agency"} ({Labels.Of(referral.Status)})",
                 (referral.Mandatory ? "Mandatory. " : "") + referral.Reason));
         }
 
         foreach (var change in history.Where(h => h.Action != "case.note"))
         {
             entries.Add(new TimelineEntry(change.At, change.Action.StartsWith("referral", StringComparison.Ordinal) ? "referral" : "change",
-                $"{Words(change.Action)} by {change.ActorName}", change.Detail));
+                $"{Words(change.Action)} by {change.ActorName}", Labels.InText(change.Detail)));
         }
 
         return entries.OrderBy(e => e.At).ToList();
     }
 
-    private static string Status(ReferralStatus status) =>
-        status == ReferralStatus.HandedOverByPhone ? status.Label() : status.ToString();
-
-    private static string Words(string action) => action switch
+    /// <summary>
+    /// How long the contact really lasted, from its first webhook to its end, and how long the caller waited for a person.
+    /// A contact with no measurable length says so rather than "lasted 0 s".
+    /// </summary>
+    public static string Length(Contact contact)
     {
-        "case.classify" => "Classified",
-        "case.status" => "Status changed",
-        "case.consent" => "Consent recorded",
-        "case.safe-contact" => "Safe-contact details changed",
-        "call.take" => "Call taken",
-        "conversation.take" => "Conversation taken",
-        "conversation.reassign" => "Conversation reassigned",
-        "conversation.close" => "Conversation closed",
-        "voicemail.listen" => "Voicemail listened to",
-        "callback.placed" => "Callback placed",
-        "callback.attempt" => "Callback not answered",
-        "callback.reached" => "Callback: caller reached",
-        "callback.gave-up" => "Callback given up",
-        _ when LiveCallTimeline.Words(action) is { } live => live,
-        _ => action,
-    };
+        var waited = contact.EnqueuedAt is { } q && contact.AnsweredAt is { } a && a > q ? $"waited {ConsoleClock.Span(a - q)}, " : "";
+        if (contact.EndedAt is not { } end)
+        {
+            var going = contact.State is ContactState.Intake or ContactState.Queued or ContactState.WithOperator;
+            return going ? waited + "still going, " : waited;
+        }
+        var length = end - contact.StartedAt;
+        return length >= TimeSpan.FromSeconds(1) ? $"{waited}lasted {ConsoleClock.Span(length)}, " : waited + "length not measured, ";
+    }
+
+    private static string Words(string action) => Labels.AuditAction(action);
 }

@@ -12,6 +12,11 @@ public sealed class CasesController(
     public async Task<IActionResult> Find([FromQuery] CaseSearch search, CancellationToken ct)
     {
         var result = await finder.FindAsync(search, ct);
+        if (DateRange.Problem(search.From, search.To) is { } wrong)
+        {
+            ModelState.AddModelError(nameof(search.To), wrong);
+            result = result with { Rows = [], Total = 0 };
+        }
         // Searching is reading: who looked for what is part of the record.
         audit.Record(
             "case.search",
@@ -64,7 +69,9 @@ public sealed class CasesController(
 
     [HttpPost("{id:guid}/status")]
     public async Task<IActionResult> ChangeStatus(Guid id, CaseTrigger trigger, CaseOutcome? outcome, CancellationToken ct) =>
-        Done(id, await desk.ChangeStatusAsync(id, trigger, outcome, ct), "Status changed.");
+        Done(
+            id, await desk.ChangeStatusAsync(id, trigger, outcome, User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct),
+            trigger == CaseTrigger.OperatorTook ? "Status changed: the case is assigned to you." : "Status changed.");
 
     private RedirectResult Done(Guid id, string? error, string? success = null)
     {

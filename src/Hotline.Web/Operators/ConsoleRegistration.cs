@@ -18,6 +18,8 @@ public static class ConsoleRegistration
         services.AddScoped<LiveBoard>();
         services.AddScoped<CallTaking>();
         services.AddScoped<CaseDesk>();
+        services.AddScoped<UserDesk>();
+        services.AddSingleton<PasswordRules>();
         services.AddScoped<CaseFinder>();
         services.AddScoped<Jurisdictions>();
         services.AddScoped<ServiceLevels>();

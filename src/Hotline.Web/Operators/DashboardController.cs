@@ -7,6 +7,13 @@ namespace Hotline.Web.Operators;
 public sealed class DashboardController(ServiceLevels levels) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] DashboardPeriod period, CancellationToken ct) =>
-        View(await levels.ReportAsync(period, ct));
+    public async Task<IActionResult> Index([FromQuery] DashboardPeriod period, CancellationToken ct)
+    {
+        if (DateRange.Problem(period.From, period.To) is { } wrong)
+        {
+            ModelState.AddModelError(nameof(period.To), wrong + " Shown below: the last 4 weeks.");
+            period = new DashboardPeriod();
+        }
+        return View(await levels.ReportAsync(period, ct));
+    }
 }

@@ -63,8 +63,9 @@ public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
                 c.Case.Urgency, c.Case.ImminentDanger == true, c.Case.ChildInvolved == true))
             .ToListAsync(ct);
 
-        var unresolved = await Referrals.UnresolvedReferrals.Query(db).AsNoTracking()
-            .OrderBy(r => r.ExpiredAt).Take(50)
+        var unresolvedQuery = Referrals.UnresolvedReferrals.Query(db).AsNoTracking();
+        var unresolved = await unresolvedQuery
+            .OrderBy(r => r.ExpiredAt).Take(PanelSize)
             .Select(r => new UnresolvedReferralRow(r.CaseId, r.Case.Reference, r.Agency.Name, r.Agency.Type, r.ExpiredAt))
             .ToListAsync(ct);
 
@@ -76,7 +77,8 @@ public sealed class LiveBoard(HotlineDbContext db, TimeProvider clock)
             new(open, open.Count < OpenCasesShown ? open.Count : await openQuery.CountAsync(ct)),
             new(late, late.Count < PanelSize ? late.Count : await lateQuery.CountAsync(ct)))
         {
-            UnresolvedReferrals = unresolved,
+            UnresolvedReferrals = new(
+                unresolved, unresolved.Count < PanelSize ? unresolved.Count : await unresolvedQuery.CountAsync(ct)),
             Conversations = new(
                 conversations, conversations.Count < PanelSize ? conversations.Count : await conversationsQuery.CountAsync(ct)),
         };

@@ -76,8 +76,8 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
         return weeks;
     }
 
-    public static string ShortName(ContactType type) => ReportWords.Of(type);
+    public static string ShortName(ContactType type) => Labels.Of(type);
 
-    /// <summary>"RequestForServices" -> "Request for services".</summary>
-    public static string Words(string name) => ReportWords.Words(name);
+    /// <summary>Kept for callers elsewhere; the words live in <see cref="Labels"/>.</summary>
+    public static string Words(string name) => Labels.Of(name);
 }

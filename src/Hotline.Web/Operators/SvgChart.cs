@@ -34,45 +34,138 @@ public static class SvgChart
         return Close(sb);
     }
 
+    /// <summary>
+    /// Lines per series. Each series has its own marker shape and dash pattern, and earlier series draw larger hollow
+    /// markers, so equal values (Tip 1, Sex 1) stay visible on top of each other. Series whose scales differ by 10x or
+    /// more (4 answered calls beside 5,000 offered) are drawn as small multiples, each on its own scale.
+    /// </summary>
     public static string Line(
         string title, string xAxis, string yAxis, IReadOnlyList<string> xLabels,
         IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series)
     {
+        if (ScalesDiffer(series)) return SmallMultiples(title, xAxis, yAxis, xLabels, series);
         var max = NiceMax(series.SelectMany(s => s.Values));
-        var summary = string.Join(
-            "; ",
-            series.Select(s => $"{s.Name}: {string.Join(", ", s.Values.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}"));
         var legendRows = (series.Count + 2) / 3;
         var height = PlotHeight + legendRows * 18;
-        var sb = Open(title, xAxis, yAxis, max, summary, height);
+        var sb = Open(title, xAxis, yAxis, max, SeriesSummary(series), height);
         var step = xLabels.Count > 1 ? (double)(Width - Left - Right - 20) / (xLabels.Count - 1) : 0;
         double X(int i) => Left + 10 + i * step;
         double Y(double v) => PlotHeight - Bottom - (PlotHeight - Top - Bottom) * v / max;
-        for (var i = 0; i < xLabels.Count; i++)
-        {
-            sb.Append(F(
-                $"<text x=\"{X(i):0.#}\" y=\"{PlotHeight - Bottom + 16}\" text-anchor=\"middle\" class=\"tick\">{E(xLabels[i])}</text>"));
-        }
+        XTicks(sb, xLabels, X, PlotHeight - Bottom + 16);
         for (var s = 0; s < series.Count; s++)
         {
-            var colour = Palette[s % Palette.Length];
-            var points = string.Join(" ", series[s].Values.Select((v, i) => F($"{X(i):0.#},{Y(v):0.#}")));
-            sb.Append(F($"<polyline class=\"line\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" ") +
-                F($"points=\"{points}\"><title>{E(series[s].Name)}</title></polyline>"));
-            foreach (var (v, i) in series[s].Values.Select((v, i) => (v, i)))
-            {
-                sb.Append(F($"<circle cx=\"{X(i):0.#}\" cy=\"{Y(v):0.#}\" r=\"3.5\" fill=\"{colour}\"><title>{E(series[s].Name)} ") +
-                    F($"{E(xLabels[i])}: {v:0.##}</title></circle>"));
-            }
-            // Legend along the bottom: colour is never the only cue, the name is written next to it.
+            Series(sb, series[s].Name, series[s].Values, xLabels, s, series.Count, X, Y);
+            // Legend along the bottom: a sample of the line with its marker, and the name written next to it.
             var lx = Left + (s % 3) * 170;
             var ly = PlotHeight + 4 + (s / 3) * 18;
-            sb.Append(F(
-                $"<rect x=\"{lx}\" y=\"{ly - 9}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{lx + 16}\" y=\"{ly + 1}\" ") +
-                F($"class=\"legend\">{E(Short(series[s].Name, 168))}</text>"));
+            LegendSample(sb, s, series.Count, lx, ly - 3);
+            sb.Append(F($"<text x=\"{lx + 30}\" y=\"{ly + 1}\" class=\"legend\">{E(Short(series[s].Name, 140))}</text>"));
         }
         return Close(sb);
     }
+
+    /// <summary>True when the largest series is 10x the smallest non-empty one: one shared scale would flatten it.</summary>
+    public static bool ScalesDiffer(IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series)
+    {
+        var maxima = series.Select(s => s.Values.DefaultIfEmpty(0).Max()).Where(m => m > 0).ToList();
+        return maxima.Count > 1 && maxima.Max() >= 10 * maxima.Min();
+    }
+
+    private const int PanelHeight = 96, PanelGap = 10;
+
+    private static string SmallMultiples(
+        string title, string xAxis, string yAxis, IReadOnlyList<string> xLabels,
+        IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series)
+    {
+        var height = Top + series.Count * (PanelHeight + PanelGap) + 40;
+        var sb = new StringBuilder();
+        sb.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart small-multiples\" viewBox=\"0 0 {Width} {height}\" ") +
+            F($"role=\"img\" aria-label=\"{E(title)} (each on its own scale)\">"));
+        sb.Append(CultureInfo.InvariantCulture, $"<title>{E(title)}</title><desc>{E(SeriesSummary(series))}</desc>");
+        sb.Append(F($"<text x=\"{Width / 2}\" y=\"20\" text-anchor=\"middle\" class=\"chart-title\">{E(title)}</text>"));
+        var step = xLabels.Count > 1 ? (double)(Width - Left - Right - 20) / (xLabels.Count - 1) : 0;
+        double X(int i) => Left + 10 + i * step;
+        for (var s = 0; s < series.Count; s++)
+        {
+            var top = Top + s * (PanelHeight + PanelGap);
+            var bottom = top + PanelHeight - 14;
+            var max = NiceMax(series[s].Values);
+            double Y(double v) => bottom - (bottom - top - 14) * v / max;
+            sb.Append(F($"<text x=\"{Left}\" y=\"{top + 8}\" class=\"panel-title\">{E(series[s].Name)} ({E(yAxis.ToLowerInvariant())}, ") +
+                F($"0 to {max:0.#})</text>"));
+            foreach (var v in new[] { 0, max / 2, max })
+            {
+                sb.Append(F($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Y(v):0.#}\" y2=\"{Y(v):0.#}\" class=\"grid\"/>"));
+                sb.Append(F($"<text x=\"{Left - 6}\" y=\"{Y(v) + 4:0.#}\" text-anchor=\"end\" class=\"tick\">{v:0.#}</text>"));
+            }
+            sb.Append(F($"<line x1=\"{Left}\" x2=\"{Left}\" y1=\"{top + 14}\" y2=\"{bottom}\" class=\"axis\"/>"));
+            Series(sb, series[s].Name, series[s].Values, xLabels, s, series.Count, X, Y);
+        }
+        var axisY = Top + series.Count * (PanelHeight + PanelGap) - PanelGap;
+        XTicks(sb, xLabels, X, axisY + 4);
+        sb.Append(F($"<text x=\"{(Left + Width - Right) / 2}\" y=\"{axisY + 30}\" text-anchor=\"middle\" class=\"axis-label\">") +
+            F($"{E(xAxis)}</text>"));
+        return Close(sb);
+    }
+
+    private static void XTicks(StringBuilder sb, IReadOnlyList<string> xLabels, Func<int, double> x, double y)
+    {
+        for (var i = 0; i < xLabels.Count; i++)
+            sb.Append(F($"<text x=\"{x(i):0.#}\" y=\"{y:0.#}\" text-anchor=\"middle\" class=\"tick\">{E(xLabels[i])}</text>"));
+    }
+
+    private static readonly string[] Dashes = ["", "8 4", "2 3", "10 3 2 3", "5 5", "1 2", "12 2"];
+
+    private static void Series(
+        StringBuilder sb, string name, IReadOnlyList<double> values, IReadOnlyList<string> xLabels, int s, int count,
+        Func<int, double> x, Func<double, double> y)
+    {
+        var colour = Palette[s % Palette.Length];
+        var dash = Dashes[s % Dashes.Length];
+        var points = string.Join(" ", values.Select((v, i) => F($"{x(i):0.#},{y(v):0.#}")));
+        sb.Append(F($"<polyline class=\"line\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\" ") +
+            (dash.Length > 0 ? F($"stroke-dasharray=\"{dash}\" ") : "") +
+            F($"points=\"{points}\"><title>{E(name)}</title></polyline>"));
+        for (var i = 0; i < values.Count; i++)
+        {
+            sb.Append(Marker(s, count, x(i), y(values[i]), F($"{E(name)} {E(xLabels[i])}: {values[i]:0.##}")));
+        }
+    }
+
+    private static void LegendSample(StringBuilder sb, int s, int count, double x, double y)
+    {
+        var dash = Dashes[s % Dashes.Length];
+        sb.Append(F($"<line x1=\"{x:0.#}\" x2=\"{x + 26:0.#}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"{Palette[s % Palette.Length]}\" ") +
+            F($"stroke-width=\"2.5\"{(dash.Length > 0 ? F($" stroke-dasharray=\"{dash}\"") : "")}/>"));
+        sb.Append(Marker(s, count, x + 13, y, null));
+    }
+
+    /// <summary>A hollow marker of the series' own shape; earlier series are larger so a later one sits inside it.</summary>
+    private static string Marker(int s, int count, double x, double y, string? title)
+    {
+        var colour = Palette[s % Palette.Length];
+        var r = 3.5 + 1.6 * (count - 1 - s);
+        var tip = title is null ? "" : $"<title>{title}</title>";
+        var style = F($"class=\"marker\" fill=\"#fff\" fill-opacity=\"0\" stroke=\"{colour}\" stroke-width=\"2\"");
+        return (s % 5) switch
+        {
+            0 => F($"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"{r:0.#}\" {style}>") + tip + "</circle>",
+            1 => F($"<rect x=\"{x - r:0.#}\" y=\"{y - r:0.#}\" width=\"{2 * r:0.#}\" height=\"{2 * r:0.#}\" {style}>") + tip + "</rect>",
+            2 => F($"<polygon points=\"{x:0.#},{y - r * 1.2:0.#} {x + r * 1.1:0.#},{y + r * 0.8:0.#} ") +
+                F($"{x - r * 1.1:0.#},{y + r * 0.8:0.#}\" ") +
+                style + ">" + tip + "</polygon>",
+            3 => F($"<polygon points=\"{x:0.#},{y - r * 1.3:0.#} {x + r * 1.3:0.#},{y:0.#} ") +
+                F($"{x:0.#},{y + r * 1.3:0.#} {x - r * 1.3:0.#},{y:0.#}\" ") +
+                style + ">" + tip + "</polygon>",
+            _ => F($"<path d=\"M{x - r:0.#},{y - r:0.#}L{x + r:0.#},{y + r:0.#}") +
+                F($"M{x - r:0.#},{y + r:0.#}L{x + r:0.#},{y - r:0.#}\" {style}>") +
+                tip + "</path>",
+        };
+    }
+
+    private static string SeriesSummary(IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series) => string.Join(
+        "; ",
+        series.Select(s => $"{s.Name}: {string.Join(", ", s.Values.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}"));
 
     private static StringBuilder Open(string title, string xAxis, string yAxis, double max, string summary, int height)
     {

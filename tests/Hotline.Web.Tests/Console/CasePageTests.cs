@@ -11,8 +11,10 @@ public class CasePageTests(AppFixture fixture) : IClassFixture<AppFixture>
     [Fact]
     public async Task Show_Case_AuditsTheViewAndNeverShowsTheCallerHash()
     {
-        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App, callerHash: "secret-hash-value-123");
+        fixture.App.Clock.Advance(TimeSpan.FromMinutes(-10)); // the page lists only cases opened before this one
         var earlier = await ConsoleSeed.QueuedCallerAsync(fixture.App, callerHash: "secret-hash-value-123");
+        fixture.App.Clock.Advance(TimeSpan.FromMinutes(10));
+        var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App, callerHash: "secret-hash-value-123");
         var client = await ConsoleClient.SignedInAsync(fixture.App, HotlineApp.AdminEmail, HotlineApp.AdminPassword);
 
         var page = await client.GetStringAsync($"/cases/{caller.CaseId}");

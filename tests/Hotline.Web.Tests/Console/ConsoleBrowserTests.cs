@@ -77,7 +77,7 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             AriaRole.Button,
             new()
             { NameRegex = new System.Text.RegularExpressions.Regex(
-                "^Send a referral to .*Shelter|^Send a referral to .*House|^Send a referral to ") }).First;
+                "^Send referral to .*Shelter|^Send referral to .*House|^Send referral to ") }).First;
         await send.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Referral recorded" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#ref-h + table, section[aria-labelledby='ref-h'] table")).ToContainTextAsync("Shelter");

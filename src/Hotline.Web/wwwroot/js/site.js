@@ -1,5 +1,5 @@
 // Live board: refresh the partial in place (no page reload) when told to (live.js) or on a timer; tick countdowns between.
-// Focus is kept on the same button after a swap so a keyboard user is never thrown to the top.
+// Focus is kept on the same link or button after a swap so a keyboard user is never thrown to the top.
 (function () {
     "use strict";
     var offset = 0; // server clock minus browser clock, so countdowns follow the server's time
@@ -28,6 +28,36 @@
             el.textContent = left < 0 ? "overdue " + span(left) : "in " + span(left);
             el.classList.toggle("overdue", left < 0);
         });
+    }
+
+    // Names the focused element so the same one can be found in the new HTML: its id, else its link target or
+    // form action plus its text, and which of several such it was. Links to cases have no id.
+    function focusKey(root) {
+        var el = document.activeElement;
+        if (!el || el === root || !root.contains(el)) return null;
+        if (el.id) return { id: el.id };
+        var form = el.form ? el.form.getAttribute("action") : null;
+        var key = { tag: el.tagName, href: el.getAttribute("href"), action: form, text: el.textContent.trim() };
+        key.index = matching(root, key).indexOf(el);
+        return key;
+    }
+
+    function matching(root, key) {
+        return Array.prototype.slice.call(root.querySelectorAll(key.tag)).filter(function (c) {
+            return c.getAttribute("href") === key.href && (c.form ? c.form.getAttribute("action") : null) === key.action
+                && c.textContent.trim() === key.text;
+        });
+    }
+
+    function refocus(root, key) {
+        if (!key) return;
+        var el = key.id ? document.getElementById(key.id) : null;
+        if (!key.id) {
+            var found = matching(root, key);
+            el = found[Math.max(0, Math.min(key.index, found.length - 1))] || null;
+        }
+        if (el) el.focus({ preventScroll: true });
+        else root.focus({ preventScroll: true }); // the row left the board: stay in the board, not at the top of the page
     }
 
     // Refreshes on a timer, and at once on a "hotline:refresh" event (live.js sends it when the server says the
@@ -59,11 +89,14 @@
                 })
                 .then(function (html) {
                     if (html === null) return;
-                    var focusedId = document.activeElement && root.contains(document.activeElement) ? document.activeElement.id : null;
+                    if (status) status.textContent = "";
+                    if (html === root.hotlineHtml) return; // nothing changed: leave the DOM (and focus) alone
+                    var key = focusKey(root);
                     root.innerHTML = html;
+                    root.hotlineHtml = html;
                     readOffset(root);
                     tick(root);
-                    if (focusedId) { var el = document.getElementById(focusedId); if (el) el.focus(); }
+                    refocus(root, key);
                     if (status) status.textContent = "";
                 })
                 .catch(function () { if (status) status.textContent = "Connection lost: the board may be out of date. Retrying…"; })
