@@ -1,4 +1,3 @@
-using Hotline.Core.Referrals;
 using Hotline.Web.Data;
 using Hotline.Web.Telephony.LiveCalls;
 
