@@ -31,9 +31,9 @@ public sealed class IndicatorCalculatorTests
     public void Contacts_ByChannelAndType_CountEachContactOnce()
     {
         Assert.Equal("3", Cell("contacts-by-channel", "Voice"));
-        Assert.Equal("2", Cell("contacts-by-channel", "Sms"));
+        Assert.Equal("2", Cell("contacts-by-channel", "SMS"));
         Assert.Equal("1", Cell("contacts-by-channel", "Chat"));
-        Assert.Equal("0", Cell("contacts-by-channel", "Whats app"));
+        Assert.Equal("0", Cell("contacts-by-channel", "WhatsApp"));
         Assert.Equal("6", Cell("contacts-by-channel", "Total"));
         Assert.Equal("3", Cell("contacts-by-type", "Crisis"));
         Assert.Equal("2", Cell("contacts-by-type", "Tip"));

@@ -15,7 +15,7 @@ public sealed class SharedReportTests
     {
         Assert.Equal(SharedReport.Hidden, Cell("calls", "Abandoned"));
         Assert.Equal(SharedReport.Hidden, Cell("contacts-by-channel", "Chat"));
-        Assert.Equal("0", Cell("contacts-by-channel", "Whats app"));
+        Assert.Equal("0", Cell("contacts-by-channel", "WhatsApp"));
         Assert.Equal("6", Cell("contacts-by-channel", "Total"));
     }
 

@@ -1,5 +1,7 @@
+using Hotline.Web.Data;
 using Hotline.Web.Telephony.LiveCalls;
 using Hotline.Web.Telephony.Softphone;
+using Hotline.Web.Tests.Console;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -68,8 +70,10 @@ public class SoftphoneBrowserTests(SoftphoneBrowserFixture fixture) : IClassFixt
             "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', " +
             "e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
         await page.GotoAsync("/");
-        await page.GetByLabel("Email").FillAsync(HotlineApp.AdminEmail);
-        await page.GetByLabel("Password").FillAsync(HotlineApp.AdminPassword);
+        // An operator: no second sign-in step by default, so the token is fetched as the board opens.
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ConsoleSeed.OperatorPassword);
 
         var tokenResponse = page.WaitForResponseAsync(r => r.Url.EndsWith(SoftphoneRoutes.Token, StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -88,7 +92,7 @@ public class SoftphoneBrowserTests(SoftphoneBrowserFixture fixture) : IClassFixt
         await using (var scope = fixture.App.Services.CreateAsyncScope())
         {
             adminId = (await scope.ServiceProvider.GetRequiredService<UserManager<Hotline.Web.Data.HotlineUser>>()
-                .FindByEmailAsync(HotlineApp.AdminEmail))!.Id;
+                .FindByEmailAsync(email))!.Id;
         }
         Assert.Equal(SoftphoneFixture.ApiKeySid, claims.GetProperty("iss").GetString());
         Assert.Equal(TwilioApiMock.AccountSid, claims.GetProperty("sub").GetString());

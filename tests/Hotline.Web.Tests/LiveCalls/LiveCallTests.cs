@@ -98,7 +98,7 @@ public class LiveCallTests(LiveCallFixture fixture) : IClassFixture<LiveCallFixt
         Assert.Contains("Interpreter Spanish interpreters (es) left the call", casePage);
         Assert.Contains("on the call 12:00", casePage);
         Assert.Contains("Federal Anti-Trafficking Police Unit joined the call", casePage);
-        Assert.Contains("Referral to Federal Anti-Trafficking Police Unit (handed over by phone)", casePage);
+        Assert.Contains("Referral to Federal Anti-Trafficking Police Unit (Handed over by phone)", casePage);
         Assert.Contains("Outside line called by", casePage);
         Assert.Contains("caller on hold meanwhile", casePage);
         Assert.Contains("Caller taken off hold", casePage);
