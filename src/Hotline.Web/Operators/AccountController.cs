@@ -31,13 +31,17 @@ public sealed class AccountController(SignInManager<HotlineUser> signIn, Audit a
             return Redirect(TwoFactorSignInController.Path
                 + (Url.IsLocalUrl(form.ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(form.ReturnUrl!) : ""));
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Wait 15 minutes or ask an admin to unlock it."
-            : "Email or password is wrong.");
+        ModelState.AddModelError("", !result.IsLockedOut ? "Email or password is wrong."
+            : await IsDeactivatedAsync(form.Email.Trim()) ? "This account has been deactivated. Ask an admin if you still need it."
+            : "This account is locked after too many failed attempts. Wait 15 minutes or ask an admin to unlock it.");
         audit.Record(result.IsLockedOut ? "account.locked" : "account.sign-in-failed", actor: "anonymous", actorName: form.Email.Trim());
         await db.SaveChangesAsync();
         return View(form);
     }
+
+    // Deactivation is a lockout that never ends (UserDesk): say so, rather than "wait 15 minutes".
+    private async Task<bool> IsDeactivatedAsync(string email) =>
+        await signIn.UserManager.FindByEmailAsync(email) is { } user && user.LockoutEnd == UserDesk.DeactivatedUntil;
 
     [HttpPost("sign-out"), AllowWithoutTwoFactor]
     public async Task<IActionResult> SignOutNow()

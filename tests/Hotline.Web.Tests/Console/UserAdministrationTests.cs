@@ -76,6 +76,7 @@ public class UserAdministrationTests(AppFixture fixture) : IClassFixture<AppFixt
         var refused = await ConsoleClient.PostFormAsync(ConsoleClient.Anonymous(fixture.App), "/account/sign-in", "/account/sign-in",
             new() { ["Email"] = sam.Email, ["Password"] = ConsoleSeed.OperatorPassword });
         Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("This account has been deactivated", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Contains("Deactivated", await admin.GetStringAsync("/users"));
         await ConsoleClient.PostFormAsync(admin, $"/users/{sam.Id}", $"/users/{sam.Id}/reactivate", []);
         await ConsoleClient.SignedInAsync(fixture.App, sam.Email, ConsoleSeed.OperatorPassword);
