@@ -54,6 +54,8 @@ public class ConsoleAccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             ("/audit?from=2026-11-20&to=2026-11-01", "The period ends"), ("/flows", "Call flow"), ("/users", "People who can sign in"),
             ($"/users/{s.UserId}", "Sam Okafor"), ("/admin/agencies", "Agency directory"), ("/admin/agencies/new", "Add an agency"),
             ($"/admin/agencies/{s.AgencyId}", "Test a channel"), ($"/agency/referrals/{s.AgencyToken}", "Please acknowledge by"),
+            ("/reports", "Outcome indicators"), ("/admin/agencies/hsds", "Open Referral HSDS"),
+            ("/admin/two-factor", "Two-factor sign-in of staff"), ("/account/two-factor/enrol", "Two-factor sign-in"),
         };
         var failures = new List<string>();
         foreach (var (path, says) in pages)
