@@ -116,6 +116,8 @@ public class LiveBoardTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains("NO voicemail", row[row.LastIndexOf("<tr", StringComparison.Ordinal)..]);
         Assert.Contains("Only weekday afternoons", row[row.LastIndexOf("<tr", StringComparison.Ordinal)..]);
         Assert.Contains("Call back: yes", row[row.LastIndexOf("<tr", StringComparison.Ordinal)..]);
+        // The due time is local: the column names the zone it is in.
+        Assert.Matches(@"Due \([A-Za-z_/]+ \(UTC[+-]\d\d:\d\d\)\)", panel);
     }
 
     [Fact]

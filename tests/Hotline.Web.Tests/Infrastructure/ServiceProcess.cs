@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace Hotline.Web.Tests.Infrastructure;
 
@@ -97,7 +98,25 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Admin__Password"] = HotlineApp.AdminPassword,
             ["RateLimits__PerCallerPerMinute"] = "100000",
             ["DOTNET_NOLOGO"] = "1",
+            ["Hotline__FlowFile"] = AlwaysOpenFlow.Value,
         };
+
+    /// <summary>
+    /// The national flow with its hours made 24/7 and no holidays: a test call walks to the queue at any hour. The real
+    /// flow closes at 23:00 in Chicago, and CI also runs at night (a child process cannot be given a test clock).
+    /// </summary>
+    private static readonly Lazy<string> AlwaysOpenFlow = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "flows", "national.yaml"))) dir = dir.Parent;
+        var text = File.ReadAllText(Path.Combine(dir!.FullName, "flows", "national.yaml"));
+        text = Regex.Replace(text, @"^(  (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)): ""[^""]*""",
+            "$1: \"00:00-24:00\"", RegexOptions.Multiline);
+        text = Regex.Replace(text, @"^holidays: \[[^\]]*\]", "holidays: []", RegexOptions.Multiline);
+        var file = Path.Combine(Path.GetTempPath(), $"hotline-always-open-{System.Environment.ProcessId}.yaml");
+        File.WriteAllText(file, text);
+        return file;
+    });
 
     /// <summary>SIGKILL: the process ends at once, whatever it was doing.</summary>
     public async Task KillAsync()
