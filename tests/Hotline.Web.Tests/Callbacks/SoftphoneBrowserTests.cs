@@ -1,51 +1,19 @@
+using System.Collections.Concurrent;
 using Hotline.Web.Data;
 using Hotline.Web.Telephony.LiveCalls;
 using Hotline.Web.Telephony.Softphone;
 using Hotline.Web.Tests.Console;
 using Hotline.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Hotline.Web.Tests.Callbacks;
 
-/// <summary>The service on a real Kestrel port with the softphone set up, and Debian's Chromium (as BrowserFixture).</summary>
-public sealed class SoftphoneBrowserFixture : IAsyncLifetime
+/// <summary>The browser tests' service with the softphone set up.</summary>
+public sealed class SoftphoneBrowserFixture : ServedBrowserFixture
 {
-    public TwilioApiMock Twilio { get; } = new();
-    public HotlineApp App { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = "";
-    public IBrowser Browser { get; private set; } = null!;
-    private IPlaywright _playwright = null!;
-    private string _connectionString = "";
-
-    public async Task InitializeAsync()
-    {
-        _connectionString = await TestPostgres.CreateDatabaseAsync();
-        App = new HotlineApp(_connectionString, Twilio, SoftphoneFixture.SoftphoneSettings());
-        App.UseKestrel(0);
-        App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
-        await App.DisposeAsync();
-        Twilio.Dispose();
-        await TestPostgres.DropDatabaseAsync(_connectionString);
-    }
+    protected override IDictionary<string, string?> Settings => SoftphoneFixture.SoftphoneSettings();
 }
 
 /// <summary>
@@ -62,10 +30,10 @@ public class SoftphoneBrowserTests(SoftphoneBrowserFixture fixture) : IClassFixt
         var page = await context.NewPageAsync();
         var refused = new List<string>();
         var scripts = new List<string>();
-        var sockets = new List<string>();
+        var sockets = new ConcurrentQueue<string>(); // filled on Playwright's event thread
         page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy")) refused.Add(m.Text); };
         page.Request += (_, r) => { if (r.ResourceType == "script") scripts.Add(r.Url); };
-        page.WebSocket += (_, ws) => sockets.Add(ws.Url);
+        page.WebSocket += (_, ws) => sockets.Enqueue(ws.Url);
         await page.AddInitScriptAsync(
             "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', " +
             "e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
@@ -107,9 +75,11 @@ public class SoftphoneBrowserTests(SoftphoneBrowserFixture fixture) : IClassFixt
         // The boundary: the SDK opens its signalling WebSocket to Twilio (allowed by the page's CSP); Twilio is not
         // reachable from here, so the panel says so in words rather than "ready".
         await Assertions.Expect(panel).Not.ToHaveAttributeAsync("data-state", "not-set-up");
-        for (var i = 0; i < 50 && sockets.Count == 0; i++) await Task.Delay(200);
-        Assert.Contains(sockets,
-            s => s.StartsWith("wss://", StringComparison.Ordinal) && new Uri(s).Host.EndsWith(".twilio.com", StringComparison.Ordinal));
+        // The console's own SignalR socket opens too (often first), so wait for Twilio's, not for any socket.
+        static bool ToTwilio(string s) =>
+            s.StartsWith("wss://", StringComparison.Ordinal) && new Uri(s).Host.EndsWith(".twilio.com", StringComparison.Ordinal);
+        for (var i = 0; i < 75 && !sockets.ToArray().Any(ToTwilio); i++) await Task.Delay(200);
+        Assert.Contains(sockets.ToArray(), ToTwilio);
         Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__cspViolations"));
         Assert.Empty(refused);
         await context.CloseAsync();

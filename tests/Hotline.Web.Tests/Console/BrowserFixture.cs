@@ -2,46 +2,15 @@ using Hotline.Core.Cases;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
 using Hotline.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Hotline.Web.Tests.Console;
 
 /// <summary>
-/// The service on a real Kestrel port plus Debian's Chromium driven by Playwright (never a downloaded
-/// browser). Seeds a believable night on the line so screenshots show what an operator would see.
+/// The console's browser tests. Seeds a believable night on the line so screenshots show what an operator would see.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : ServedBrowserFixture
 {
-    public TwilioApiMock Twilio { get; } = new();
-    public HotlineApp App { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = "";
-    public IBrowser Browser { get; private set; } = null!;
-    private IPlaywright _playwright = null!;
-    private string _connectionString = "";
-
-    public async Task InitializeAsync()
-    {
-        _connectionString = await TestPostgres.CreateDatabaseAsync();
-        App = new HotlineApp(_connectionString, Twilio);
-        App.UseKestrel(0);
-        App.StartServer();
-        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync"],
-        });
-        await SeedNightAsync();
-    }
-
     public async Task<IPage> SignedInPageAsync(string email, string password)
     {
         var context = await Browser.NewContextAsync(
@@ -79,7 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Callers waiting, open cases, a late referral, and four weeks of calls for the dashboard.</summary>
-    private async Task SeedNightAsync()
+    protected override async Task SeedAsync()
     {
         await ConsoleSeed.QueuedCallerAsync(App, waiting: TimeSpan.FromMinutes(7));
         await ConsoleSeed.QueuedCallerAsync(App, imminentDanger: true, waiting: TimeSpan.FromSeconds(50));
@@ -127,14 +96,5 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
             await db.SaveChangesAsync();
         });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
-        await App.DisposeAsync();
-        Twilio.Dispose();
-        await TestPostgres.DropDatabaseAsync(_connectionString);
     }
 }
