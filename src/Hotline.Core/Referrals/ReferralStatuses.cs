@@ -11,11 +11,4 @@ public static class ReferralStatuses
     /// <summary>In-memory form of <see cref="AwaitingAgency"/>.</summary>
     public static bool IsAwaitingAgency(this ReferralStatus status) =>
         status is ReferralStatus.Pending or ReferralStatus.Sent or ReferralStatus.Delivered or ReferralStatus.Failed;
-
-    /// <summary>A status in the console's words ("handed over by phone"); most statuses are one word already.</summary>
-    public static string Label(this ReferralStatus status) => status switch
-    {
-        ReferralStatus.HandedOverByPhone => "handed over by phone",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }

@@ -9,8 +9,13 @@ public sealed record ContactCentreFigures(
 {
     public int EndedOtherwise => Offered - Answered - Abandoned;
 
-    public static ContactCentreFigures From(IReadOnlyCollection<QueuedCallFact> calls, DateTimeOffset now)
+    /// <summary>The calls offered to the line: a callback's own call was placed by the hotline, never offered to it.</summary>
+    public static IReadOnlyList<QueuedCallFact> OfferedCalls(IEnumerable<QueuedCallFact> queued) =>
+        queued.Where(c => !c.PlacedByHotline).ToList();
+
+    public static ContactCentreFigures From(IEnumerable<QueuedCallFact> queued, DateTimeOffset now)
     {
+        var calls = OfferedCalls(queued);
         var answered = calls.Where(c => c.AnsweredAt is not null).ToList();
         var abandoned = calls.Count(c => c.AnsweredAt is null && c.Abandoned);
         var waits = answered.Select(c => (c.AnsweredAt!.Value - c.EnqueuedAt).TotalSeconds).ToList();

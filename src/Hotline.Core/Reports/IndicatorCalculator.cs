@@ -16,9 +16,9 @@ public static class IndicatorCalculator
         Calls(facts),
         ServiceLevel(facts),
         Breakdown("contacts-by-channel", "Contacts by channel", "Channel", "Contacts", ContactsByChannel,
-            facts.Contacts.Select(c => CodeWords.Of(c.Channel.ToString())), Enum.GetNames<Channel>().Select(CodeWords.Of), null),
+            CameIn(facts).Select(c => CodeWords.Of(c.Channel.ToString())), Enum.GetNames<Channel>().Select(CodeWords.Of), null),
         Breakdown("contacts-by-type", "Contacts by contact type", "Contact type", "Contacts", ContactsByType,
-            facts.Contacts.Select(c => c.ContactType is { } t ? CodeWords.Of(t) : NotClassified),
+            CameIn(facts).Select(c => c.ContactType is { } t ? CodeWords.Of(t) : NotClassified),
             Enum.GetValues<ContactType>().Select(t => CodeWords.Of(t)), NotClassified),
         Breakdown("cases-by-trafficking-type", "Cases by trafficking type", "Trafficking type", "Cases", CasesByTraffickingType,
             facts.Cases.Select(c => c.TraffickingType is { } t ? CodeWords.Of(t.ToString()) : NotClassified),
@@ -33,6 +33,9 @@ public static class IndicatorCalculator
             Enum.GetNames<CaseOutcome>().Select(CodeWords.Of), NotRecorded),
         TimeToReferral(facts),
     ]);
+
+    /// <summary>Contacts that came in: a callback's own call was placed by the hotline.</summary>
+    private static IEnumerable<ContactFact> CameIn(IndicatorFacts facts) => facts.Contacts.Where(c => !c.PlacedByHotline);
 
     private static ReportTable Calls(IndicatorFacts facts)
     {
@@ -140,12 +143,17 @@ public static class IndicatorCalculator
 
     private static ReportTable Callbacks(IndicatorFacts facts)
     {
-        var promised = facts.Cases.Where(c => c.CallbackDueAt is not null).ToList();
-        var made = promised.Count(c => c.OperatorContactStarts.Any(s => s >= c.CallbackDueAt && s <= c.CallbackDueAt + CallbackGrace));
+        var promised = facts.Cases.Where(c => c.CallbackPromised)
+            .Select(c => SafeWindowCallbacks.Judge(c.SafeWindow, c.CallbackAttempts)).ToList();
+        var reached = promised.Count(p => p == SafeWindowCallback.Reached);
+        var notReached = promised.Count(p => p == SafeWindowCallback.MadeInsideNotReached);
         return new ReportTable("callbacks", "Callbacks promised vs made inside the safe window", "Callbacks", ["Callbacks"],
         [
-            new("Made inside the safe window", [Figure.Count(CallbacksMade, made)]),
-            new("Not made inside the safe window", [Figure.Count(CallbacksNotMade, promised.Count - made)]),
+            new("Made inside the safe window", [Figure.Count(CallbacksMade, reached + notReached)]) { PartsBelow = 2 },
+            new("Made inside the safe window: caller reached", [Figure.Count(CallbacksReached, reached)]),
+            new("Made inside the safe window: caller not reached", [Figure.Count(CallbacksNotReached, notReached)]),
+            new("Not made inside the safe window",
+                [Figure.Count(CallbacksNotMade, promised.Count(p => p == SafeWindowCallback.NotMadeInside))]),
             new("Promised", [Figure.Count(CallbacksPromised, promised.Count)], IsTotal: true),
         ]);
     }

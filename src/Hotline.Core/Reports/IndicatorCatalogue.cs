@@ -34,12 +34,11 @@ public static class IndicatorCatalogue
     public const string Escalations = "referrals.escalations";
     public const string CallbacksPromised = "callbacks.promised";
     public const string CallbacksMade = "callbacks.made-in-safe-window";
+    public const string CallbacksReached = "callbacks.reached";
+    public const string CallbacksNotReached = "callbacks.made-in-safe-window-not-reached";
     public const string CallbacksNotMade = "callbacks.not-made-in-safe-window";
     public const string ClosedByOutcome = "cases.closed-by-outcome";
     public const string FirstReferral = "cases.median-first-contact-to-first-referral";
-
-    /// <summary>How long after the promised time a callback still counts as made inside the caller's safe window.</summary>
-    public static readonly TimeSpan CallbackGrace = TimeSpan.FromHours(2);
 
     /// <summary>
     /// Below this, a count is shown as "&lt;5" in a shared export, and a rate or median computed from fewer items is hidden.
@@ -50,7 +49,9 @@ public static class IndicatorCatalogue
     [
         new(CallsOffered, "Calls offered", IndicatorUnit.Count,
             "Calls that reached the operator queue in the period (by the time they were queued). Calls that ended in the recorded " +
-            "menu never asked for a person and are not offered."),
+            "menu never asked for a person and are not offered. A callback's own call (the service dialling the caller, recorded as " +
+            "a callback attempt) is not an inbound call: it is never offered, answered, abandoned or waiting in these figures, even " +
+            "when it was put in the queue because its advocate could not be joined."),
         new(CallsAnswered, "Calls answered", IndicatorUnit.Count, "Offered calls that an operator answered."),
         new(CallsAbandoned, "Calls abandoned", IndicatorUnit.Count, "Offered calls where the caller hung up before an operator answered."),
         new(CallsOther, "Calls ended otherwise", IndicatorUnit.Count,
@@ -63,9 +64,11 @@ public static class IndicatorCatalogue
         new(HandleTime, "Average handle time", IndicatorUnit.Seconds,
             "Mean time from an operator answering to the call ending, over answered calls that have ended."),
         new(ContactsByChannel, "Contacts by channel", IndicatorUnit.Count,
-            "Contacts (calls, text conversations, chats, tips) that started in the period, by the channel they came in on."),
+            "Contacts (calls, text conversations, chats, tips) that started in the period, by the channel they came in on. A " +
+            "callback's own call (the service dialling the caller) did not come in and is not counted."),
         new(ContactsByType, "Contacts by contact type", IndicatorUnit.Count,
-            "Contacts that started in the period, by the contact type of their case (not classified: no type recorded yet)."),
+            "Contacts that started in the period, by the contact type of their case (not classified: no type recorded yet); " +
+            "callbacks' own calls are not counted, as in contacts by channel."),
         new(CasesOpened, "Cases opened", IndicatorUnit.Count, "Cases created in the period."),
         new(CasesByTraffickingType, "Cases by trafficking type", IndicatorUnit.Count,
             "Cases opened in the period, by the trafficking type the operator recorded (not classified: none recorded)."),
@@ -95,12 +98,23 @@ public static class IndicatorCatalogue
         new(Escalations, "Escalations", IndicatorUnit.Count,
             "Referrals created in the period that missed their acknowledgement deadline and were escalated up the pathway's ladder."),
         new(CallbacksPromised, "Callbacks promised", IndicatorUnit.Count,
-            "Cases opened in the period where the caller consented to a callback and a callback time inside their safe window was set."),
+            "Cases opened in the period where the caller consented to a callback and one was promised: a callback time inside " +
+            "their safe window is set, or the service has placed a callback attempt (a promise kept or given up clears the time, " +
+            "not the promise)."),
         new(CallbacksMade, "Callbacks made inside the safe window", IndicatorUnit.Count,
-            "Promised callbacks where an operator handled a contact of the case that started between the promised time and 2 hours " +
-            "after it. Counted from the case's contacts until callback attempts are recorded on their own."),
+            "Promised callbacks where the service placed at least one callback attempt (\"Call back\") at a moment inside the " +
+            "caller's safe window: the line's callback window chosen on the case, in the line's time zone (none chosen: the line's " +
+            "\"any\" window), as the case records it now. A window typed on the case that is not one of the line's cannot be " +
+            "judged, so its attempts do not count. The sum of the next two figures."),
+        new(CallbacksReached, "Callbacks that reached the caller", IndicatorUnit.Count,
+            "Callbacks made inside the safe window where an attempt placed inside the window was answered by a person (the " +
+            "attempt's outcome: a person answered and the advocate was joined)."),
+        new(CallbacksNotReached, "Callbacks made inside the safe window that did not reach the caller", IndicatorUnit.Count,
+            "Callbacks made inside the safe window where no attempt inside the window was answered by a person (no answer, busy, " +
+            "an answering machine, failed, or not ended yet)."),
         new(CallbacksNotMade, "Callbacks not made inside the safe window", IndicatorUnit.Count,
-            "Promised callbacks with no operator-handled contact in that window."),
+            "Promised callbacks with no callback attempt placed inside the caller's safe window: none placed yet, or only " +
+            "outside it."),
         new(ClosedByOutcome, "Cases closed, by outcome", IndicatorUnit.Count,
             "Cases closed in the period (whenever they were opened), by the outcome recorded at closure."),
         new(FirstReferral, "Median time from first contact to first referral", IndicatorUnit.Hours,

@@ -47,16 +47,7 @@ public static class SharedReport
             }
         }
         var lines = new List<SuppressionLine>();
-        if (table.HasTotalRow)
-        {
-            var last = table.Rows.Count - 1;
-            for (var c = 0; c < width; c++)
-            {
-                if (index[last, c] < 0) continue;
-                var parts = Enumerable.Range(0, last).Select(r => index[r, c]).Where(i => i >= 0).ToList();
-                lines.Add(new SuppressionLine(parts, index[last, c]));
-            }
-        }
+        for (var c = 0; c < width; c++) lines.AddRange(Lines(table, index, c));
         var hidden = SmallCellSuppression.Suppress(counts, lines);
         var result = new bool[table.Rows.Count, width];
         for (var r = 0; r < table.Rows.Count; r++)
@@ -68,6 +59,30 @@ public static class SharedReport
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// The sums a column states, as lines of cell indices: the rows that are not sub-totals make the total; each sub-total
+    /// is made of its parts; and the sub-totals with the rows outside them make the total again (so that a shown
+    /// sub-total cannot give away a hidden row beside it).
+    /// </summary>
+    private static IEnumerable<SuppressionLine> Lines(ReportTable table, int[,] index, int column)
+    {
+        var rows = table.Rows;
+        var last = rows.Count - 1;
+        List<int> Cells(IEnumerable<int> rowIndices) => rowIndices.Select(r => index[r, column]).Where(i => i >= 0).ToList();
+        var insideSubtotal = new HashSet<int>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var parts = Enumerable.Range(r + 1, Math.Min(rows[r].PartsBelow, Math.Max(0, last - r - 1))).ToList();
+            insideSubtotal.UnionWith(parts);
+            if (parts.Count > 0 && index[r, column] >= 0) yield return new SuppressionLine(Cells(parts), index[r, column]);
+        }
+        if (!table.HasTotalRow || index[last, column] < 0) yield break;
+        var below = Enumerable.Range(0, last);
+        yield return new SuppressionLine(Cells(below.Where(r => rows[r].PartsBelow == 0)), index[last, column]);
+        if (rows.Any(r => r.PartsBelow > 0))
+            yield return new SuppressionLine(Cells(below.Where(r => !insideSubtotal.Contains(r))), index[last, column]);
     }
 
     /// <summary>A typed venue is named only when at least 5 cases share it; the rest become one "Other venues" row.</summary>

@@ -17,7 +17,7 @@ public static class CaseTimeline
                 : "Call";
             var ended = Length(contact);
             var recording = contact.RecordingUrl is null ? "" : $", recording {contact.RecordingSeconds ?? 0} s";
-            var state = ServiceLevels.Words(contact.State.ToString()).ToLowerInvariant();
+            var state = Labels.Of(contact.State).ToLowerInvariant();
             entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
                 $"{ended}status {state}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
             if (contact.RecordingUrl is not null)

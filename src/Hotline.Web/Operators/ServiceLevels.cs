@@ -3,6 +3,7 @@ using Hotline.Core.Cases;
 using Hotline.Core.Referrals;
 using Hotline.Core.Reports;
 using Hotline.Web.Data;
+using Hotline.Web.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hotline.Web.Operators;
@@ -17,18 +18,13 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
     {
         var (from, to, start, end) = period.Resolve(clock);
 
-        var queued = await db.Contacts.AsNoTracking()
-            .Where(c => c.EnqueuedAt >= start && c.EnqueuedAt < end)
-            .Select(c => new { c.EnqueuedAt, c.AnsweredAt, c.EndedAt, c.State })
-            .ToListAsync(ct);
+        // The KPI definitions live in one place (the indicators catalogue); the dashboard shows the same figures, from the
+        // same query, and charts the same offered calls (a callback's own call is not one).
+        var queued = ContactCentreFigures.OfferedCalls(await IndicatorQueries.QueuedCallsAsync(db, start, end, null, ct));
         var answered = queued.Where(c => c.AnsweredAt is not null).ToList();
-        var abandonedCalls = queued.Where(c => c.AnsweredAt is null && c.State == ContactState.Abandoned).ToList();
+        var abandonedCalls = queued.Where(c => c.AnsweredAt is null && c.Abandoned).ToList();
         var now = clock.Now;
-        // The KPI definitions live in one place (the indicators catalogue); the dashboard shows the same figures.
-        var figures = ContactCentreFigures.From(
-            queued.Select(c => new QueuedCallFact(c.EnqueuedAt!.Value, c.AnsweredAt, c.EndedAt, c.State == ContactState.Abandoned))
-                .ToList(),
-            now);
+        var figures = ContactCentreFigures.From(queued, now);
 
         var cases = await db.Cases.AsNoTracking()
             .Where(c => c.CreatedAt >= start && c.CreatedAt < end)
@@ -49,18 +45,18 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
 
         var callsChart = SvgChart.Line("Calls to the operator queue per week", "Week starting", "Calls", weekLabels,
         [
-            ("Offered", PerWeek(queued, c => c.EnqueuedAt!.Value)),
-            ("Answered", PerWeek(answered, c => c.EnqueuedAt!.Value)),
-            ("Abandoned", PerWeek(abandonedCalls, c => c.EnqueuedAt!.Value)),
+            ("Offered", PerWeek(queued, c => c.EnqueuedAt)),
+            ("Answered", PerWeek(answered, c => c.EnqueuedAt)),
+            ("Abandoned", PerWeek(abandonedCalls, c => c.EnqueuedAt)),
         ]);
         var statusChart = SvgChart.Bar("Cases opened in the period, by status now", "Status", "Cases",
-            byStatus.Select(b => (Words(b.Item1.ToString()), (double)b.Item2)).ToList());
+            byStatus.Select(b => (Labels.Of(b.Item1), (double)b.Item2)).ToList());
         var typesChart = SvgChart.Line("Contact types per week", "Week starting", "Cases", weekLabels,
-            Enum.GetValues<ContactType>().Select(t => (ShortName(t), PerWeek(cases.Where(c => c.ContactType == t), c => c.CreatedAt)))
+            Enum.GetValues<ContactType>().Select(t => (Labels.Of(t), PerWeek(cases.Where(c => c.ContactType == t), c => c.CreatedAt)))
                 .ToList());
         var traffickingChart = SvgChart.Line("Trafficking types per week", "Week starting", "Cases", weekLabels,
             Enum.GetValues<TraffickingType>()
-                .Select(t => (Words(t.ToString()), PerWeek(cases.Where(c => c.TraffickingType == t), c => c.CreatedAt))).ToList());
+                .Select(t => (Labels.Of(t), PerWeek(cases.Where(c => c.TraffickingType == t), c => c.CreatedAt))).ToList());
 
         return new ServiceLevelReport(from, to, figures.Offered, figures.Answered, figures.Abandoned, figures.AverageSpeedOfAnswer,
             figures.LongestWait, overdue,
@@ -75,9 +71,4 @@ public sealed class ServiceLevels(HotlineDbContext db, ConsoleClock clock)
         for (var w = WeekStart(from); w <= to; w = w.AddDays(7)) weeks.Add(w);
         return weeks;
     }
-
-    public static string ShortName(ContactType type) => Labels.Of(type);
-
-    /// <summary>Kept for callers elsewhere; the words live in <see cref="Labels"/>.</summary>
-    public static string Words(string name) => Labels.Of(name);
 }

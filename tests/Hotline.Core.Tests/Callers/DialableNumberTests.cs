@@ -65,7 +65,7 @@ public class DialableNumberTests
 
         Assert.True(transition.Changed);
         Assert.Equal(ReferralStatus.HandedOverByPhone, transition.To);
-        Assert.Equal("handed over by phone", transition.To.Label());
+        Assert.Equal("Handed over by phone", CodeWords.Of(transition.To));
         Assert.False(transition.To.IsAwaitingAgency());
         Assert.True(ReferralMachine.Apply(ReferralStatus.HandedOverByPhone, ReferralTrigger.Close).Changed);
         Assert.False(ReferralMachine.Apply(ReferralStatus.Sent, ReferralTrigger.HandOverByPhone).Succeeded);

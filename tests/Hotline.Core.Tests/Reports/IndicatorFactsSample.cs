@@ -1,4 +1,6 @@
+using Hotline.Core.Callbacks;
 using Hotline.Core.Cases;
+using Hotline.Core.Hours;
 using Hotline.Core.Referrals;
 using Hotline.Core.Reports;
 
@@ -10,6 +12,13 @@ public static class IndicatorFactsSample
     public static readonly DateTimeOffset T0 = new(2026, 11, 2, 10, 0, 0, TimeSpan.Zero);
 
     private static DateTimeOffset At(double minutes) => T0.AddMinutes(minutes);
+
+    /// <summary>A caller's safe window of 17:00-21:00 UTC every day, in the one hours model.</summary>
+    public static readonly CallbackWindow Evening =
+        new("evening", WeeklyHours.Daily([(new TimeOnly(17, 0), new TimeOnly(21, 0))], TimeZoneInfo.Utc));
+
+    /// <summary>Minutes after 17:00 UTC on the day after <see cref="T0"/>.</summary>
+    public static DateTimeOffset EveningAt(double minutes) => new DateTimeOffset(2026, 11, 3, 17, 0, 0, TimeSpan.Zero).AddMinutes(minutes);
 
     public static IndicatorFacts Build() => new(
         new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), null, At(600),
@@ -24,12 +33,15 @@ public static class IndicatorFactsSample
             new(Channel.Sms, ContactType.Tip), new(Channel.Sms, ContactType.Tip), new(Channel.Chat, null),
         ],
         [
-            // Callback due a day later, operator contact 30 min after it: made inside the window. First referral after 2 h.
-            new(At(0), TraffickingType.Sex, "Farm", true, 2, 2, At(0), At(120), At(1440), [At(1470)]),
-            // Operator contact 3 h after the promised time: not inside the window. First referral after 4 h.
-            new(At(0), TraffickingType.Labour, " farm ", false, 0, 0, At(0), At(240), At(1440), [At(1620)]),
-            // A minor, two mandatory referrals required, one made.
-            new(At(0), null, null, true, 2, 1, At(0), null, null, []),
+            // Callback promised in the 17:00-21:00 (UTC) window; an attempt at 17:30 a person answered: made inside, reached.
+            // First referral after 2 h.
+            new(At(0), TraffickingType.Sex, "Farm", true, 2, 2, At(0), At(120), true, Evening,
+                [new(EveningAt(30), CallbackOutcome.Answered)]),
+            // The only attempt at 22:00, after the window closed (answered, but outside): not made inside. First referral after 4 h.
+            new(At(0), TraffickingType.Labour, " farm ", false, 0, 0, At(0), At(240), true, Evening,
+                [new(EveningAt(300), CallbackOutcome.Answered)]),
+            // A minor, two mandatory referrals required, one made. No callback promised.
+            new(At(0), null, null, true, 2, 1, At(0), null, false, Evening, []),
         ],
         [new(CaseOutcome.ReferredAndAccepted), new(CaseOutcome.ReferredAndAccepted), new(null)],
         [

@@ -16,7 +16,7 @@ public static class CaseAssignment
     {
         var from = status == CaseStatus.Intake ? CaseMachine.Apply(status, CaseTrigger.IntakeCompleted).To : status;
         var took = CaseMachine.Apply(from, CaseTrigger.OperatorTook);
-        return took.Succeeded ? "now " + ServiceLevels.Words(took.To.ToString()) : "stays " + ServiceLevels.Words(status.ToString());
+        return took.Succeeded ? "now " + Labels.Of(took.To) : "stays " + Labels.Of(status);
     }
 
     public static async Task AssignAsync(HotlineDbContext db, Case @case, string operatorId, DateTimeOffset now)
