@@ -105,7 +105,7 @@ public static class IndicatorCatalogue
             "Promised callbacks where the service placed at least one callback attempt (\"Call back\") at a moment inside the " +
             "caller's safe window: the line's callback window chosen on the case, in the line's time zone (none chosen: the line's " +
             "\"any\" window), as the case records it now. A window typed on the case that is not one of the line's cannot be " +
-            "judged, so its attempts do not count. The sum of the next two figures."),
+            "judged, so its attempts do not count. The sum of those that reached the caller and those that did not."),
         new(CallbacksReached, "Callbacks that reached the caller", IndicatorUnit.Count,
             "Callbacks made inside the safe window where an attempt placed inside the window was answered by a person (the " +
             "attempt's outcome: a person answered and the advocate was joined)."),
