@@ -32,7 +32,8 @@ public sealed class TakenCallReconcile(
             .Select(c => new
             {
                 c.Id, c.ExternalId,
-                Callback = db.CallbackAttempts.Where(a => a.ContactId == c.Id && a.EndedAt == null).Select(a => (Guid?)a.Id).FirstOrDefault(),
+                Callback = db.CallbackAttempts.Where(a => a.ContactId == c.Id && a.EndedAt == null)
+                    .Select(a => (Guid?)a.Id).FirstOrDefault(),
             })
             .ToListAsync();
         foreach (var call in taken)
