@@ -89,18 +89,21 @@ public class LiveCallReconcileTests(LiveCallFixture fixture) : IClassFixture<Liv
         var joined = App.Clock.GetUtcNow();
         App.Clock.Advance(TimeSpan.FromMinutes(12));
 
-        // The interpreter hangs up while the database refuses writes: both callbacks about it are lost.
+        // The interpreter hangs up while the database refuses writes: both callbacks about it are lost (Twilio does not
+        // retry them), and each is answered 503 so Twilio's debugger shows it rather than a success.
         await using (await LegWritesFailAsync())
         {
-            await fixture.Webhooks.PostAsync($"/twilio/voice/participant?leg={interpreter.Id:D}", new Dictionary<string, string>
+            var status = await fixture.Webhooks.PostAsync($"/twilio/voice/participant?leg={interpreter.Id:D}", new Dictionary<string, string>
             {
                 ["AccountSid"] = TwilioApiMock.AccountSid, ["CallSid"] = interpreter.CallSid!, ["CallStatus"] = "completed",
             });
-            await fixture.Webhooks.PostAsync($"/twilio/voice/conference?contact={call.ContactId:D}", new Dictionary<string, string>
+            var leave = await fixture.Webhooks.PostAsync($"/twilio/voice/conference?contact={call.ContactId:D}", new Dictionary<string, string>
             {
                 ["AccountSid"] = TwilioApiMock.AccountSid, ["ConferenceSid"] = ConferenceApiStubs.ConferenceSid,
                 ["FriendlyName"] = call.Room, ["StatusCallbackEvent"] = "participant-leave", ["CallSid"] = interpreter.CallSid!,
             });
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, leave.StatusCode);
         }
         Assert.Equal(LegState.Joined, (await fixture.LegAsync(call.ContactId, LegRole.Interpreter)).State);
         TwilioSays(interpreter.CallSid!, 200, "completed", ended: joined + TimeSpan.FromMinutes(12), talked: TimeSpan.FromMinutes(12));
