@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using Form = System.Collections.Generic.Dictionary<string, string>;
 
 namespace Hotline.Web.Tests.LiveCalls;
 
@@ -93,11 +94,11 @@ public class LiveCallReconcileTests(LiveCallFixture fixture) : IClassFixture<Liv
         // retry them), and each is answered 503 so Twilio's debugger shows it rather than a success.
         await using (await LegWritesFailAsync())
         {
-            var status = await fixture.Webhooks.PostAsync($"/twilio/voice/participant?leg={interpreter.Id:D}", new Dictionary<string, string>
+            var status = await fixture.Webhooks.PostAsync($"/twilio/voice/participant?leg={interpreter.Id:D}", new Form
             {
                 ["AccountSid"] = TwilioApiMock.AccountSid, ["CallSid"] = interpreter.CallSid!, ["CallStatus"] = "completed",
             });
-            var leave = await fixture.Webhooks.PostAsync($"/twilio/voice/conference?contact={call.ContactId:D}", new Dictionary<string, string>
+            var leave = await fixture.Webhooks.PostAsync($"/twilio/voice/conference?contact={call.ContactId:D}", new Form
             {
                 ["AccountSid"] = TwilioApiMock.AccountSid, ["ConferenceSid"] = ConferenceApiStubs.ConferenceSid,
                 ["FriendlyName"] = call.Room, ["StatusCallbackEvent"] = "participant-leave", ["CallSid"] = interpreter.CallSid!,

@@ -1,6 +1,7 @@
 using Hotline.Core.Flows;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Hotline.Web.Telephony.LiveCalls;
 
