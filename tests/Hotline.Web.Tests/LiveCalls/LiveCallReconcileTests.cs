@@ -32,11 +32,14 @@ public class LiveCallReconcileTests(LiveCallFixture fixture) : IClassFixture<Liv
             .RespondWith(Json(200, "{\"sid\":\"CA" + new string('9', 32) + "\",\"status\":\"in-progress\"}"));
 
     /// <summary>Twilio's Calls API on one call: its status and times, or an error when <paramref name="status"/> is null.</summary>
-    private void TwilioSays(string callSid, int httpStatus, string? status = null, DateTimeOffset? ended = null, TimeSpan? talked = null)
+    private void TwilioSays(
+        string callSid, int httpStatus, string? status = null, DateTimeOffset? ended = null, TimeSpan? talked = null,
+        DateTimeOffset? started = null)
     {
         var body = status is null
             ? "{\"code\":20500,\"message\":\"Service unavailable\",\"status\":" + httpStatus + "}"
             : "{\"sid\":\"" + callSid + "\",\"status\":\"" + status + "\",\"account_sid\":\"" + TwilioApiMock.AccountSid + "\""
+                + (started is { } b ? ",\"start_time\":\"" + Rfc2822(b) + "\"" : "")
                 + (ended is { } e ? ",\"end_time\":\"" + Rfc2822(e) + "\"" : "")
                 + (talked is { } t ? ",\"duration\":\"" + ((int)t.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "\"" : "")
                 + "}";
@@ -150,6 +153,28 @@ public class LiveCallReconcileTests(LiveCallFixture fixture) : IClassFixture<Liv
         var back = fixture.Twilio.Requests($"/Calls/{call.CallerSid}.json").Where(r => r.Method == "POST").Last();
         Assert.Contains("<Enqueue", back.Form["Twiml"]);
         Assert.Equal(ContactState.Queued, (await ContactAsync(call.ContactId)).State);
+    }
+
+    [Fact]
+    public async Task AdvocateJoinLost_TwilioSaysInProgress_ReconcileMarksTheLegJoinedAtTwilioTime()
+    {
+        EveryOtherCallInProgress();
+        var call = await fixture.TakeAsync();
+        await fixture.ConferenceEventAsync(call, "participant-join", call.CallerSid);
+        var taken = App.Clock.GetUtcNow();
+        TwilioSays(call.AdvocateSid, 200, "in-progress", started: taken + TimeSpan.FromSeconds(8));
+        App.Clock.Advance(TimeSpan.FromMinutes(4));
+
+        await ReconcileAsync();
+
+        var advocate = await fixture.LegAsync(call.ContactId, LegRole.Advocate);
+        Assert.Equal(LegState.Joined, advocate.State);
+        Assert.Equal(taken + TimeSpan.FromSeconds(8), advocate.JoinedAt);
+        Assert.Equal(ContactState.WithOperator, (await ContactAsync(call.ContactId)).State);
+
+        // Its participant-join arrives late after all: it changes nothing.
+        await fixture.ConferenceEventAsync(call, "participant-join", call.AdvocateSid);
+        Assert.Equal(advocate.Version, (await fixture.LegAsync(call.ContactId, LegRole.Advocate)).Version);
     }
 
     [Fact]

@@ -46,8 +46,8 @@ public sealed class LiveLegReconcile(HotlineDbContext db, LiveCallEvents events,
         {
             case TwilioCallAnswer.Unknown:
                 return false;
-            case TwilioCallAnswer.Live { AnsweredAt: { } answered } when leg.State == LegState.Calling:
-                await JoinAsync(leg, Earlier(answered, now));
+            case TwilioCallAnswer.Live { Answered: true } answered when leg.State == LegState.Calling:
+                await JoinAsync(leg, Earlier(answered.AnsweredAt ?? now, now));
                 break;
             case TwilioCallAnswer.Ended ended:
                 var at = ended.EndedAt is { } end ? Earlier(end, now) : now;

@@ -8,8 +8,8 @@ namespace Hotline.Web.Telephony.LiveCalls;
 /// <summary>What Twilio's Calls API says about one call, in the words a reconciliation needs.</summary>
 public abstract record TwilioCallAnswer
 {
-    /// <summary>Still going. <paramref name="AnsweredAt"/> is set once the other end picked up (in-progress).</summary>
-    public sealed record Live(DateTimeOffset? AnsweredAt) : TwilioCallAnswer;
+    /// <summary>Still going; <paramref name="Answered"/> once the other end picked up (in-progress), since Twilio's start time.</summary>
+    public sealed record Live(bool Answered, DateTimeOffset? AnsweredAt) : TwilioCallAnswer;
 
     /// <summary>Over: its final status, when it was answered (null if never) and when it ended.</summary>
     public sealed record Ended(string Status, DateTimeOffset? AnsweredAt, DateTimeOffset? EndedAt) : TwilioCallAnswer;
@@ -49,7 +49,7 @@ public sealed class TwilioCallLookup(ITwilioRestClient twilio, ILogger<TwilioCal
         var status = call.Status?.ToString();
         var started = Utc(call.StartTime);
         if (!CallStatuses.IsFinal(status))
-            return new TwilioCallAnswer.Live(status == "in-progress" ? started : null);
+            return new TwilioCallAnswer.Live(status == "in-progress", status == "in-progress" ? started : null);
         var ended = Utc(call.EndTime);
         DateTimeOffset? answered = null;
         if (status == "completed" && int.TryParse(call.Duration, out var seconds) && seconds > 0)
