@@ -3,6 +3,7 @@ using Hotline.Core.Cases;
 using Hotline.Core.Flows;
 using Hotline.Web.Data;
 using Hotline.Web.Telephony;
+using Hotline.Web.Telephony.LiveCalls;
 using Microsoft.EntityFrameworkCore;
 using Twilio.Clients;
 using Twilio.Exceptions;
@@ -15,10 +16,13 @@ namespace Hotline.Web.Jobs;
 /// "waiting" on the board for ever. A queued call whose wait URL went silent is over or in trouble: ask
 /// Twilio's Calls API how it ended and end it the same way a status callback would (abandoned, with the
 /// callback promise where the caller consented). When Twilio cannot be asked, the call is closed as abandoned
-/// once it has been in the queue longer than the flow's queue time-out.
+/// once it has been in the queue longer than the flow's queue time-out. The same sweep then recovers the other
+/// callbacks Twilio does not retry: taken calls whose final status was lost (<see cref="TakenCallReconcile"/>), and
+/// conference legs whose participant or conference events were lost (<see cref="LiveLegReconcile"/>).
 /// </summary>
 public sealed class QueueReconcileJob(
-    HotlineDbContext db, IntakeRecorder recorder, ITwilioRestClient twilio, Flow flow, TimeProvider clock, ILogger<QueueReconcileJob> log)
+    HotlineDbContext db, IntakeRecorder recorder, ITwilioRestClient twilio, Flow flow, TimeProvider clock, ILogger<QueueReconcileJob> log,
+    TakenCallReconcile takenCalls, LiveLegReconcile liveLegs)
 {
     public const string Id = "queue-reconcile";
 
@@ -41,6 +45,10 @@ public sealed class QueueReconcileJob(
             .OrderBy(c => c.LastQueuePollAt ?? c.EnqueuedAt ?? c.LastActivityAt)
             .Select(c => c.ExternalId).Take(Batch).ToListAsync();
         foreach (var callSid in silent) await ReconcileAsync(callSid, now);
+        db.ChangeTracker.Clear();
+        await takenCalls.RunAsync();
+        db.ChangeTracker.Clear();
+        await liveLegs.RunAsync();
     }
 
     private async Task ReconcileAsync(string callSid, DateTimeOffset now)

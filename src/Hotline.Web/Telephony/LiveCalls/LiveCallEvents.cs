@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Hotline.Web.Telephony.LiveCalls;
 
 /// <summary>One conference status callback, as Twilio posts it (StatusCallbackEvent, CallSid, Hold, Muted...).</summary>
-public sealed record ConferenceEvent(Guid ContactId, string Event, string? ConferenceSid, string? CallSid, string? Label, bool? Flag);
+public sealed record ConferenceEvent(Guid ContactId, string Event, string? ConferenceSid, string? CallSid, string? Label, bool? Flag)
+{
+    /// <summary>When it happened, where Twilio's REST API said so (the reconciliation); null means now.</summary>
+    public DateTimeOffset? At { get; init; }
+}
 
 /// <summary>
 /// Keeps the legs of live calls from Twilio's conference and participant callbacks. Every handler is idempotent
@@ -22,8 +26,9 @@ public sealed class LiveCallEvents(
 
     public Task ConferenceAsync(ConferenceEvent e, CancellationToken ct) => RetriedAsync(() => ApplyConferenceAsync(e, ct));
 
-    public Task ParticipantAsync(Guid legId, string? callSid, string status, CancellationToken ct) =>
-        RetriedAsync(() => ApplyParticipantAsync(legId, callSid, status, ct));
+    /// <param name="at">When the status happened, where Twilio's REST API said so (the reconciliation); null means now.</param>
+    public Task ParticipantAsync(Guid legId, string? callSid, string status, CancellationToken ct, DateTimeOffset? at = null) =>
+        RetriedAsync(() => ApplyParticipantAsync(legId, callSid, status, at, ct));
 
     /// <summary>Two callbacks for one call at once: the loser reads again and applies its event on top.</summary>
     private async Task RetriedAsync(Func<Task<(Guid CaseId, Guid ContactId, string? RequeueFor)?>> apply)
@@ -50,7 +55,7 @@ public sealed class LiveCallEvents(
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == e.ContactId)
             .Select(c => new { c.Id, c.CaseId, c.ExternalId }).SingleOrDefaultAsync(ct);
         if (contact is null) return null;
-        var now = clock.GetUtcNow();
+        var now = e.At ?? clock.GetUtcNow();
         var legs = await db.Set<LiveCallLeg>().Where(l => l.ContactId == contact.Id).ToListAsync(ct);
         var leg = e.CallSid is null ? null : legs.FirstOrDefault(l => l.CallSid == e.CallSid);
         if (leg is null && e.CallSid is not null && e.CallSid == contact.ExternalId && e.Event == "participant-join")
@@ -94,11 +99,12 @@ public sealed class LiveCallEvents(
     }
 
     /// <summary>A dialled leg's call status (its participant status callback).</summary>
-    private async Task<(Guid, Guid, string?)?> ApplyParticipantAsync(Guid legId, string? callSid, string status, CancellationToken ct)
+    private async Task<(Guid, Guid, string?)?> ApplyParticipantAsync(
+        Guid legId, string? callSid, string status, DateTimeOffset? at, CancellationToken ct)
     {
         var leg = await db.Set<LiveCallLeg>().SingleOrDefaultAsync(l => l.Id == legId, ct);
         if (leg is null) return null;
-        var now = clock.GetUtcNow();
+        var now = at ?? clock.GetUtcNow();
         leg.CallSid ??= callSid;
         string? requeueFor = null;
         if (leg.State == LegState.Calling && (NotJoined.Contains(status) || status == "completed"))

@@ -13,6 +13,9 @@ public static class LiveCallRegistration
         services.AddScoped<LiveCallEvents>();
         services.AddScoped<LiveCallDesk>();
         services.AddScoped<LiveCallBoard>();
+        services.AddScoped<TwilioCallLookup>();
+        services.AddScoped<LiveLegReconcile>();
+        services.AddScoped<TakenCallReconcile>();
         return services;
     }
 }
