@@ -78,7 +78,7 @@ public class SoftphoneBrowserTests(SoftphoneBrowserFixture fixture) : IClassFixt
         // The console's own SignalR socket opens too (often first), so wait for Twilio's, not for any socket.
         static bool ToTwilio(string s) =>
             s.StartsWith("wss://", StringComparison.Ordinal) && new Uri(s).Host.EndsWith(".twilio.com", StringComparison.Ordinal);
-        for (var i = 0; i < 75 && !sockets.ToArray().Any(ToTwilio); i++) await Task.Delay(200);
+        for (var i = 0; i < 150 && !sockets.ToArray().Any(ToTwilio); i++) await Task.Delay(200); // 30 s: CI is loaded
         Assert.Contains(sockets.ToArray(), ToTwilio);
         Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__cspViolations"));
         Assert.Empty(refused);

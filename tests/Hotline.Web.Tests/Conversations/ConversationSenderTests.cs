@@ -23,7 +23,8 @@ public class ConversationSenderTests : IClassFixture<ConversationFixture>
     {
         var contact = await _fixture.QueuedConversationAsync("+15550201001");
         var advocate = await _fixture.TakeAsync(contact.Id);
-        Twilio.StubSlowMessages(TimeSpan.FromSeconds(2));
+        // 5 s (under the client's 10 s timeout): the window in which the poll below must see the row, on a loaded machine.
+        Twilio.StubSlowMessages(TimeSpan.FromSeconds(5));
 
         var sending = _fixture.SendAsync(s => s.SendAsync(contact.Id, "Are you safe to text now?", advocate, CancellationToken.None));
         // Written before Twilio is asked: while Twilio takes its time, the row already says "sending".
@@ -234,10 +235,10 @@ public class ConversationSenderTests : IClassFixture<ConversationFixture>
         await using (var listen = new Npgsql.NpgsqlCommand("LISTEN hotline_console", listener)) await listen.ExecuteNonQueryAsync();
 
         var result = await _fixture.SendAsync(s => s.SendAsync(contact.Id, "Hello", advocate, CancellationToken.None));
-        var sent = await DrainAsync(listener, payloads);
+        var sent = await DrainAsync(listener, payloads, atLeast: 2);
         var row = await _fixture.RowAsync(result.MessageId!.Value);
         await _fixture.ReportAsync(MessageRoutes.StatusOf(row.Id), row.MessageSid!, "delivered");
-        var reported = await DrainAsync(listener, payloads);
+        var reported = await DrainAsync(listener, payloads, atLeast: 1);
 
         // Written ("sending") and then accepted: the page shows both; the case's id only, never the text.
         var expected = $"hotline_console case:{contact.CaseId}";
@@ -245,18 +246,23 @@ public class ConversationSenderTests : IClassFixture<ConversationFixture>
         Assert.Equal([expected], reported);
     }
 
-    /// <summary>The notifications that arrived, waiting a little for stragglers; the list is emptied.</summary>
-    private static async Task<List<string>> DrainAsync(Npgsql.NpgsqlConnection listener, List<string> payloads)
+    /// <summary>
+    /// The notifications that arrived: the first <paramref name="atLeast"/> waited for (up to 20 s each: a NOTIFY reaches
+    /// a listener after its commit, later on a loaded machine), then a little for stragglers; the list is emptied.
+    /// </summary>
+    private static async Task<List<string>> DrainAsync(Npgsql.NpgsqlConnection listener, List<string> payloads, int atLeast)
     {
+        while (payloads.Count < atLeast && await listener.WaitAsync(TimeSpan.FromSeconds(20))) { }
         while (await listener.WaitAsync(TimeSpan.FromMilliseconds(300))) { }
         var arrived = payloads.ToList();
         payloads.Clear();
         return arrived;
     }
 
+    /// <summary>Reads every 20 ms (at least 5 s in all) until the value is there.</summary>
     private static async Task<T?> WaitForAsync<T>(Func<Task<T?>> read)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 250; i++)
         {
             if (await read() is { } value) return value;
             await Task.Delay(20);

@@ -23,21 +23,26 @@ public class TranscriptBurstTests(AppFixture fixture) : IClassFixture<AppFixture
         Assert.Equal(ContactState.Queued, conversation.State);
         var before = (await Transcripts.TexterWroteAsync(fixture.App, conversation.CaseId)).Count;
 
-        // "In order" means the order Twilio delivered them. Twilio delivers one sender's texts one after another but
-        // does not wait for our answer, so each text here starts 20 ms after the previous one started, without waiting
-        // for its answer: the twenty are in flight together (true concurrency on the service and the database), and a
-        // later text stored before an earlier one is a reordering this test reports. Each text takes its place in the
-        // transcript in its webhook's first statement (the read of the conversation), not at its insert, so a text
-        // slowed down between read and write keeps its place. (20 ms, not less: on a loaded machine the test's own
-        // thread pool can start two requests in the other order, which is no reordering by the service.)
+        // "In order" means the order Twilio delivered them, and a text takes its place in the transcript in its webhook's
+        // first statement (the read of the conversation, which draws the transcript's next sequence number), not at its
+        // insert. So each text is started once the one before it has drawn its number, and without waiting for its
+        // answer: the twenty are in flight together (true concurrency on the service and the database, where a text
+        // slowed between its read and its write must keep its place). Starting them a fixed 20 ms apart instead let a
+        // loaded machine reorder two starts (a thread-pool hop, a new pooled connection): no reordering by the service.
         var bodies = OneToTwenty.ToList();
         var sids = bodies.Select(_ => TwilioWebhooks.NewMessageSid()).ToList();
+        var sequence = await TestPostgres.ScalarAsync<string>(
+            fixture.ConnectionString, "SELECT pg_get_serial_sequence('conversation_messages', 'Sequence')");
+        Task<long> DrawnAsync() => TestPostgres.ScalarAsync<long>(fixture.ConnectionString, $"SELECT last_value FROM {sequence}");
         var sending = new List<Task<Twiml>>();
         for (var i = 0; i < bodies.Count; i++)
         {
             var (body, sid) = (bodies[i], sids[i]);
+            var drawn = await DrawnAsync();
             sending.Add(Task.Run(() => _twilio.SmsAsync(body, sender, sid)));
-            await Task.Delay(20);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (await DrawnAsync() == drawn && DateTime.UtcNow < deadline && !sending[^1].IsCompleted) await Task.Delay(5);
+            Assert.True(await DrawnAsync() > drawn, $"text {body} never read its conversation");
         }
         var replies = await Task.WhenAll(sending);
 

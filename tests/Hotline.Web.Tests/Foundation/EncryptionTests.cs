@@ -14,6 +14,7 @@ public class EncryptionTests(AppFixture fixture) : IClassFixture<AppFixture>
         const string number = "+15557654321";
         const string narrative = "Maria is held at the farm on Route 9";
         const string note = "Caller says the boss takes passports";
+        var now = fixture.App.Clock.GetUtcNow();
         await fixture.App.WithDbAsync(async db =>
         {
             db.Cases.Add(new Case
@@ -21,8 +22,8 @@ public class EncryptionTests(AppFixture fixture) : IClassFixture<AppFixture>
                 Id = id, Reference = "HL-26-ENC" + id.ToString("N")[..3], FirstChannel = Channel.Voice, FlowId = "national",
                 CallerNumber = number, Narrative = narrative, SafetyPlan = "Meet at the library",
                     SafeContactInstructions = "Text only after 6pm",
-                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
-                Notes = [new CaseNote { Id = Guid.NewGuid(), AuthorId = "u", AuthorName = "Op", Body = note, At = DateTimeOffset.UtcNow }],
+                CreatedAt = now, UpdatedAt = now,
+                Notes = [new CaseNote { Id = Guid.NewGuid(), AuthorId = "u", AuthorName = "Op", Body = note, At = now }],
             });
             await db.SaveChangesAsync();
         });

@@ -25,7 +25,7 @@ public class HangfireJobTests(HangfireServerFixture fixture) : IClassFixture<Han
             db.Cases.Add(new Case
             {
                 Id = id, Reference = "HL-26-JOB" + id.ToString("N")[..3], FirstChannel = Channel.Voice, FlowId = "national",
-                CallbackAllowed = true, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                CallbackAllowed = true, CreatedAt = fixture.App.Clock.GetUtcNow(), UpdatedAt = fixture.App.Clock.GetUtcNow(),
             });
             await db.SaveChangesAsync();
         });

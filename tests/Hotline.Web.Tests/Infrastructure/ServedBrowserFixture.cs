@@ -26,6 +26,9 @@ public abstract class ServedBrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Playwright's 5 s default for Expect(...) is short on CI's loaded 2-core machine; a passing expectation returns as
+        // soon as it holds, so a longer ceiling only slows a test that fails. Tests that prove "at once" set their own.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _connectionString = await TestPostgres.CreateDatabaseAsync();
         App = new HotlineApp(_connectionString, Twilio, Settings);
         App.UseKestrel(0);

@@ -108,7 +108,7 @@ public class TipBrowserTests(PublicBrowserFixture fixture) : IClassFixture<Publi
     /// </summary>
     private static async Task LeftForTheNeutralSiteAsync(IPage page)
     {
-        for (var waited = 0; page.Url != TipFixture.QuickExitUrl && waited < 10_000; waited += 100) await Task.Delay(100);
+        for (var waited = 0; page.Url != TipFixture.QuickExitUrl && waited < 30_000; waited += 100) await Task.Delay(100);
         Assert.Equal(TipFixture.QuickExitUrl, page.Url);
         await page.WaitForLoadStateAsync(LoadState.Load);
     }

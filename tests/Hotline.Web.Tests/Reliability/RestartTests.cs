@@ -110,7 +110,7 @@ public class RestartTests : IAsyncLifetime
                     {
                         Id = id, Reference = "HL-26-R" + id.ToString("N")[..5], FirstChannel = Core.Cases.Channel.Voice,
                             FlowId = "national",
-                        CallbackAllowed = true, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+                        CallbackAllowed = true, CreatedAt = before.Clock.GetUtcNow(), UpdatedAt = before.Clock.GetUtcNow(),
                     });
                 }
                 await db.SaveChangesAsync();

@@ -24,7 +24,7 @@ public class SweepJobTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task PromiseSweep_DueCallbackWithoutJob_PutsItOnTheBoardOnce()
     {
         var id = Guid.NewGuid();
-        await NewCaseAsync(id, "HL-26-SWP" + id.ToString("N")[..3], DateTimeOffset.UtcNow, c =>
+        await NewCaseAsync(id, "HL-26-SWP" + id.ToString("N")[..3], fixture.App.Clock.GetUtcNow(), c =>
         {
             c.CallbackAllowed = true;
             c.CallbackDueAt = fixture.App.Clock.GetUtcNow().AddMinutes(-5);
