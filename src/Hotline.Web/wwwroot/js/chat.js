@@ -130,7 +130,7 @@
                     if (result.reply) renderChoices(result.reply.choices || []);
                 });
             })
-            .then(function () { sending = false; refresh(); if (!joined) watch(); flush(); })
+            .then(function () { sending = false; (joined ? refresh() : watchThenRefresh()); flush(); })
             .catch(function () { sending = false; offline(); });
     }
 
@@ -273,6 +273,12 @@
         return hub.invoke("Watch", token).then(function (cases) { joined = cases > 0; });
     }
 
+    // Join the chat's group first, then fetch: a reply sent between a fetch and a later join would never be pushed
+    // nor fetched again while the live link stays up.
+    function watchThenRefresh() {
+        return watch().then(refresh, refresh);
+    }
+
     function connectHub() {
         if (hub || typeof signalR === "undefined") return;
         hub = new signalR.HubConnectionBuilder()
@@ -282,14 +288,14 @@
             .build();
         hub.on("changed", function () { refresh(); });
         hub.onreconnecting(function () { joined = false; });
-        hub.onreconnected(function () { watch().then(refresh); flush(); });
+        hub.onreconnected(function () { watchThenRefresh(); flush(); });
         hub.onclose(function () { joined = false; setTimeout(startHub, 5000); });
         startHub();
     }
 
     function startHub() {
         if (!hub || hub.state !== signalR.HubConnectionState.Disconnected) return;
-        hub.start().then(function () { return refresh(); }).then(watch).catch(function () { setTimeout(startHub, 5000); });
+        hub.start().then(watchThenRefresh).catch(function () { setTimeout(startHub, 5000); });
     }
 
     var ticks = 0;
@@ -300,7 +306,7 @@
         // Live link down: fetch every tick. Up: only the place in line moves without a push, every third tick.
         if (!hubConnected() || outbox.length > 0) refresh();
         else if (state === "waiting" && ticks % 3 === 0) status();
-        if (hubConnected() && !joined) watch();
+        if (hubConnected() && !joined) watchThenRefresh();
     }, POLL_MS);
     window.addEventListener("online", function () { flush(); refresh(); });
     window.addEventListener("offline", offline);
