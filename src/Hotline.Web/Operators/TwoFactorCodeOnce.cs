@@ -51,7 +51,7 @@ public sealed class TwoFactorCodeOnce(HotlineDbContext db) : AuthenticatorTokenP
         await db.Entry(user).ReloadAsync();
     }
 
-    /// <summary>True when <paramref name="step"/> comes after the last accepted one (none yet, or unreadable: nothing to compare).</summary>
+    /// <summary>True when <paramref name="step"/> comes after the last accepted one (or none was kept yet).</summary>
     public static bool IsNewer(long step, string? lastAccepted) =>
         !long.TryParse(lastAccepted, NumberStyles.None, CultureInfo.InvariantCulture, out var last) || step > last;
 }
