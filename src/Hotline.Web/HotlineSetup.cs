@@ -129,7 +129,8 @@ public static class HotlineSetup
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<HangfireStorageCheck>("jobs", tags: ["ready"])
             .AddCheck<TwilioSignatureCheck>("twilio-signatures", tags: ["ready"])
-            .AddCheck<EmailChannelsCheck>("email-channels", tags: ["ready"]);
+            .AddCheck<EmailChannelsCheck>("email-channels", tags: ["ready"])
+            .AddCheck<SupervisorAlertsCheck>("supervisor-alerts", tags: ["ready"]);
     }
 
     public static void UseHotline(this WebApplication app)

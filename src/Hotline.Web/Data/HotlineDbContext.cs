@@ -38,6 +38,7 @@ public class HotlineDbContext : IdentityDbContext<HotlineUser>, IDataProtectionK
     public DbSet<Telephony.LiveCalls.LiveCallLeg> LiveCallLegs => Set<Telephony.LiveCalls.LiveCallLeg>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<CallbackAttempt> CallbackAttempts => Set<CallbackAttempt>();
+    public DbSet<FollowUpCheckIn> FollowUpCheckIns => Set<FollowUpCheckIn>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
@@ -74,5 +75,6 @@ public class HotlineDbContext : IdentityDbContext<HotlineUser>, IDataProtectionK
             e => { e.ToTable("sms_opt_outs"); e.HasKey(x => x.CallerHash); e.Property(x => x.CallerHash).HasMaxLength(64); });
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.ApplyConfiguration(new Telephony.Callbacks.CallbackAttemptConfiguration());
+        builder.ApplyConfiguration(new Referrals.FollowUpCheckInConfiguration());
     }
 }

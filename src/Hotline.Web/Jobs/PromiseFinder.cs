@@ -69,10 +69,65 @@ public sealed class PromiseFinder(HotlineDbContext db, HotlineSettings settings)
         return owed.Except(sent).ToList();
     }
 
+    /// <summary>
+    /// Expired referrals (in the last day) whose supervisor alert has not gone, and whose next try is due. The deadline job
+    /// expires the referral before it texts: once expired, the deadline query above no longer finds it, so a text that failed
+    /// in the sweep would be lost without this.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> EscalationAlertsOwedAsync(DateTimeOffset now)
+    {
+        var since = now - AlertRetry.Horizon;
+        var before = now - HandOffGrace;
+        var expired = await db.Referrals.AsNoTracking()
+            .Where(r => r.Status == ReferralStatus.Expired && r.ExpiredAt > since && r.ExpiredAt < before
+                && !db.Notifications.Any(n => n.ReferralId == r.Id && n.Purpose == "supervisor-alert" && n.Status == "Sent"
+                    && n.Key.EndsWith(":expired:supervisor")))
+            .OrderBy(r => r.ExpiredAt).Take(Batch).Select(r => r.Id).ToListAsync();
+        if (expired.Count == 0) return expired;
+        var tried = await db.Notifications.AsNoTracking()
+            .Where(n => n.ReferralId != null && expired.Contains(n.ReferralId.Value) && n.Purpose == "supervisor-alert"
+                && n.Key.EndsWith(":expired:supervisor"))
+            .ToDictionaryAsync(n => n.ReferralId!.Value);
+        return expired.Where(id => AlertRetry.IsDue(tried.GetValueOrDefault(id), now)).ToList();
+    }
+
+    /// <summary>Cases marked triage-overdue (in the last day) whose supervisor alert has not gone, and whose next try is due.</summary>
+    public async Task<IReadOnlyList<Guid>> TriageAlertsOwedAsync(DateTimeOffset now)
+    {
+        var since = now - AlertRetry.Horizon;
+        var before = now - HandOffGrace;
+        var overdue = await db.Cases.AsNoTracking()
+            .Where(c => c.TriageOverdue && c.TriageDueAt > since && c.TriageDueAt < before
+                && (c.Status == CaseStatus.Intake || c.Status == CaseStatus.AwaitingTriage)
+                && !db.Notifications.Any(n => n.CaseId == c.Id && n.Purpose == "supervisor-alert" && n.Status == "Sent"
+                    && n.Key.EndsWith(":triage-overdue")))
+            .OrderBy(c => c.TriageDueAt).Take(Batch).Select(c => c.Id).ToListAsync();
+        if (overdue.Count == 0) return overdue;
+        var tried = await db.Notifications.AsNoTracking()
+            .Where(n => n.CaseId != null && overdue.Contains(n.CaseId.Value) && n.Purpose == "supervisor-alert"
+                && n.Key.EndsWith(":triage-overdue"))
+            .ToDictionaryAsync(n => n.CaseId!.Value);
+        return overdue.Where(id => AlertRetry.IsDue(tried.GetValueOrDefault(id), now)).ToList();
+    }
+
     public async Task<IReadOnlyList<Guid>> DueCallbacksAsync(DateTimeOffset now) =>
         await db.Cases.AsNoTracking()
             .Where(c => c.CallbackAllowed == true && !c.CallbackDue && c.CallbackDueAt <= now && c.Status != CaseStatus.Closed)
             .OrderBy(c => c.CallbackDueAt).Take(Batch * 5).Select(c => c.Id).ToListAsync();
+
+    public sealed record OwedCheckIn(Guid CaseId, int Number);
+
+    /// <summary>Follow-up check-ins due and not settled, whose job had its chance (a lost hand-off, a dead node).</summary>
+    public async Task<IReadOnlyList<OwedCheckIn>> DueFollowUpCheckInsAsync(DateTimeOffset now)
+    {
+        var before = now - HandOffGrace;
+        var due = await db.FollowUpCheckIns.AsNoTracking()
+            .Where(f => f.SettledAt == null && f.DueAt < before)
+            .OrderBy(f => f.DueAt).Take(Batch)
+            .Select(f => new { f.CaseId, f.Number })
+            .ToListAsync();
+        return due.Distinct().Select(f => new OwedCheckIn(f.CaseId, f.Number)).ToList();
+    }
 
     /// <summary>Callback attempts whose outcome is known but whose retry rule was never applied (a lost hand-off).</summary>
     public async Task<IReadOnlyList<Guid>> UnsettledCallbackAttemptsAsync(DateTimeOffset now)

@@ -5,7 +5,7 @@ namespace Hotline.Web.Jobs;
 
 /// <summary>
 /// The one safety net for every promise. Each promise is a row first (a referral not yet delivered, a deadline,
-/// a callback, a crisis alert owed) and a Hangfire job second; the job is only the fast path. Every minute this
+/// a callback, a follow-up check-in, a crisis alert owed) and a Hangfire job second; the job is only the fast path. Every minute this
 /// finds each promise that is due and not kept, and keeps it here, in-process, through the same idempotent job
 /// code: so a lost hand-off, a dead node or a job store that refused the job cannot leave a promise unkept.
 /// Several nodes may run it at once: one holds a PostgreSQL advisory lock for the sweep, the others skip.
@@ -41,8 +41,15 @@ public sealed class PromiseSweepJob(NpgsqlDataSource database, PromiseFinder fin
             await keep.KeepAsync<TriageDeadlineJob>("triage deadline", id, j => j.RunAsync(id));
         foreach (var id in await find.CrisisAlertsNotSentAsync(now))
             await keep.KeepAsync<SupervisorAlertJob>("crisis alert", id, j => j.RunAsync(id, SupervisorAlertJob.Crisis));
+        // A deadline kept above whose text failed: sent again here on the retry schedule, until it goes or is given up.
+        foreach (var id in await find.EscalationAlertsOwedAsync(now))
+            await keep.KeepAsync<ReferralDeadlineJob>("escalation alert", id, j => j.RunAsync(id));
+        foreach (var id in await find.TriageAlertsOwedAsync(now))
+            await keep.KeepAsync<TriageDeadlineJob>("triage alert", id, j => j.RunAsync(id));
         foreach (var id in await find.DueCallbacksAsync(now))
             await keep.KeepAsync<CallbackDueJob>("callback", id, j => j.RunAsync(id));
+        foreach (var owed in await find.DueFollowUpCheckInsAsync(now))
+            await keep.KeepAsync<FollowUpCheckInJob>("follow-up check-in", owed.CaseId, j => j.RunAsync(owed.CaseId, owed.Number));
         foreach (var id in await find.UnsettledCallbackAttemptsAsync(now))
             await keep.KeepAsync<Telephony.Callbacks.CallbackSettleJob>("callback attempt", id, j => j.RunAsync(id));
         foreach (var reminder in await find.UnresolvedReferralRemindersAsync(now))

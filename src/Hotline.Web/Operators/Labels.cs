@@ -45,6 +45,7 @@ public static partial class Labels
         "referral.agency-view" => "Agency opened the referral",
         "callback.due" => "Callback due",
         "followup.due" => "Follow-up due",
+        "supervisor.alert.failed" => "Supervisor text not delivered",
         "message.sent" => "Message sent",
         "voicemail.listen" => "Voicemail listened to",
         "callback.placed" => "Callback placed",

@@ -10,6 +10,13 @@ public static class TwoFactorRegistration
     public static IServiceCollection AddStaffTwoFactor(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(TwoFactorRules.From(config));
+        // Codes are good once (TwoFactorCodeOnce); registered under its own name so the order of AddIdentity does not matter.
+        services.AddTransient<TwoFactorCodeOnce>();
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Tokens.ProviderMap[TwoFactorCodeOnce.Name] = new TokenProviderDescriptor(typeof(TwoFactorCodeOnce));
+            o.Tokens.AuthenticatorTokenProvider = TwoFactorCodeOnce.Name;
+        });
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             // Each session is checked against its user's security stamp every 5 minutes (default 30, which the 30-minute

@@ -58,7 +58,7 @@ public sealed class TwoFactorSignInController(
         ModelState.AddModelError("", result.IsLockedOut
             ? "This account is locked after too many failed attempts. Wait 15 minutes or ask an admin to unlock it."
             : code.Length > 0
-                ? "That code is not right, or it has expired. Codes change every 30 seconds: try the one shown now."
+                ? "That code is not right, was used already, or has expired. Codes change every 30 seconds: wait for the next one."
                 : "That recovery code is not right, or it was used already.");
         audit.Record(result.IsLockedOut ? "account.locked" : "account.two-factor-failed", actor: "anonymous", actorName: user.Email);
         await db.SaveChangesAsync();

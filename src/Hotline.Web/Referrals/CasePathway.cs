@@ -73,6 +73,7 @@ public sealed class CasePathway(
         var alertNow = decision.AlertSupervisorNow
             && !await db.AuditEntries.AnyAsync(a => a.CaseId == caseId && a.Action == "supervisor.alert.crisis", ct);
         if (alertNow) audit.Record("supervisor.alert.crisis", caseId, string.Join("; ", decision.Reasons), actor: actor);
+        if (!hadReferrals && created.Count > 0) planner.PromiseFollowUps(@case);
         await db.SaveChangesAsync(ct);
 
         // Fast paths only: the sweep finds a passed triage deadline and a crisis alert recorded but not sent.

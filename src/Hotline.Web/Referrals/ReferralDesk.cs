@@ -56,6 +56,7 @@ public sealed class ReferralDesk(
 
         var first = @case.Referrals.Count == 0;
         var referral = planner.Create(@case, agencyId, requirement, actorId);
+        if (first) planner.PromiseFollowUps(@case);
         audit.Record(
             "referral.create", caseId, $"{requirement.Reason} -> {agency.Name} (confirmed by {actorName})", referral.Id, actorId,
             actorName);

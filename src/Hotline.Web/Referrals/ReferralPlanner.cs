@@ -62,6 +62,22 @@ public sealed class ReferralPlanner(
         return referral;
     }
 
+    /// <summary>
+    /// The follow-up check-ins a case's first referral promises, as rows: call before SaveChanges, so they commit with the
+    /// referral. <see cref="Schedule"/> then hands them to Hangfire; the sweep runs any that come due unsettled.
+    /// </summary>
+    public void PromiseFollowUps(Case @case)
+    {
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < policy.FollowUpCadence.Count; i++)
+        {
+            db.FollowUpCheckIns.Add(new FollowUpCheckIn
+            {
+                Id = Guid.NewGuid(), CaseId = @case.Id, Number = i, DueAt = now + policy.FollowUpCadence[i], CreatedAt = now,
+            });
+        }
+    }
+
     /// <summary>Call after SaveChanges, so a job that starts at once finds the row. Never throws: the row is the promise.</summary>
     public void Schedule(Referral referral, bool firstReferralOfCase)
     {

@@ -18,7 +18,7 @@ namespace Hotline.Web.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.4")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -696,6 +696,38 @@ namespace Hotline.Web.Data.Migrations
                     b.ToTable("conversation_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Hotline.Web.Data.FollowUpCheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_follow_up_check_ins_open")
+                        .HasFilter("\"SettledAt\" IS NULL");
+
+                    b.HasIndex("CaseId", "Number");
+
+                    b.ToTable("follow_up_check_ins", (string)null);
+                });
+
             modelBuilder.Entity("Hotline.Web.Data.HotlineUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1305,6 +1337,15 @@ namespace Hotline.Web.Data.Migrations
                     b.HasOne("Hotline.Web.Data.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hotline.Web.Data.FollowUpCheckIn", b =>
+                {
+                    b.HasOne("Hotline.Web.Data.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
