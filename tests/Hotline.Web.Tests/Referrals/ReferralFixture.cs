@@ -52,7 +52,7 @@ public class ReferralFixture : AppFixture, IAsyncLifetime
         var @case = new Case
         {
             Id = Guid.NewGuid(),
-            Reference = "HL-26-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)),
+            Reference = "HL-26-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(5)), // 3 bytes could clash in a run
             FirstChannel = Channel.Voice, FlowId = "national", Status = CaseStatus.AwaitingTriage,
             CallerNumber = CallerNumber, Narrative = $"{CallerName} is kept at the back of the restaurant on Elm Street",
             SafeContactInstructions = "Text only after 9pm", Jurisdiction = "TX", Language = "en",

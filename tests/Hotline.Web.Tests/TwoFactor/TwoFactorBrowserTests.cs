@@ -44,7 +44,7 @@ public class TwoFactorBrowserTests(BrowserFixture fixture) : IClassFixture<Brows
         {
             toolRunning = true;
             var result = await tool();
-            await page.WaitForTimeoutAsync(200); // console messages arrive after the evaluation returns
+            await page.WaitForTimeoutAsync(1500); // console messages arrive after the evaluation returns (late on a busy CI)
             toolRunning = false;
             return result;
         }
