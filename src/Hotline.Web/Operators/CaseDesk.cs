@@ -48,7 +48,9 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         var safeContact = SafeContactOf(@case);
         safeContact.Version = @case.Version;
         safeContact.Loaded = SafeContactMerge.Snapshot(safeContact);
-        var timeline = CaseTimeline.Build(@case, history, legs);
+        var actors = history.Select(h => h.Actor).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var timeline = CaseTimeline.Build(@case, history, legs, names);
         return new CaseFile(@case, assigned, answers, timeline.TakeLast(TimelineShown).ToList(), earlier,
             StatusMoves(@case.Status), classification, safeContact)
         {

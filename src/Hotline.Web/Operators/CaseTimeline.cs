@@ -6,7 +6,9 @@ namespace Hotline.Web.Operators;
 /// <summary>Merges contacts, notes, referrals and audited changes into one history, oldest first.</summary>
 public static class CaseTimeline
 {
-    public static IReadOnlyList<TimelineEntry> Build(Case c, IReadOnlyList<AuditEntry> history, IReadOnlyList<LiveCallLeg>? legs = null)
+    /// <param name="names">Display names of the staff in the history, by user id: "by Ana Ruiz", not by her sign-in e-mail.</param>
+    public static IReadOnlyList<TimelineEntry> Build(
+        Case c, IReadOnlyList<AuditEntry> history, IReadOnlyList<LiveCallLeg>? legs = null, IReadOnlyDictionary<string, string>? names = null)
     {
         var entries = new List<TimelineEntry>();
         entries.AddRange(LiveCallTimeline.Entries(legs ?? []));
@@ -40,7 +42,8 @@ public static class CaseTimeline
         foreach (var change in history.Where(h => h.Action != "case.note"))
         {
             entries.Add(new TimelineEntry(change.At, change.Action.StartsWith("referral", StringComparison.Ordinal) ? "referral" : "change",
-                $"{Words(change.Action)} by {change.ActorName}", Labels.InText(change.Detail)));
+                $"{Words(change.Action)} by {Labels.Who(change.ActorName, names?.GetValueOrDefault(change.Actor))}",
+                Labels.InText(change.Detail)));
         }
 
         return entries.OrderBy(e => e.At).ToList();

@@ -52,6 +52,10 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(timeline).ToContainTextAsync("Mandatory referral by");
         await Assertions.Expect(timeline).Not.ToContainTextAsync("InProgress");
         await Assertions.Expect(timeline).Not.ToContainTextAsync("RequestForServices");
+        // Who took the call, by name; never the contact's raw id.
+        await Assertions.Expect(timeline).ToContainTextAsync("Call taken by Ana Ruiz");
+        await Assertions.Expect(timeline).Not.ToContainTextAsync(caller.ContactId.ToString());
+        await Assertions.Expect(timeline).Not.ToContainTextAsync(caller.ContactId.ToString("N"));
 
         // Record consent, then refer to a suggested agency.
         await page.GetByRole(AriaRole.Button, new() { Name = "Caller consents" }).ClickAsync();
@@ -113,7 +117,7 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Equal(colleague.Id, page.Url.Split('/').Last());
 
         await page.GotoAsync("/audit?action=user.edit");
-        await Assertions.Expect(page.Locator("table.audit")).ToContainTextAsync("role Operator -> Supervisor");
+        await Assertions.Expect(page.Locator("table.audit")).ToContainTextAsync("role Operator → Supervisor");
         await page.GotoAsync("/dashboard");
         await Assertions.Expect(page.Locator(".kpis")).ToContainTextAsync("calls offered");
         await ConsoleAxe.AssertCleanAsync(page, "dashboard");
