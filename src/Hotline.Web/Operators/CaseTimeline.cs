@@ -42,7 +42,7 @@ public static class CaseTimeline
         foreach (var change in history.Where(h => h.Action != "case.note"))
         {
             entries.Add(new TimelineEntry(change.At, change.Action.StartsWith("referral", StringComparison.Ordinal) ? "referral" : "change",
-                $"{Words(change.Action)} by {Labels.Who(change.ActorName, names?.GetValueOrDefault(change.Actor))}",
+                Words(change.Action) + Labels.By(change.ActorName, names?.GetValueOrDefault(change.Actor)),
                 Labels.InText(change.Detail)));
         }
 

@@ -39,11 +39,22 @@ public static partial class Labels
         return said.Length == 0 ? null : said;
     }
 
-    /// <summary>Who did it, as the timeline says it: the person's name when known, "the service" for background work.</summary>
+    /// <summary>Who did it, as the audit log says it: the person's name when known, "the service" for background work.</summary>
     public static string Who(string actorName, string? displayName = null) =>
         !string.IsNullOrWhiteSpace(displayName) ? displayName
         : actorName is "" or "system" ? "the service"
         : actorName;
+
+    /// <summary>
+    /// The end of a timeline heading: " by Ana Ruiz" for a person (by name, not sign-in e-mail), " (automatic)" for the
+    /// service's own work, and the source in brackets otherwise (" (live call)", an agency's name), so a heading never
+    /// reads "handed over by phone by live call".
+    /// </summary>
+    public static string By(string actorName, string? displayName = null) =>
+        !string.IsNullOrWhiteSpace(displayName) ? " by " + displayName
+        : actorName.Contains('@', StringComparison.Ordinal) ? " by " + actorName
+        : actorName is "" or "system" ? " (automatic)"
+        : $" ({actorName})";
 
     /// <summary>An audit action ("referral.mandatory") as a heading: the code is kept only where no words are known.</summary>
     public static string AuditAction(string action) => action switch
