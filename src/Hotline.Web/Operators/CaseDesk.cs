@@ -48,8 +48,13 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         var safeContact = SafeContactOf(@case);
         safeContact.Version = @case.Version;
         safeContact.Loaded = SafeContactMerge.Snapshot(safeContact);
-        var actors = history.Select(h => h.Actor).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        // Staff by name, not sign-in e-mail: audit rows name a user by id (or, from older code, by e-mail), notes by author id.
+        var actors = history.SelectMany(h => new[] { h.Actor, h.ActorName }).Concat(@case.Notes.Select(n => n.AuthorId))
+            .Distinct().ToList();
+        var staff = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id) || actors.Contains(u.UserName!))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
+        var names = staff.SelectMany(u => new[] { (Key: u.Id, u.DisplayName), (Key: u.UserName ?? u.Id, u.DisplayName) })
+            .DistinctBy(n => n.Key).ToDictionary(n => n.Key, n => n.DisplayName);
         var timeline = CaseTimeline.Build(@case, history, legs, names);
         return new CaseFile(@case, assigned, answers, timeline.TakeLast(TimelineShown).ToList(), earlier,
             StatusMoves(@case.Status), classification, safeContact)

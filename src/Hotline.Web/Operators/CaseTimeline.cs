@@ -8,7 +8,8 @@ public static class CaseTimeline
 {
     /// <param name="names">Display names of the staff in the history, by user id: "by Ana Ruiz", not by her sign-in e-mail.</param>
     public static IReadOnlyList<TimelineEntry> Build(
-        Case c, IReadOnlyList<AuditEntry> history, IReadOnlyList<LiveCallLeg>? legs = null, IReadOnlyDictionary<string, string>? names = null)
+        Case c, IReadOnlyList<AuditEntry> history, IReadOnlyList<LiveCallLeg>? legs = null,
+        IReadOnlyDictionary<string, string>? names = null)
     {
         var entries = new List<TimelineEntry>();
         entries.AddRange(LiveCallTimeline.Entries(legs ?? []));
@@ -30,7 +31,10 @@ public static class CaseTimeline
             }
         }
         foreach (var note in c.Notes)
-            entries.Add(new TimelineEntry(note.At, "note", $"Note by {note.AuthorName}", note.Body));
+        {
+            var by = Labels.By(note.AuthorName, names?.GetValueOrDefault(note.AuthorId));
+            entries.Add(new TimelineEntry(note.At, "note", "Note" + by, note.Body));
+        }
         foreach (var referral in c.Referrals)
         {
             entries.Add(
@@ -42,7 +46,8 @@ public static class CaseTimeline
         foreach (var change in history.Where(h => h.Action != "case.note"))
         {
             entries.Add(new TimelineEntry(change.At, change.Action.StartsWith("referral", StringComparison.Ordinal) ? "referral" : "change",
-                Words(change.Action) + Labels.By(change.ActorName, names?.GetValueOrDefault(change.Actor)),
+                Words(change.Action) + Labels.By(change.ActorName,
+                    names?.GetValueOrDefault(change.Actor) ?? names?.GetValueOrDefault(change.ActorName)),
                 Labels.InText(change.Detail)));
         }
 

@@ -28,8 +28,8 @@ public static partial class Labels
         if (text is null) return null;
         var said = OwnerAndId().Replace(text, m => m.Groups["owner"].Value switch
         {
-            "message" => "a message",
-            "recording" => "the recording",
+            "message" => "a message" + m.Groups["sep"].Value,
+            "recording" => "the recording" + m.Groups["sep"].Value,
             _ => "",
         });
         said = BareId().Replace(said, "");
@@ -126,8 +126,8 @@ public static partial class Labels
     private static partial Regex CodeName();
 
     // "contact 3f2a...; ", "message 3f2a...", "recording RE12ab...": a word naming what the id is, the id, and its separator.
-    [GeneratedRegex(@"\b(?<owner>contact|message|conversation|recording|call|leg)\s+(?:[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}" +
-        @"|[A-Z]{2}[0-9a-f]{32})\b[;,]?\s*")]
+    [GeneratedRegex(@"\b(?<owner>contact|message|conversation|recording|call|leg)\s+" +
+        @"(?:[0-9a-fA-F]{8}-?(?:[0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}|[A-Z]{2}[0-9a-f]{32})\b(?<sep>[;,]?\s*)")]
     private static partial Regex OwnerAndId();
 
     // Any other GUID or Twilio SID ("CA" + 32 hex) left in stored text.

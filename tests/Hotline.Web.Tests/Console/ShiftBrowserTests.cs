@@ -32,6 +32,7 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         // Take the call: the case is assigned to her, in progress.
         await TakeCallAsync(page, caller.Reference, caller.CaseId);
+        await ConferenceCallbacks.BothJoinedAsync(fixture.App, caller.ContactId, caller.CallSid);
         var head = page.Locator(".case-head");
         await Assertions.Expect(head).ToContainTextAsync("assigned to: Ana Ruiz");
         await Assertions.Expect(head).ToContainTextAsync("In progress");
@@ -49,7 +50,7 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var timeline = page.Locator(".timeline");
         await Assertions.Expect(timeline).ToContainTextAsync("type: Request for services, trafficking: Sex and labour");
         await Assertions.Expect(timeline).ToContainTextAsync("minor: yes");
-        await Assertions.Expect(timeline).ToContainTextAsync("Mandatory referral by");
+        await Assertions.Expect(timeline).ToContainTextAsync("Mandatory referral by Ana Ruiz");
         await Assertions.Expect(timeline).Not.ToContainTextAsync("InProgress");
         await Assertions.Expect(timeline).Not.ToContainTextAsync("RequestForServices");
         // Who took the call, by name; never the contact's raw id.
@@ -69,6 +70,8 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByLabel("Note (kept encrypted; visible to operators)").FillAsync("Call back after 7 pm only; speaks Spanish.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
         await Assertions.Expect(timeline).ToContainTextAsync("Call back after 7 pm only; speaks Spanish.");
+        await Assertions.Expect(timeline).ToContainTextAsync("Note by Ana Ruiz");
+        await Assertions.Expect(page.Locator("section.live-call")).ToContainTextAsync("Advocate Ana Ruiz on the call");
         await ConsoleAxe.AssertCleanAsync(page, "case page, classified and referred");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("shift-2-case"), FullPage = true });
 
@@ -85,8 +88,11 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await ConsoleAxe.AssertCleanAsync(page, "case page, text answered");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("shift-3-text"), FullPage = true });
 
-        // Close the called case: the control offers only what the case machine allows now.
+        // The caller hangs up: the page asks for the wrap-up. Then close the case: the control offers only what the case
+        // machine allows now, and the closed case no longer asks for a wrap-up.
+        await ConferenceCallbacks.CallerHangsUpAsync(fixture.App, caller.ContactId, caller.CallSid);
         await page.GotoAsync($"/cases/{caller.CaseId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Call ended — wrap up" })).ToBeVisibleAsync(Visible);
         var moves = page.GetByLabel("Change status");
         await Assertions.Expect(moves.Locator("option", new() { HasText = "Reopen" })).ToHaveCountAsync(0);
         await moves.SelectOptionAsync(new SelectOptionValue { Label = "Close the case" });
@@ -95,6 +101,8 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Status: Closed" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#trigger option")).ToHaveTextAsync(["Reopen the case"]);
         await Assertions.Expect(page.Locator("section[aria-labelledby='status-h']")).ToContainTextAsync("Outcome: Referred and accepted");
+        await Assertions.Expect(page.Locator("section.wrap-up, section.live-call")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("Caller left the live call");
         await ConsoleAxe.AssertCleanAsync(page, "case page, closed");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("shift-4-closed"), FullPage = true });
 

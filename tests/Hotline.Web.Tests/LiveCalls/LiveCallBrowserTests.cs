@@ -3,7 +3,6 @@ using Hotline.Web.Data;
 using Hotline.Web.Telephony.LiveCalls;
 using Hotline.Web.Tests.Console;
 using Hotline.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Hotline.Web.Tests.LiveCalls;
@@ -66,7 +65,8 @@ public class LiveCallBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Call into this call" })).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)
-            .Filter(new() { HasText = "Calling them; the caller is on hold until you bring everyone together." })).ToBeVisibleAsync(Visible);
+            .Filter(new() { HasText = "Calling them; the caller is on hold until you bring everyone together." }))
+            .ToBeVisibleAsync(Visible);
         var policeAdd = fixture.Twilio.Requests(ConferenceApiStubs.ParticipantsPath(room))[^1];
         Assert.Equal("+12025550100", policeAdd.Form["To"]);
         Assert.Equal("true", fixture.Twilio.Requests($"/Participants/{caller.CallSid}.json")[^1].Form["Hold"]);
@@ -77,7 +77,8 @@ public class LiveCallBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
 
         // What the advocate sees: the caller on hold, who is on the call, and the one button that brings everyone together.
         await page.ReloadAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live call — caller on hold" })).ToBeVisibleAsync(Visible);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live call — caller on hold" }))
+            .ToBeVisibleAsync(Visible);
         await Assertions.Expect(panel.Locator("li.leg", new() { HasText = PoliceName })).ToContainTextAsync("on the call");
         await Assertions.Expect(panel.Locator("li.leg", new() { HasText = "Interpreter Spanish interpreters (es)" }))
             .ToContainTextAsync("on the call");
@@ -103,22 +104,12 @@ public class LiveCallBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
         await ConsoleAxe.AssertCleanAsync(page, "case page with a refused number");
     }
 
-    private Task<LiveCallLeg> LegAsync(Guid contactId, LegRole role) =>
-        fixture.App.WithDbAsync(db => db.LiveCallLegs.AsNoTracking().Where(l => l.ContactId == contactId && l.Role == role)
-            .OrderByDescending(l => l.CreatedAt).FirstAsync());
+    private Task<LiveCallLeg> LegAsync(Guid contactId, LegRole role) => ConferenceCallbacks.LegAsync(fixture.App, contactId, role);
 
-    /// <summary>A signed conference status callback, as Twilio posts it.</summary>
-    private async Task ConferenceEventAsync(
+    private Task ConferenceEventAsync(
         Guid contactId, string room, string what, string? callSid, string? extraKey = null, string? extraValue = null)
     {
-        var form = new Dictionary<string, string>
-        {
-            ["AccountSid"] = TwilioApiMock.AccountSid, ["ConferenceSid"] = ConferenceApiStubs.ConferenceSid,
-            ["FriendlyName"] = room, ["StatusCallbackEvent"] = what, ["Timestamp"] = "Wed, 25 Nov 2026 20:00:00 +0000",
-        };
-        if (callSid is not null) form["CallSid"] = callSid;
-        if (extraKey is not null) form[extraKey] = extraValue!;
-        var response = await new TwilioWebhooks(fixture.App.CreateClient()).PostAsync($"/twilio/voice/conference?contact={contactId:D}", form);
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(ConferenceRooms.NameFor(contactId), room);
+        return ConferenceCallbacks.PostAsync(fixture.App, contactId, what, callSid, extraKey, extraValue);
     }
 }
