@@ -1,4 +1,3 @@
-using Hotline.Web.Data;
 using Hotline.Web.Telephony.LiveCalls;
 using Hotline.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
