@@ -50,7 +50,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         safeContact.Loaded = SafeContactMerge.Snapshot(safeContact);
         // Staff by name, not sign-in e-mail: audit rows name a user by id (or, from older code, by e-mail), notes by author id.
         var actors = history.SelectMany(h => new[] { h.Actor, h.ActorName }).Concat(@case.Notes.Select(n => n.AuthorId))
-            .Distinct().ToList();
+            .Append(@case.ConsentRecordedBy ?? "").Distinct().ToList();
         var staff = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id) || actors.Contains(u.UserName!))
             .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
         var names = staff.SelectMany(u => new[] { (Key: u.Id, u.DisplayName), (Key: u.UserName ?? u.Id, u.DisplayName) })
@@ -62,6 +62,7 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
             KnownJurisdictions = known,
             EarlierCasesTotal = earlierTotal,
             TimelineTotal = timeline.Count,
+            ConsentRecordedByName = @case.ConsentRecordedBy is { } by ? names.GetValueOrDefault(by, by) : null,
             JurisdictionWarning = Jurisdictions.Warning(@case.Jurisdiction, known),
         };
     }

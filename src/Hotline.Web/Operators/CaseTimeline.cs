@@ -22,7 +22,8 @@ public static class CaseTimeline
             var recording = contact.RecordingUrl is null ? "" : $", recording {contact.RecordingSeconds ?? 0} s";
             var state = ServiceLevels.Words(contact.State.ToString()).ToLowerInvariant();
             entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
-                $"{ended}status {state}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
+                $"{ended}status {state}{(contact.CallStatus is { } s && !s.Equals(state, StringComparison.OrdinalIgnoreCase)
+                    ? " / " + s : "")}{recording}"));
             if (contact.RecordingUrl is not null)
             {
                 // Played through the service (staff only, audited): Twilio's own link needs the account's credentials.

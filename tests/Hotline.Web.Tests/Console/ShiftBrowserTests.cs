@@ -62,6 +62,7 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "Caller consents" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Consent to share recorded." }))
             .ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Recorded by Ana Ruiz,");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = SendReferral() }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Referral recorded" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("section[aria-labelledby='ref-h'] table tbody tr").First).ToBeVisibleAsync();
