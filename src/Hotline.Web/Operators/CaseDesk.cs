@@ -239,8 +239,12 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
 
     /// <returns>null on success, otherwise the case machine's reason, fit to show.</returns>
     /// <summary>The moves an operator may make now: what the case machine allows, less the IVR's own triggers.</summary>
+    /// <remarks>A move that leaves the status as it is ("Mark as referred" on a referred case) is not offered: it reads like a
+    /// change and does nothing. Taking the case is kept: it assigns the case to whoever takes it.</remarks>
     public static IReadOnlyList<CaseTrigger> StatusMoves(CaseStatus status) =>
-        CaseMachine.AllowedTriggers(status).Where(t => t is not (CaseTrigger.IntakeCompleted or CaseTrigger.CallerHungUp)).ToList();
+        CaseMachine.AllowedTriggers(status).Where(t => t is not (CaseTrigger.IntakeCompleted or CaseTrigger.CallerHungUp))
+            .Where(t => t == CaseTrigger.OperatorTook || !(CaseMachine.Apply(status, t) is { Succeeded: true } move && move.To == status))
+            .ToList();
 
     /// <param name="operatorId">Who asks; "Operator took" assigns the case to them.</param>
     public async Task<string?> ChangeStatusAsync(
