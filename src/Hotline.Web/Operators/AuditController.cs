@@ -36,8 +36,11 @@ public sealed class AuditController(HotlineDbContext db, ConsoleClock clock) : C
         var rows = await (from a in q
                           join c in db.Cases on a.CaseId equals c.Id into cs
                           from c in cs.DefaultIfEmpty()
+                          join u in db.Users on a.Actor equals u.Id into us
+                          from u in us.DefaultIfEmpty()
                           orderby a.At descending, a.Id descending
-                          select new AuditRow(a.At, a.ActorName, a.Action, a.CaseId, c == null ? null : c.Reference, a.Detail, a.RemoteIp))
+                          select new AuditRow(a.At, a.ActorName, a.Action, a.CaseId, c == null ? null : c.Reference, a.Detail, a.RemoteIp)
+                          { WhoName = u == null ? null : u.DisplayName })
             .Skip((s.Page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var actions = await db.AuditEntries.Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
         return View(new AuditPage(s, rows, total, PageSize, actions));

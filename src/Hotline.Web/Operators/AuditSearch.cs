@@ -12,7 +12,11 @@ public sealed class AuditSearch
 }
 
 public sealed record AuditRow(
-    DateTimeOffset At, string Who, string Action, Guid? CaseId, string? CaseReference, string? Detail, string? From);
+    DateTimeOffset At, string Who, string Action, Guid? CaseId, string? CaseReference, string? Detail, string? From)
+{
+    /// <summary>The staff member's display name, when the actor is a user; <see cref="Who"/> is the name signed in with.</summary>
+    public string? WhoName { get; init; }
+}
 
 public sealed record AuditPage(AuditSearch Search, IReadOnlyList<AuditRow> Rows, int Total, int PageSize, IReadOnlyList<string> Actions)
 {

@@ -48,13 +48,21 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
         var safeContact = SafeContactOf(@case);
         safeContact.Version = @case.Version;
         safeContact.Loaded = SafeContactMerge.Snapshot(safeContact);
-        var timeline = CaseTimeline.Build(@case, history, legs);
+        // Staff by name, not sign-in e-mail: audit rows name a user by id (or, from older code, by e-mail), notes by author id.
+        var actors = history.SelectMany(h => new[] { h.Actor, h.ActorName }).Concat(@case.Notes.Select(n => n.AuthorId))
+            .Append(@case.ConsentRecordedBy ?? "").Distinct().ToList();
+        var staff = await db.Users.AsNoTracking().Where(u => actors.Contains(u.Id) || actors.Contains(u.UserName!))
+            .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync(ct);
+        var names = staff.SelectMany(u => new[] { (Key: u.Id, u.DisplayName), (Key: u.UserName ?? u.Id, u.DisplayName) })
+            .DistinctBy(n => n.Key).ToDictionary(n => n.Key, n => n.DisplayName);
+        var timeline = CaseTimeline.Build(@case, history, legs, names);
         return new CaseFile(@case, assigned, answers, timeline.TakeLast(TimelineShown).ToList(), earlier,
             StatusMoves(@case.Status), classification, safeContact)
         {
             KnownJurisdictions = known,
             EarlierCasesTotal = earlierTotal,
             TimelineTotal = timeline.Count,
+            ConsentRecordedByName = @case.ConsentRecordedBy is { } by ? names.GetValueOrDefault(by, by) : null,
             JurisdictionWarning = Jurisdictions.Warning(@case.Jurisdiction, known),
         };
     }
@@ -231,8 +239,12 @@ public sealed class CaseDesk(HotlineDbContext db, Audit audit, TimeProvider cloc
 
     /// <returns>null on success, otherwise the case machine's reason, fit to show.</returns>
     /// <summary>The moves an operator may make now: what the case machine allows, less the IVR's own triggers.</summary>
+    /// <remarks>A move that leaves the status as it is ("Mark as referred" on a referred case) is not offered: it reads like a
+    /// change and does nothing. Taking the case is kept: it assigns the case to whoever takes it.</remarks>
     public static IReadOnlyList<CaseTrigger> StatusMoves(CaseStatus status) =>
-        CaseMachine.AllowedTriggers(status).Where(t => t is not (CaseTrigger.IntakeCompleted or CaseTrigger.CallerHungUp)).ToList();
+        CaseMachine.AllowedTriggers(status).Where(t => t is not (CaseTrigger.IntakeCompleted or CaseTrigger.CallerHungUp))
+            .Where(t => t == CaseTrigger.OperatorTook || !(CaseMachine.Apply(status, t) is { Succeeded: true } move && move.To == status))
+            .ToList();
 
     /// <param name="operatorId">Who asks; "Operator took" assigns the case to them.</param>
     public async Task<string?> ChangeStatusAsync(

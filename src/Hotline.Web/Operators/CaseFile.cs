@@ -21,6 +21,8 @@ public sealed record CaseFile(
     public string? JurisdictionWarning { get; init; }
     /// <summary>All earlier cases of this caller; <see cref="EarlierCases"/> holds the newest of them.</summary>
     public int EarlierCasesTotal { get; init; }
+    /// <summary>Who recorded the consent, by display name when they are staff (the case keeps their sign-in name).</summary>
+    public string? ConsentRecordedByName { get; init; }
     /// <summary>All timeline entries; <see cref="Timeline"/> holds the newest of them.</summary>
     public int TimelineTotal { get; init; }
     /// <summary>Fields of a refused save: what they were, what someone else made them, what this operator typed.</summary>

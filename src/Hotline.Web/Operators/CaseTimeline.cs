@@ -6,7 +6,10 @@ namespace Hotline.Web.Operators;
 /// <summary>Merges contacts, notes, referrals and audited changes into one history, oldest first.</summary>
 public static class CaseTimeline
 {
-    public static IReadOnlyList<TimelineEntry> Build(Case c, IReadOnlyList<AuditEntry> history, IReadOnlyList<LiveCallLeg>? legs = null)
+    /// <param name="names">Display names of the staff in the history, by user id: "by Ana Ruiz", not by her sign-in e-mail.</param>
+    public static IReadOnlyList<TimelineEntry> Build(
+        Case c, IReadOnlyList<AuditEntry> history, IReadOnlyList<LiveCallLeg>? legs = null,
+        IReadOnlyDictionary<string, string>? names = null)
     {
         var entries = new List<TimelineEntry>();
         entries.AddRange(LiveCallTimeline.Entries(legs ?? []));
@@ -19,7 +22,8 @@ public static class CaseTimeline
             var recording = contact.RecordingUrl is null ? "" : $", recording {contact.RecordingSeconds ?? 0} s";
             var state = Labels.Of(contact.State).ToLowerInvariant();
             entries.Add(new TimelineEntry(contact.StartedAt, "contact", $"{what} ({contact.Language})",
-                $"{ended}status {state}{(contact.CallStatus is { } s ? " / " + s : "")}{recording}"));
+                $"{ended}status {state}{(contact.CallStatus is { } s && !s.Equals(state, StringComparison.OrdinalIgnoreCase)
+                    ? " / " + s : "")}{recording}"));
             if (contact.RecordingUrl is not null)
             {
                 // Played through the service (staff only, audited): Twilio's own link needs the account's credentials.
@@ -28,7 +32,10 @@ public static class CaseTimeline
             }
         }
         foreach (var note in c.Notes)
-            entries.Add(new TimelineEntry(note.At, "note", $"Note by {note.AuthorName}", note.Body));
+        {
+            var by = Labels.By(note.AuthorName, names?.GetValueOrDefault(note.AuthorId));
+            entries.Add(new TimelineEntry(note.At, "note", "Note" + by, note.Body));
+        }
         foreach (var referral in c.Referrals)
         {
             entries.Add(
@@ -40,7 +47,9 @@ public static class CaseTimeline
         foreach (var change in history.Where(h => h.Action != "case.note"))
         {
             entries.Add(new TimelineEntry(change.At, change.Action.StartsWith("referral", StringComparison.Ordinal) ? "referral" : "change",
-                $"{Words(change.Action)} by {change.ActorName}", Labels.InText(change.Detail)));
+                Words(change.Action) + Labels.By(change.ActorName,
+                    names?.GetValueOrDefault(change.Actor) ?? names?.GetValueOrDefault(change.ActorName)),
+                Labels.InText(change.Detail)));
         }
 
         return entries.OrderBy(e => e.At).ToList();

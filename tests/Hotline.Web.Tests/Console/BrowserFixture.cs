@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Hotline.Core.Cases;
 using Hotline.Core.Referrals;
 using Hotline.Web.Data;
@@ -9,8 +10,18 @@ namespace Hotline.Web.Tests.Console;
 /// <summary>
 /// The console's browser tests. Seeds a believable night on the line so screenshots show what an operator would see.
 /// </summary>
-public sealed class BrowserFixture : ServedBrowserFixture
+public sealed partial class BrowserFixture : ServedBrowserFixture
 {
+    /// <summary>A Spanish interpreter line, so the case page of a Spanish-speaking caller on a live call suggests it.</summary>
+    public const string SpanishInterpreterLine = "+12025550143";
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Hotline:Interpreters:0:Language"] = "es",
+        ["Hotline:Interpreters:0:Name"] = "Spanish interpreters",
+        ["Hotline:Interpreters:0:Number"] = SpanishInterpreterLine,
+    };
+
     public async Task<IPage> SignedInPageAsync(string email, string password)
     {
         var context = await Browser.NewContextAsync(
@@ -32,20 +43,33 @@ public sealed class BrowserFixture : ServedBrowserFixture
     }
 
     /// <summary>
-    /// Where a screenshot goes: the README's docs/screenshots only when HOTLINE_UPDATE_SCREENSHOTS=1, otherwise
-    /// TestResults/screenshots (ignored by git, kept by CI), so an ordinary test run leaves tracked files alone.
+    /// Where a screenshot goes: docs/screenshots only when HOTLINE_UPDATE_SCREENSHOTS=1 and README.md shows that
+    /// picture (README is the one list of them), otherwise TestResults/screenshots (ignored by git, kept by CI), so a
+    /// test run never leaves a tracked file changed nor a picture nobody links to.
     /// </summary>
     public static string ScreenshotPath(string name)
     {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "HotlineService.sln"))) dir = Path.GetDirectoryName(dir);
-        var root = dir ?? AppContext.BaseDirectory;
-        var folder = Environment.GetEnvironmentVariable("HOTLINE_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(root, "docs", "screenshots")
-            : Path.Combine(root, "TestResults", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("HOTLINE_UPDATE_SCREENSHOTS") == "1" && ReadmeScreenshots().Contains(name)
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name + ".png");
     }
+
+    /// <summary>The pictures README.md shows from docs/screenshots, by name without ".png".</summary>
+    public static IReadOnlySet<string> ReadmeScreenshots() =>
+        ReadmeImage().Matches(File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")))
+            .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    public static string RepositoryRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "HotlineService.sln"))) dir = Path.GetDirectoryName(dir);
+        return dir ?? AppContext.BaseDirectory;
+    }
+
+    [GeneratedRegex(@"docs/screenshots/([A-Za-z0-9_-]+)\.png")]
+    private static partial Regex ReadmeImage();
 
     /// <summary>Callers waiting, open cases, a late referral, and four weeks of calls for the dashboard.</summary>
     protected override async Task SeedAsync()

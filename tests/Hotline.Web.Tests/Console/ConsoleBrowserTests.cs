@@ -39,9 +39,9 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.GotoAsync($"/audit?ref={caller.Reference}");
         var log = page.Locator("table.audit");
-        await Assertions.Expect(log).ToContainTextAsync("case.view");
-        await Assertions.Expect(log).ToContainTextAsync("case.classify");
-        await Assertions.Expect(log).ToContainTextAsync("case.note");
+        await Assertions.Expect(log).ToContainTextAsync("Case opened");
+        await Assertions.Expect(log).ToContainTextAsync("Classified");
+        await Assertions.Expect(log).ToContainTextAsync("Note added");
         await Assertions.Expect(log).ToContainTextAsync(HotlineApp.AdminEmail);
     }
 
@@ -86,8 +86,8 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
                 db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference)))}");
         var log = page.Locator("table.audit");
-        await Assertions.Expect(log).ToContainTextAsync("case.view");
-        await Assertions.Expect(log).ToContainTextAsync("referral.create");
+        await Assertions.Expect(log).ToContainTextAsync("Case opened");
+        await Assertions.Expect(log).ToContainTextAsync("Referral sent");
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public static class ConsoleSeed
         return (@case.Id, contact.Id, @case.Reference, callSid);
     }
 
-    public static async Task<string> UserAsync(HotlineApp app, string role, string? phone = "+15550100200")
+    public static async Task<string> UserAsync(HotlineApp app, string role, string? phone = "+13125550100")
     {
         var email = $"{role.ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..8]}@hotline.test";
         await using var scope = app.Services.CreateAsyncScope();

@@ -79,7 +79,7 @@ public static class ConversationSeed
         var email = $"{role.ToLowerInvariant()}.{Guid.NewGuid().ToString("N")[..8]}@hotline.test";
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<HotlineUser>>();
-        var result = await UserAccounts.CreateAsync(users, email, displayName, ConsoleSeed.OperatorPassword, [role], "+15550100200");
+        var result = await UserAccounts.CreateAsync(users, email, displayName, ConsoleSeed.OperatorPassword, [role], "+13125550100");
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
         return (email, (await users.FindByEmailAsync(email))!.Id);
     }

@@ -32,6 +32,7 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         // Take the call: the case is assigned to her, in progress.
         await TakeCallAsync(page, caller.Reference, caller.CaseId);
+        await ConferenceCallbacks.BothJoinedAsync(fixture.App, caller.ContactId, caller.CallSid);
         var head = page.Locator(".case-head");
         await Assertions.Expect(head).ToContainTextAsync("assigned to: Ana Ruiz");
         await Assertions.Expect(head).ToContainTextAsync("In progress");
@@ -49,14 +50,19 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var timeline = page.Locator(".timeline");
         await Assertions.Expect(timeline).ToContainTextAsync("type: Request for services, trafficking: Sex and labour");
         await Assertions.Expect(timeline).ToContainTextAsync("minor: yes");
-        await Assertions.Expect(timeline).ToContainTextAsync("Mandatory referral by");
+        await Assertions.Expect(timeline).ToContainTextAsync("Mandatory referral by Ana Ruiz");
         await Assertions.Expect(timeline).Not.ToContainTextAsync("InProgress");
         await Assertions.Expect(timeline).Not.ToContainTextAsync("RequestForServices");
+        // Who took the call, by name; never the contact's raw id.
+        await Assertions.Expect(timeline).ToContainTextAsync("Call taken by Ana Ruiz");
+        await Assertions.Expect(timeline).Not.ToContainTextAsync(caller.ContactId.ToString());
+        await Assertions.Expect(timeline).Not.ToContainTextAsync(caller.ContactId.ToString("N"));
 
         // Record consent, then refer to a suggested agency.
         await page.GetByRole(AriaRole.Button, new() { Name = "Caller consents" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Consent to share recorded." }))
             .ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Recorded by Ana Ruiz,");
         await page.GetByRole(AriaRole.Button, new() { NameRegex = SendReferral() }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Referral recorded" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("section[aria-labelledby='ref-h'] table tbody tr").First).ToBeVisibleAsync();
@@ -65,6 +71,8 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByLabel("Note (kept encrypted; visible to operators)").FillAsync("Call back after 7 pm only; speaks Spanish.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
         await Assertions.Expect(timeline).ToContainTextAsync("Call back after 7 pm only; speaks Spanish.");
+        await Assertions.Expect(timeline).ToContainTextAsync("Note by Ana Ruiz");
+        await Assertions.Expect(page.Locator("section.live-call")).ToContainTextAsync("Advocate Ana Ruiz on the call");
         await ConsoleAxe.AssertCleanAsync(page, "case page, classified and referred");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("shift-2-case"), FullPage = true });
 
@@ -81,8 +89,11 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await ConsoleAxe.AssertCleanAsync(page, "case page, text answered");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("shift-3-text"), FullPage = true });
 
-        // Close the called case: the control offers only what the case machine allows now.
+        // The caller hangs up: the page asks for the wrap-up. Then close the case: the control offers only what the case
+        // machine allows now, and the closed case no longer asks for a wrap-up.
+        await ConferenceCallbacks.CallerHangsUpAsync(fixture.App, caller.ContactId, caller.CallSid);
         await page.GotoAsync($"/cases/{caller.CaseId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Call ended — wrap up" })).ToBeVisibleAsync(Visible);
         var moves = page.GetByLabel("Change status");
         await Assertions.Expect(moves.Locator("option", new() { HasText = "Reopen" })).ToHaveCountAsync(0);
         await moves.SelectOptionAsync(new SelectOptionValue { Label = "Close the case" });
@@ -91,6 +102,8 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Status: Closed" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#trigger option")).ToHaveTextAsync(["Reopen the case"]);
         await Assertions.Expect(page.Locator("section[aria-labelledby='status-h']")).ToContainTextAsync("Outcome: Referred and accepted");
+        await Assertions.Expect(page.Locator("section.wrap-up, section.live-call")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("Caller left the live call");
         await ConsoleAxe.AssertCleanAsync(page, "case page, closed");
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("shift-4-closed"), FullPage = true });
 
@@ -113,7 +126,7 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.Equal(colleague.Id, page.Url.Split('/').Last());
 
         await page.GotoAsync("/audit?action=user.edit");
-        await Assertions.Expect(page.Locator("table.audit")).ToContainTextAsync("role Operator -> Supervisor");
+        await Assertions.Expect(page.Locator("table.audit")).ToContainTextAsync("role Operator → Supervisor");
         await page.GotoAsync("/dashboard");
         await Assertions.Expect(page.Locator(".kpis")).ToContainTextAsync("calls offered");
         await ConsoleAxe.AssertCleanAsync(page, "dashboard");

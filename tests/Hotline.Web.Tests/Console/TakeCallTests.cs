@@ -12,7 +12,7 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
     public async Task Take_QueuedCaller_MovesCallerIntoConferenceAndDialsOperatorPhoneIntoItAndAssignsCase()
     {
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
-        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator, phone: "+15550100222");
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator, phone: "+13125550122");
         var client = await ConsoleClient.SignedInAsync(fixture.App, email, ConsoleSeed.OperatorPassword);
 
         var response = await ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);
@@ -26,7 +26,7 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
         Assert.Contains($"<Conference", twiml);
         Assert.Contains(">" + Hotline.Web.Telephony.LiveCalls.ConferenceRooms.NameFor(caller.ContactId) + "</Conference>", twiml);
         var advocate = Assert.Single(fixture.Twilio.Server.LogEntries, e => e.RequestMessage!.Path.EndsWith("/Participants.json",
-            StringComparison.Ordinal) && e.RequestMessage.Body!.Contains(WebUtility.UrlEncode("+15550100222"), StringComparison.Ordinal));
+            StringComparison.Ordinal) && e.RequestMessage.Body!.Contains(WebUtility.UrlEncode("+13125550122"), StringComparison.Ordinal));
         Assert.Contains("Label=advocate", advocate.RequestMessage!.Body!);
         var (contact, @case) = await fixture.App.WithDbAsync(async db =>
             (await db.Contacts.SingleAsync(c => c.Id == caller.ContactId), await db.Cases.SingleAsync(c => c.Id == caller.CaseId)));
@@ -139,7 +139,7 @@ public class TakeCallTests(AppFixture fixture) : IClassFixture<AppFixture>
     {
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App);
         fixture.Twilio.StubSlowCallUpdate(TwilioApiMock.CallPath(caller.CallSid), TimeSpan.FromSeconds(2));
-        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator, phone: "+15550100333");
+        var email = await ConsoleSeed.UserAsync(fixture.App, Roles.Operator, phone: "+13125550133");
         var client = await ConsoleClient.SignedInAsync(fixture.App, email, ConsoleSeed.OperatorPassword);
 
         var take = ConsoleClient.PostFormAsync(client, "/", $"/board/take/{caller.ContactId}", []);

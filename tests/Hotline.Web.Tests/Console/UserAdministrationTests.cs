@@ -29,7 +29,7 @@ public class UserAdministrationTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("international form with its country code", await response.Content.ReadAsStringAsync());
         var phone = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Id == sam.Id).Select(u => u.OperatorPhone).SingleAsync());
-        Assert.Equal("+15550100200", phone);
+        Assert.Equal("+13125550100", phone);
     }
 
     [Fact]
