@@ -61,7 +61,7 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             .SingleAsync(db.Contacts.Where(c => c.ExternalId == sid).Select(c => c.CaseId)));
 
         var card = page.Locator($"li.card[data-case='{caseId}']");
-        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 12_000 }); // the board polls; no reload
+        await Assertions.Expect(card).ToBeVisibleAsync(new() { Timeout = 30_000 }); // the board polls; no reload
         await card.GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page.Locator(".safe-contact")).ToContainTextAsync("afternoon");
 
@@ -121,7 +121,7 @@ public class ConsoleBrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         var caller = await ConsoleSeed.QueuedCallerAsync(fixture.App, waiting: TimeSpan.FromSeconds(5));
 
-        await Assertions.Expect(page.Locator($"li.card[data-case='{caller.CaseId}']")).ToBeVisibleAsync(new() { Timeout = 12_000 });
+        await Assertions.Expect(page.Locator($"li.card[data-case='{caller.CaseId}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
     }
 

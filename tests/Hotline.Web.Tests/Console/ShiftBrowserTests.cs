@@ -11,7 +11,7 @@ namespace Hotline.Web.Tests.Console;
 /// </summary>
 public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 10_000 };
+    private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 30_000 };
 
     [Fact]
     public async Task Shift_AdvocateTakesReferesAnswersClosesAndEditsAUser_EachPageSaysSoAndPassesAxe()
@@ -133,7 +133,7 @@ public partial class ShiftBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.ScreenshotAsync(new() { Path = BrowserFixture.ScreenshotPath("shift-6-dashboard"), FullPage = true });
     }
 
-    private static readonly LocatorAssertionsToContainTextOptions Contain = new() { Timeout = 10_000 };
+    private static readonly LocatorAssertionsToContainTextOptions Contain = new() { Timeout = 30_000 };
 
     /// <summary>
     /// The one step that depends on how a call is put through (today: Twilio's REST API, stubbed by WireMock). When

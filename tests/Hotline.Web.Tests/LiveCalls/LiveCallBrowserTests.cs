@@ -18,7 +18,7 @@ public class LiveCallBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
     /// <summary>The sample directory's national police unit; its duty line is +12025550100.</summary>
     private static readonly Guid Police = Guid.Parse("7b7f6a1e-0c1f-4c51-9c1a-2f6d0b0a0001");
     private const string PoliceName = "Federal Anti-Trafficking Police Unit";
-    private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 10_000 };
+    private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 30_000 };
 
     [Fact]
     public async Task LiveCall_TakeAddInterpreterWarmTransferPolice_PageShowsEachStatePassesAxeAndRefusesABadNumber()
@@ -95,11 +95,11 @@ public class LiveCallBrowserTests(BrowserFixture fixture) : IClassFixture<Browse
         var dialled = fixture.Twilio.Requests(ConferenceApiStubs.ParticipantsPath(room)).Count;
         await page.GetByLabel("Number (+ country code)").FillAsync("911");
         await page.GetByRole(AriaRole.Button, new() { Name = "Call into this call" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("short code", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("short code", new() { Timeout = 30_000 });
         await page.GetByLabel("Number (+ country code)").FillAsync("+1 555 123");
         await page.GetByRole(AriaRole.Button, new() { Name = "Call into this call" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not a valid international number",
-            new() { Timeout = 10_000 });
+            new() { Timeout = 30_000 });
         Assert.Equal(dialled, fixture.Twilio.Requests(ConferenceApiStubs.ParticipantsPath(room)).Count);
         await ConsoleAxe.AssertCleanAsync(page, "case page with a refused number");
     }
