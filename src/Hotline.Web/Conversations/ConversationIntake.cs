@@ -37,6 +37,13 @@ public sealed class ConversationIntake(
             // A retry of a message already in the transcript: its step was taken; the answer is where the texter is now.
             if (await store.HasMessageAsync(text.MessageSid, ct)) return await RepeatAsync(key, ct);
         }
+        // Every attempt lost a race (a burst of answers to one question): what the texter said is still kept, as a row of
+        // its own that answers nothing, and they are asked where they are again.
+        if (key is not null && await recorder.LoadConversationAsync(key, ct) is { } latest)
+        {
+            await store.AppendToConversationAsync(latest, FromTexter(text), recorder.Now, ct);
+            return Repeat(latest);
+        }
         throw new InvalidOperationException(
             $"A text could not be stored after {Attempts} attempts, each losing a race; the sender is given the safe answer");
     }

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Hotline.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Hotline.Web.Tests.Console;
 
@@ -9,8 +11,19 @@ namespace Hotline.Web.Tests.Console;
 /// token.</summary>
 public static partial class ConsoleClient
 {
-    public static HttpClient Anonymous(HotlineApp app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    // Each client's cookie jar, so a sign-in can be handed a session this user opened before.
+    private static readonly ConditionalWeakTable<HttpClient, CookieContainer> Jars = new();
+    // Sessions of users with a second factor, per app and e-mail (see SignInAsync).
+    private static readonly ConcurrentDictionary<(IServiceProvider, string), CookieCollection> Sessions = new();
+
+    /// <summary>A client with a cookie jar that follows no redirects.</summary>
+    public static HttpClient Anonymous(HotlineApp app)
+    {
+        var jar = new CookieContainer();
+        var client = app.CreateDefaultClient(new CookieContainerHandler(jar));
+        Jars.Add(client, jar);
+        return client;
+    }
 
     public static async Task<HttpClient> SignedInAsync(HotlineApp app, string email, string password)
     {
@@ -22,10 +35,15 @@ public static partial class ConsoleClient
     /// <summary>
     /// The real sign-in form, then the code step when the user has an authenticator or their role needs one
     /// (<see cref="TestTwoFactor"/> enrols them and computes the code). <paramref name="client"/> keeps cookies, no redirects.
+    /// A user with a second factor who signed in before is handed that session (checked to still open the board): the
+    /// server takes each authenticator code once (TwoFactorCodeOnce), so signing one admin in for every test would wait for
+    /// the clock. The code step itself is tested in the TwoFactor tests.
     /// </summary>
     public static async Task SignInAsync(HttpClient client, IServiceProvider services, string email, string password)
     {
         var key = await TestTwoFactor.KeyForSignInAsync(services, email);
+        Jars.TryGetValue(client, out var jar);
+        if (key is not null && jar is not null && await ResumedAsync(client, jar, (services, email))) return;
         var response = await PostFormAsync(
             client, "/account/sign-in", "/account/sign-in", new() { ["Email"] = email, ["Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -35,6 +53,19 @@ public static partial class ConsoleClient
         Assert.True(
             response.StatusCode == HttpStatusCode.Redirect && !response.Headers.Location!.OriginalString.Contains("/account/"),
             $"the code step did not sign {email} in: {response.StatusCode} {response.Headers.Location}");
+        if (jar is not null) Sessions[(services, email)] = jar.GetAllCookies();
+    }
+
+    /// <summary>Puts the user's earlier session in <paramref name="jar"/> when it still opens the board; else leaves the jar empty.</summary>
+    private static async Task<bool> ResumedAsync(HttpClient client, CookieContainer jar, (IServiceProvider, string) user)
+    {
+        if (!Sessions.TryGetValue(user, out var session)) return false;
+        foreach (Cookie cookie in session) jar.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        using var board = await client.GetAsync("/");
+        if (board.StatusCode == HttpStatusCode.OK) return true;
+        foreach (Cookie cookie in jar.GetAllCookies()) cookie.Expired = true; // signed out, edited or expired since
+        Sessions.TryRemove(user, out _);
+        return false;
     }
 
     /// <summary>Reads the token from <paramref name="formPage"/> and posts the form to <paramref name="action"/>.</summary>

@@ -37,6 +37,7 @@ public sealed class InterferingContactStore(
 public sealed class StepInterference
 {
     private readonly ConcurrentDictionary<string, string> _armed = new();
+    private readonly ConcurrentDictionary<string, string> _everyRead = new();
 
     /// <summary>A status callback ("in-progress") landing between the read and the write.</summary>
     public const string StatusCallbackLands = """UPDATE contacts SET "CallStatus" = 'in-progress' WHERE "ExternalId" = $1""";
@@ -46,7 +47,13 @@ public sealed class StepInterference
 
     public void Arm(string callSid, string sql = StatusCallbackLands) => _armed[callSid] = sql;
 
-    public string? Take(string callSid) => _armed.TryRemove(callSid, out var sql) ? sql : null;
+    /// <summary>The other writer steps in after every read of the contact, until <see cref="Disarm"/>: every write loses.</summary>
+    public void ArmEveryRead(string callSid, string sql) => _everyRead[callSid] = sql;
+
+    public void Disarm(string callSid) => _everyRead.TryRemove(callSid, out _);
+
+    public string? Take(string callSid) =>
+        _armed.TryRemove(callSid, out var sql) ? sql : _everyRead.TryGetValue(callSid, out var always) ? always : null;
 
     public bool IsArmed(string callSid) => _armed.ContainsKey(callSid);
 }

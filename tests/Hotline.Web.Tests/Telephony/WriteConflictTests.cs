@@ -152,6 +152,25 @@ public class WriteConflictTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Sms_AnswerLosingEveryRace_IsStillKeptInTheTranscript_AndTheQuestionIsAskedAgain()
+    {
+        var (app, twilio) = Interfered();
+        await using var _ = app;
+        const string sender = "+15550004444";
+        var first = TwilioWebhooks.NewMessageSid();
+        await twilio.SmsAsync("hello", sender, first);
+
+        _interference.ArmEveryRead(first, StepInterference.ContactTouched);
+        var reply = await twilio.SmsAsync("2", sender); // every attempt to take the step meets another write
+        _interference.Disarm(first);
+
+        Assert.Contains("Español", reply.MessageBody); // still at the language question, asked again
+        var contact = await fixture.App.WithDbAsync(db => db.Contacts.AsNoTracking().SingleAsync(c => c.ExternalId == first));
+        Assert.Equal(0, contact.Step);
+        Assert.Equal(["hello", "2"], await Transcripts.TexterWroteAsync(fixture.App, contact.CaseId));
+    }
+
+    [Fact]
     public async Task Sms_TextToTheAdvocateWhileAnotherWriteLands_IsKeptInTheCase()
     {
         var (app, twilio) = Interfered();

@@ -65,9 +65,9 @@ public class TwoFactorReplayTests(AppFixture fixture) : IClassFixture<AppFixture
     {
         var email = await ConsoleSeed.UserAsync(App, Roles.Supervisor);
         var key = (await TestTwoFactor.KeyForSignInAsync(App.Services, email))!;
-        var code = TestTwoFactor.CodeForStep(key, TestTwoFactor.StepNow());
         var (a, _) = await TwoFactorPages.PasswordOnlyAsync(App, email);
         var (b, _) = await TwoFactorPages.PasswordOnlyAsync(App, email);
+        var code = TestTwoFactor.CodeForStep(key, TestTwoFactor.StepNow()); // just before it is used: a code expires
 
         var both = await Task.WhenAll(
             ConsoleClient.PostFormAsync(a, TwoFactorPages.Code, TwoFactorPages.Code, new() { ["Code"] = code }),
