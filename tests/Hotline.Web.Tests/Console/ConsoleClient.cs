@@ -56,7 +56,7 @@ public static partial class ConsoleClient
         if (jar is not null) Sessions[(services, email)] = jar.GetAllCookies();
     }
 
-    /// <summary>Puts the user's earlier session in <paramref name="jar"/> when it still opens the board; else leaves the jar empty.</summary>
+    /// <summary>Puts the user's earlier session in <paramref name="jar"/> when it still opens the board; else empties the jar.</summary>
     private static async Task<bool> ResumedAsync(HttpClient client, CookieContainer jar, (IServiceProvider, string) user)
     {
         if (!Sessions.TryGetValue(user, out var session)) return false;
