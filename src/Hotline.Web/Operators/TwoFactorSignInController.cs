@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace Hotline.Web.Operators;
@@ -60,9 +61,23 @@ public sealed class TwoFactorSignInController(
             : code.Length > 0
                 ? "That code is not right, was used already, or has expired. Codes change every 30 seconds: wait for the next one."
                 : "That recovery code is not right, or it was used already.");
+        await CountUnsavedFailureAsync(user);
         audit.Record(result.IsLockedOut ? "account.locked" : "account.two-factor-failed", actor: "anonymous", actorName: user.Email);
         await db.SaveChangesAsync();
         return View(form);
+    }
+
+    /// <summary>
+    /// Two sign-ins with one code at once: the loser's lockout count can fail to save because the winner changed the user row
+    /// first, which leaves the user modified here and would fail the audit's save too (a 500). Read the user again and count
+    /// the failure once more; lost a second time, it is logged by Identity and the audit still saves.
+    /// </summary>
+    private async Task CountUnsavedFailureAsync(HotlineUser user)
+    {
+        if (db.Entry(user).State != EntityState.Modified) return;
+        await db.Entry(user).ReloadAsync();
+        await users.AccessFailedAsync(user);
+        if (db.Entry(user).State == EntityState.Modified) await db.Entry(user).ReloadAsync();
     }
 
     /// <summary>SignInManager neither refuses a locked account here nor counts a wrong recovery code: both done here.</summary>
