@@ -5,9 +5,6 @@ using Hotline.Web.Data;
 using Hotline.Web.Telephony;
 using Hotline.Web.Telephony.LiveCalls;
 using Microsoft.EntityFrameworkCore;
-using Twilio.Clients;
-using Twilio.Exceptions;
-using Twilio.Rest.Api.V2010.Account;
 
 namespace Hotline.Web.Jobs;
 
@@ -21,7 +18,7 @@ namespace Hotline.Web.Jobs;
 /// conference legs whose participant or conference events were lost (<see cref="LiveLegReconcile"/>).
 /// </summary>
 public sealed class QueueReconcileJob(
-    HotlineDbContext db, IntakeRecorder recorder, ITwilioRestClient twilio, Flow flow, TimeProvider clock, ILogger<QueueReconcileJob> log,
+    HotlineDbContext db, IntakeRecorder recorder, TwilioCallLookup lookup, Flow flow, TimeProvider clock, ILogger<QueueReconcileJob> log,
     TakenCallReconcile takenCalls, LiveLegReconcile liveLegs)
 {
     public const string Id = "queue-reconcile";
@@ -53,15 +50,15 @@ public sealed class QueueReconcileJob(
 
     private async Task ReconcileAsync(string callSid, DateTimeOffset now)
     {
-        var ending = await AskTwilioAsync(callSid);
-        if (ending is TwilioAnswer.Live) return; // Twilio still has the caller: the board is right
+        var ending = await lookup.AskAsync(callSid);
+        if (ending is TwilioCallAnswer.Live) return; // Twilio still has the caller: the board is right
         var timeout = TimeSpan.FromMinutes(flow.Queue.TimeoutMinutes);
         var stored = await recorder.ChangeAsync(callSid, contact =>
         {
             // Read again: a poll, a queue result or the status callback may have landed since the query.
             if (contact.State != ContactState.Queued || LastHeard(contact) >= now - Silence) return false;
-            if (ending is TwilioAnswer.Ended ended) return CallEnding.Apply(recorder, contact, ended.Status);
-            if (ending is TwilioAnswer.Unknown && (contact.EnqueuedAt ?? contact.LastActivityAt) + timeout > now) return false;
+            if (ending is TwilioCallAnswer.Ended ended) return CallEnding.Apply(recorder, contact, ended.Status);
+            if (ending is TwilioCallAnswer.Unknown && (contact.EnqueuedAt ?? contact.LastActivityAt) + timeout > now) return false;
             recorder.Abandon(contact, ContactState.Abandoned);
             return true;
         }, CancellationToken.None);
@@ -73,33 +70,4 @@ public sealed class QueueReconcileJob(
     }
 
     private static DateTimeOffset LastHeard(Contact contact) => contact.LastQueuePollAt ?? contact.EnqueuedAt ?? contact.LastActivityAt;
-
-    private async Task<TwilioAnswer> AskTwilioAsync(string callSid)
-    {
-        try
-        {
-            var call = await CallResource.FetchAsync(pathSid: callSid, client: twilio);
-            var status = call.Status?.ToString();
-            return CallStatuses.IsFinal(status) ? new TwilioAnswer.Ended(status!) : new TwilioAnswer.Live();
-        }
-        catch (ApiException e) when (e.Status == StatusCodes.Status404NotFound)
-        {
-            return new TwilioAnswer.NotFound(); // no such call at Twilio: nobody can be waiting on it
-        }
-        catch (Exception e) when (e is ApiException or ApiConnectionException or HttpRequestException or TaskCanceledException)
-        {
-            log.LogWarning(
-                "Twilio could not be asked about a silent queued call ({Error}); it is closed after the queue time-out", e.GetType().Name);
-            return new TwilioAnswer.Unknown();
-        }
-    }
-
-    /// <summary>What Twilio said about a call.</summary>
-    private abstract record TwilioAnswer
-    {
-        public sealed record Ended(string Status) : TwilioAnswer;
-        public sealed record Live : TwilioAnswer;
-        public sealed record NotFound : TwilioAnswer;
-        public sealed record Unknown : TwilioAnswer;
-    }
 }
